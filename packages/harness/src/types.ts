@@ -1,0 +1,144 @@
+/**
+ * The paper contract (DESIGN.md "The contract"). Claims are data: a typed record with a pure check over traces.
+ * Compute (`run`) is separate from checking (`Claim.check`), which never computes models or draws random numbers.
+ */
+import type { z } from 'zod';
+import type { Key } from '@repro/concentration';
+
+/** Named profiles every paper defines. `custom` is what a profile becomes once any `--set` override is applied. */
+export type ProfileName = 'smoke' | 'paper';
+export type RunProfileName = ProfileName | 'custom';
+
+export type Tolerance =
+  | { kind: 'allclose'; rtol: number; atol: number }
+  /** measured ≤ bound (side 'le') or ≥ bound (side 'ge'); the report shows slack = bound / observed. */
+  | { kind: 'bound'; side: 'le' | 'ge' }
+  /** a fitted exponent/slope whose value (and CI where given) must lie inside range. */
+  | { kind: 'rate'; range: readonly [number, number] }
+  /** binomial (Wilson) CI of the empirical frequency vs the claimed probability at level 1 - alpha. */
+  | { kind: 'probability'; claimed: number; alpha: number };
+
+export type VerdictStatus = 'pass' | 'fail' | 'skip';
+
+export interface Verdict {
+  status: VerdictStatus;
+  /** Named measured numbers (finite or not; non-finite are serialized as strings "NaN", "Infinity", "-Infinity"). */
+  observed: Record<string, number>;
+  /** Human-readable expectation, e.g. "max_k L(k)/((1-eta*lambda0/2)^k L(0)) <= 1". */
+  expected: string;
+  tolerance: Tolerance;
+  note?: string;
+}
+
+export type Evidence = 'paper' | 'cited' | 'inferred' | 'unverified';
+
+export interface Claim<C, T> {
+  /** Stable id from the paper card, e.g. 'du2019.thm4.1'. */
+  readonly id: string;
+  /** Where the statement comes from, e.g. 'Theorem 4.1, arXiv:1810.02054'. */
+  readonly source: string;
+  /** One-sentence paraphrase (never pasted paper text). */
+  readonly statement: string;
+  readonly evidence: Evidence;
+  /** Profiles under which the claim is checked; under any other profile it is reported as `skip`. */
+  readonly profiles: readonly ProfileName[];
+  readonly precision: 'float32' | 'float64';
+  /** Names of the experiments (parts of `run`) whose output the check reads; used by `--only` to skip unneeded work. */
+  readonly needs: readonly string[];
+  /** Pure: reads traces (one per harness seed) and the config; never computes models or draws random numbers. */
+  check(traces: readonly T[], cfg: C): Verdict;
+}
+
+/** One named scalar in values.json. */
+export interface ValueEntry {
+  value: number;
+  sd?: number;
+  unit?: string;
+  /** The paper's (or theory's) figure, when there is one to compare with. */
+  paper?: number | string;
+  /** The theoretical bound the value is compared against, and slack = bound / value. */
+  bound?: number;
+  slack?: number;
+  note?: string;
+}
+export type Values = Record<string, ValueEntry>;
+
+/** A row of figure data: flat, JSON-serializable. */
+export type FigureRow = Record<string, number | string | boolean | null>;
+
+/** A Vega-Lite spec (kept structurally loose on purpose: vega-lite's own types are checked at compile time by the renderer). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+export interface Figure<C, T> {
+  /** Stable id, e.g. 'du2019.fig1a'; used as the file name under figures/. */
+  readonly id: string;
+  readonly title: string;
+  /** What the panel shows and how it was made (seeds, bands, reference lines). */
+  readonly caption: string;
+  readonly profiles: readonly ProfileName[];
+  readonly needs: readonly string[];
+  data(traces: readonly T[], cfg: C): FigureRow[];
+  spec(rows: readonly FigureRow[]): VegaLiteSpec;
+}
+
+export interface PaperMeta {
+  id: string;
+  title: string;
+  authors: readonly string[];
+  venue: string;
+  year: number;
+  arxiv?: string;
+  url?: string;
+  bibtex: string;
+}
+
+/** Progress reporting for long runs (TTY only; silent in CI / non-TTY). */
+export interface Progress {
+  /** Start a phase with a total amount of work in arbitrary units (e.g. flops or steps) for the ETA. */
+  phase(name: string, totalUnits: number): void;
+  /** Record `units` of work done in the current phase, with an optional detail ("m=1600 seed 2 epoch 40/100"). */
+  tick(units: number, detail?: string): void;
+  /** Free-form one-line message (shown on TTY, logged in the manifest's phase list). */
+  log(message: string): void;
+}
+
+export interface BackendInfo {
+  /** 'wasm' | 'cpu' | 'tensorflow' | 'float64-js' */
+  name: string;
+  /** What was asked for ('auto', 'wasm', ...). */
+  requested: string;
+  tfjsVersion?: string;
+  detail?: string;
+}
+
+export interface RunContext {
+  progress: Progress;
+  /** Experiments to run (the union of the selected claims' and figures' `needs`). */
+  experiments: ReadonlySet<string>;
+  /** Index of the harness seed (0..seeds-1) this trace is for. */
+  seedIndex: number;
+  /** Backend requested on the command line ('auto' unless forced); the paper passes it to @repro/nets. */
+  backend: string;
+  /** Called by the paper with the backend actually used, recorded in the manifest. */
+  reportBackend(info: BackendInfo): void;
+  /** Wall-time breakdown: the harness records durations per named phase for the manifest/report. */
+  time<R>(phase: string, fn: () => Promise<R>): Promise<R>;
+}
+
+export interface PaperDefinition<S extends z.ZodObject, T> {
+  meta: PaperMeta;
+  /** zod object schema: every field `.describe()`d with units. */
+  config: S;
+  /** Complete configs per profile (validated against `config`). */
+  profiles: Record<ProfileName, z.infer<S>>;
+  /** The only place that computes: one JSON-serializable trace per harness seed. */
+  run(cfg: z.infer<S>, key: Key, ctx: RunContext): Promise<T>;
+  /** Named scalars for values.json (measured vs paper/bound and slack). */
+  values(traces: readonly T[], cfg: z.infer<S>): Values;
+  claims: readonly Claim<z.infer<S>, T>[];
+  figures: readonly Figure<z.infer<S>, T>[];
+  /** Deviations from the paper, one line each (also in the paper's README). */
+  deviations: readonly string[];
+  /** Optional pre-run estimate of peak memory in bytes for a config (the memory guard refuses above the budget). */
+  estimateMemory?(cfg: z.infer<S>): number;
+}

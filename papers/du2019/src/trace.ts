@@ -1,0 +1,168 @@
+/**
+ * The du2019 trace: everything `run` measured for one harness seed, JSON-serializable (plain numbers and arrays).
+ * Claims and figures read only this.
+ */
+
+/** One Figure-1 GD run (one width m, one initialization). */
+export interface Fig1Run {
+  m: number;
+  seed: number;
+  /** L(k) = ½‖u(k) − y‖², k = 0..K (sum loss). */
+  loss: number[];
+  /** Fraction of (i, r) whose activation pattern differs from k = 0. */
+  patternChange: number[];
+  /** max_r ‖w_r(k) − w_r(0)‖₂. */
+  maxDistance: number[];
+  /** λ_min(H(k)) at logged steps (float64 eigen-solve of the float32-trained pattern). */
+  lambdaMinH: { step: number; value: number }[];
+  /** ‖H(K) − H(0)‖₂ and ‖·‖_F at the last step. */
+  hDiffNorm2: number;
+  hDiffFro: number;
+  /** ‖y − u(0)‖₂. */
+  residual0: number;
+  diverged: { step: number; reason: string } | null;
+}
+
+export interface Fig1Trace {
+  n: number;
+  d: number;
+  lambda0: number;
+  lambdaMax: number;
+  eta: number;
+  yNormSq: number;
+  runs: Fig1Run[];
+}
+
+export interface HinfTrace {
+  n: number;
+  samples: number;
+  /** max_ij |H_MC − H∞| and the same for K. */
+  maxAbsErrH: number;
+  maxAbsErrK: number;
+  /** max_ij |H∞_ij − H∞_ji| (should be exactly 0). */
+  asymmetryH: number;
+  /** max_i |H∞_ii − ½|. */
+  diagDevH: number;
+  lambda0: number;
+  lambdaMinK: number;
+}
+
+export interface Thm31Trace {
+  n: number;
+  d: number;
+  lambda0Random: number;
+  thetas: number[];
+  lambda0Theta: number[];
+  /** ½ − cosθ(π − θ)/(2π): Rayleigh quotient of (e₁ − e₂)/√2, an upper bound on λ0(θ). */
+  rayleighBound: number[];
+  /** λ0 when x₂ = −x₁ (antiparallel; allowed by the theorem's converse failing). */
+  lambda0Antipodal: number;
+}
+
+export interface Lem31Trace {
+  n: number;
+  lambda0: number;
+  widths: number[];
+  /** ‖H(0) − H∞‖_F and ‖·‖₂ per width (outer) per draw (inner). */
+  fro: number[][];
+  spec: number[][];
+  probWidths: number[];
+  /** Explicit bound n√(log(2n²/δ)/(2m)) per probability width. */
+  probBound: number[];
+  /** Draws where ‖H(0) − H∞‖_F ≤ bound, per probability width. */
+  probSuccesses: number[];
+  probTrials: number;
+  /** Worst observed ‖·‖_F per probability width. */
+  probWorstFro: number[];
+  /** Doubling grid search for the smallest m with λ_min(H(0)) ≥ ¾λ0 in ≥ 9/10 draws. */
+  minWidthGrid: number[];
+  minWidthFracOk: number[];
+  minWidthFound: number | null;
+  /** The sufficient width 8n² log(2n²/δ)/λ0² from the explicit bound. */
+  sufficientWidth: number;
+}
+
+export interface Lem32PerDim {
+  d: number;
+  lambda0: number;
+  radii: number[];
+  /** Per radius: fraction of (r, i) with |w_r(0)ᵀx_i| < R — mean and standard error over neurons (pooled over draws). */
+  flagFraction: { mean: number; se: number; neurons: number }[];
+  /** Per radius, per draw: Σ_ij U_ij. */
+  sumU: number[][];
+  /** Per radius: 4n²R/(√(2π)δ). */
+  sumUBound: number[];
+  /** R* = √(2π)δλ0/(16n²) and ‖U‖_F at R* per draw. */
+  rStar: number;
+  uFroAtRStar: number[];
+  /** lem4.1: Σ_i |S_i^⊥| per radius per draw, and the bound (2/√(2π))·m n R/δ. */
+  lem41Count: number[][];
+  lem41Bound: number[];
+}
+
+export interface Lem32Trace {
+  n: number;
+  m: number;
+  trials: number;
+  dims: Lem32PerDim[];
+}
+
+/** One GD-as-gradient-flow run of the GF suite. */
+export interface GfRun {
+  m: number;
+  seed: number;
+  steps: number;
+  eta: number;
+  /** max_k [ln(L(k)/L(0)) + λ0·kη]. */
+  maxExcess: number;
+  /** λ_min(H(t))/λ0 at the logged times. */
+  lambdaRatios: number[];
+  maxDistance: number;
+  residual0: number;
+  diverged: { step: number; reason: string } | null;
+}
+
+export interface GfTrace {
+  n: number;
+  lambda0: number;
+  lambdaMax: number;
+  /** λ_max(H∞ + K∞), used for the joint-training step size. */
+  lambdaMaxJoint: number;
+  runs: GfRun[];
+  joint: GfRun[];
+}
+
+export interface InitTrace {
+  n: number;
+  m: number;
+  yNormSq: number;
+  /** ‖y − u(0)‖² per initialization. */
+  residualSq: number[];
+}
+
+export interface Thm41Trace {
+  n: number;
+  m: number;
+  lambda0: number;
+  eta: number;
+  steps: number;
+  precision: 'float32' | 'float64';
+  loss: number[];
+  maxDistance: number[];
+  residual0: number;
+  diverged: { step: number; reason: string } | null;
+}
+
+/** Everything one harness seed measured; absent parts were not requested (`--only`). */
+export interface Du2019Trace {
+  fig1?: Fig1Trace;
+  hinf?: HinfTrace;
+  thm31?: Thm31Trace;
+  lem31?: Lem31Trace;
+  lem32?: Lem32Trace;
+  gf?: GfTrace;
+  init?: InitTrace;
+  thm41?: Thm41Trace;
+}
+
+export type ExperimentName = keyof Du2019Trace;
