@@ -1,0 +1,50 @@
+import { randomBits, type Key } from './prng.js';
+
+const TWO_POW_M53 = 2 ** -53;
+const TWO_POW_26 = 2 ** 26;
+
+/** U(0, 1) on the open interval: 53-bit mantissa from two words, offset by half an ulp so 0 and 1 never occur. */
+export function uniform(k: Key, n: number): Float64Array {
+  const bits = randomBits(k, 2 * n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ((bits[2 * i] as number) >>> 5) * TWO_POW_26 * TWO_POW_M53 + (((bits[2 * i + 1] as number) >>> 6) + 0.5) * TWO_POW_M53;
+  return out;
+}
+
+/**
+ * N(0, 1) by the Box–Muller transform on pairs of open-interval uniforms (exact in distribution; no rejection, so the
+ * number of words consumed is fixed: 4 per pair).
+ */
+export function normal(k: Key, n: number): Float64Array {
+  const pairs = Math.ceil(n / 2);
+  const u = uniform(k, 2 * pairs);
+  const out = new Float64Array(2 * pairs);
+  for (let i = 0; i < pairs; i++) {
+    const r = Math.sqrt(-2 * Math.log(u[2 * i] as number));
+    const t = 2 * Math.PI * (u[2 * i + 1] as number);
+    out[2 * i] = r * Math.cos(t);
+    out[2 * i + 1] = r * Math.sin(t);
+  }
+  return n === out.length ? out : out.subarray(0, n);
+}
+
+/** ±1 with probability ½ each (the lowest bit of each word). */
+export function rademacher(k: Key, n: number): Float64Array {
+  const bits = randomBits(k, n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (bits[i] as number) & 1 ? 1 : -1;
+  return out;
+}
+
+/** n points uniform on S^{d−1}: normalized Gaussian rows, n×d row-major. */
+export function sphere(k: Key, n: number, d: number): Float64Array {
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`sphere dimension must be a positive integer, got ${d}`);
+  const out = normal(k, n * d);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (out[i * d + j] as number) ** 2;
+    const inv = 1 / Math.sqrt(s);
+    for (let j = 0; j < d; j++) out[i * d + j] = (out[i * d + j] as number) * inv;
+  }
+  return out;
+}
