@@ -1,1 +1,21 @@
-export {};
+export {
+  ConvergenceError,
+  NotPositiveDefiniteError,
+  add,
+  gram,
+  hadamard,
+  identity,
+  isSymmetric,
+  matmul,
+  matrix,
+  matvec,
+  normFro,
+  scale,
+  sub,
+  transpose,
+  type Matrix,
+} from './matrix.js';
+export { eigvalsh, tridiagonalEigenvalues, tridiagonalize } from './eigvalsh.js';
+export { eigh } from './eigh.js';
+export { lambdaMax, lambdaMin, lanczosExtremes, type LanczosOptions } from './lanczos.js';
+export { cholesky, norm2, solve, svdvals } from './decompositions.js';
