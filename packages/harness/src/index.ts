@@ -1,1 +1,10 @@
-export {};
+export type * from './types.js';
+export { applyOverrides, definePaper, parseSetValue, type Paper } from './define-paper.js';
+export { EXIT, UsageError } from './errors.js';
+export { toJson } from './json.js';
+export { renderSvg } from './figures.js';
+export { createProgress } from './progress.js';
+export { findWorkspaceRoot, provenance } from './manifest.js';
+export { PROFILES, globToRegExp, parseBytes, resolveRun, runPaper, type ResolvedRun, type RunOptions, type RunSummary } from './runner.js';
+export { BACKENDS, helpText, paperMain, parseInvocation, validateInvocation, type ParsedInvocation } from './cli.js';
+export { writeIndex } from './index-page.js';

@@ -36,7 +36,7 @@ export function lanczosExtremes(
   const Q: Float64Array[] = [];
   const alpha: number[] = [];
   const beta: number[] = [];
-  let q = normal(key(opts.seed ?? 0), n);
+  let q: Float64Array = normal(key(opts.seed ?? 0), n);
   let nq = 0;
   for (const x of q) nq += x * x;
   nq = Math.sqrt(nq);
@@ -78,7 +78,7 @@ export function lanczosExtremes(
       if ((rMin <= tol * scaleA && rMax <= tol * scaleA) || breakdown) return { ...result, iterations: k, converged: true };
     }
     beta.push(b);
-    q = z.map((x) => x / b);
+    q = z.map((x) => x / b) as Float64Array;
   }
   return { ...result, iterations: maxIter, converged: false };
 }
@@ -89,9 +89,8 @@ function lastComponent(alpha: readonly number[], beta: readonly number[], theta:
   if (k === 1) return 1;
   const scale = Math.max(...alpha.map(Math.abs), ...beta.map(Math.abs), 1e-300);
   const shift = theta + scale * 1e-10; // keep T − θI nonsingular
-  let x = new Float64Array(k).fill(1);
+  let x: Float64Array = new Float64Array(k).fill(1);
   for (let it = 0; it < 2; it++) {
-    // Tridiagonal solve (T − shift·I) y = x by Gaussian elimination with partial pivoting on the 2-band structure.
     x = solveTridiagonal(alpha, beta, shift, x);
     let nrm = 0;
     for (const v of x) nrm += v * v;

@@ -1,1 +1,14 @@
-export {};
+export { BACKEND_CHOICES, BackendUnavailableError, getTf, selectBackend, selectedBackend, type BackendInfo, type BackendRequest } from './backend.js';
+export { angleBetween, arcCosineJ, arcCosineKernel, hInfinity, kInfinity, safeAngle } from './kernels.js';
+export {
+  activationPattern,
+  forwardTwoLayer,
+  gramFromCounts,
+  gramG,
+  gramH,
+  initTwoLayer,
+  patternCounts,
+  projections,
+  type TwoLayerParams,
+} from './two-layer.js';
+export { trainTwoLayerGd, type GdOptions, type GdTrace } from './gd.js';

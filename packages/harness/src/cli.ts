@@ -1,0 +1,157 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yargs from 'yargs';
+import type { z } from 'zod';
+import type { Paper } from './define-paper.js';
+import { EXIT, UsageError } from './errors.js';
+import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions } from './runner.js';
+
+export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
+
+export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
+  json: boolean;
+  underTurbo: boolean;
+  help: boolean;
+}
+
+/** Parse a paper CLI's arguments (strict: unknown options, bad numbers and bad choices are UsageErrors). */
+export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedInvocation {
+  let failure: string | undefined;
+  const y = yargs([...argv])
+    .scriptName(`repro-${paper.id}`)
+    .version(false)
+    .help(false)
+    .option('help', { alias: 'h', type: 'boolean', default: false })
+    .option('profile', { type: 'string', default: 'paper' })
+    .option('seed', { type: 'string', default: '0' })
+    .option('seeds', { type: 'string', default: '1' })
+    .option('backend', { type: 'string', default: 'auto' })
+    .option('only', { type: 'string', array: true, default: [] as string[] })
+    .option('set', { type: 'string', array: true, default: [] as string[] })
+    .option('json', { type: 'boolean', default: false })
+    .option('out', { type: 'string' })
+    .option('max-memory', { type: 'string' })
+    .option('under-turbo', { type: 'boolean', default: false, hidden: true })
+    .strict()
+    .exitProcess(false)
+    .fail((msg) => {
+      failure = msg;
+    });
+  const a = y.parseSync() as Record<string, unknown>;
+  if (failure !== undefined) throw new UsageError(failure.replace(/\n/g, ' '));
+  const positional = (a._ as unknown[]) ?? [];
+  if (positional.length > 0) throw new UsageError(`unexpected argument '${String(positional[0])}' (options start with --; see --help)`);
+  const int = (name: string, raw: unknown, min: number): number => {
+    const s = String(raw);
+    const v = Number(s);
+    if (!/^\d+$/.test(s.trim()) || !Number.isSafeInteger(v) || v < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${s}'`);
+    return v;
+  };
+  const profile = String(a.profile);
+  if (!PROFILES.includes(profile as 'smoke')) throw new UsageError(`unknown profile '${profile}' (choose ${PROFILES.join(', ')})`);
+  const backend = String(a.backend);
+  if (!(BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`unknown backend '${backend}' (choose ${BACKENDS.join(', ')})`);
+  const out: ParsedInvocation = {
+    help: Boolean(a.help),
+    profile,
+    seed: int('seed', a.seed, 0),
+    seeds: int('seeds', a.seeds, 1),
+    backend,
+    only: (a.only as string[]).flatMap((s) => s.split(',')).filter((s) => s !== ''),
+    set: a.set as string[],
+    json: Boolean(a.json),
+    underTurbo: Boolean(a['under-turbo']),
+  };
+  if (typeof a.out === 'string') out.outDir = a.out;
+  if (typeof a['max-memory'] === 'string') out.maxMemoryBytes = parseBytes(a['max-memory']);
+  return out;
+}
+
+/** Validate a paper invocation completely (arguments, profile, overrides, --only, memory) without computing or writing. */
+export function validateInvocation(paper: Paper, argv: readonly string[], packageRoot: string): ParsedInvocation {
+  const inv = parseInvocation(paper, argv);
+  if (!inv.help) resolveRun(paper, { ...inv, packageRoot });
+  return inv;
+}
+
+function describeValue(v: unknown): string {
+  return JSON.stringify(v);
+}
+
+/** --help text: every option, every config key (description, smoke and paper values), every claim and figure. */
+export function helpText(paper: Paper): string {
+  const shape = paper.config.shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  const lines = [
+    `repro-${paper.id} — ${paper.meta.title} (${paper.meta.venue})`,
+    '',
+    `Usage: pnpm repro ${paper.id} [options]      (or: repro-${paper.id} [options])`,
+    '',
+    'Options:',
+    '  --profile smoke|paper   sizes to run (default paper; smoke finishes in about a minute)',
+    '  --seed S                root seed, a non-negative integer (default 0); same seed + backend => identical claims/values',
+    '  --seeds K               independent repetitions of the whole run, aggregated by the claims (default 1)',
+    `  --backend B             tfjs backend for float32 training: ${BACKENDS.join(' | ')} (default auto: tensorflow > wasm > cpu)`,
+    '  --only GLOB             check only claims whose id matches (repeatable, * and ?); computes only what they need',
+    '  --set key=value         override one config value (repeatable; JSON values, e.g. --set fig1Widths=[100,400]); relabels the run "custom"',
+    '  --json                  print the run summary as JSON',
+    '  --out DIR               write results to DIR instead of results/<profile> (bypasses the turbo cache when run via pnpm repro)',
+    '  --max-memory SIZE       memory budget for the pre-run estimate (e.g. 8GiB; default 60% of free memory, env REPRO_MAX_MEMORY)',
+    '  -h, --help              this text',
+    '',
+    'Exit codes: 0 all checked claims pass · 1 a claim failed · 2 bad input · 3 runtime fault',
+    '',
+    `Config keys (--set key=value):`,
+    ...keys.map((k) => {
+      const desc = shape[k]?.description ?? '';
+      const p = paper.profiles as Record<string, Record<string, unknown>>;
+      return `  ${k}\n      ${desc}\n      smoke: ${describeValue(p.smoke?.[k])}   paper: ${describeValue(p.paper?.[k])}`;
+    }),
+    '',
+    'Claims:',
+    ...paper.claims.map((c) => `  ${c.id.padEnd(24)} [${c.profiles.join(', ')}] ${c.statement}`),
+    '',
+    'Figures:',
+    ...paper.figures.map((f) => `  ${f.id.padEnd(24)} ${f.title}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** The bin of a paper package: parse, run, print the summary, exit with the DESIGN.md codes. */
+export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
+  let inv: ParsedInvocation | undefined;
+  try {
+    inv = parseInvocation(paper, argv);
+    if (inv.help) {
+      process.stdout.write(helpText(paper));
+      process.exit(EXIT.ok);
+    }
+    const progress = process.stderr.isTTY === true || process.env.REPRO_PROGRESS === '1';
+    const summary = await runPaper(paper, { ...inv, packageRoot, progress });
+    if (inv.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else
+      process.stdout.write(
+        `${summary.paper} [${summary.profile}]: ${summary.pass} pass, ${summary.fail} fail, ${summary.skip} skip — ${summary.outDir} (wall ${summary.wallSeconds.toFixed(1)} s)${summary.failed.length > 0 ? `\n  failed: ${summary.failed.join(', ')}` : ''}\n`,
+      );
+    process.exit(inv.underTurbo ? EXIT.ok : summary.exitCode);
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError || err.name === 'UsageError' || err.name === 'BackendUnavailableError') {
+      process.stderr.write(`repro: error: ${err.message}\n`);
+      process.exit(EXIT.usage);
+    }
+    const logDir = join(packageRoot, 'results');
+    let where = '';
+    try {
+      mkdirSync(logDir, { recursive: true });
+      writeFileSync(join(logDir, '.last-error.log'), `${err.stack ?? err.message}\n`);
+      where = ` (stack trace in ${join(logDir, '.last-error.log')})`;
+    } catch {
+      where = '';
+    }
+    process.stderr.write(`repro: runtime fault in ${paper.id}: ${err.message}${where}\n`);
+    if (process.env.REPRO_DEBUG === '1') process.stderr.write(`${err.stack ?? ''}\n`);
+    process.exit(EXIT.runtime);
+  }
+}

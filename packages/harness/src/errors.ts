@@ -1,0 +1,10 @@
+/** Bad input: the CLI prints the one-line message and exits with code 2, writing nothing. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Exit codes (DESIGN.md "Runs, outputs, exit codes"). */
+export const EXIT = { ok: 0, claimFailed: 1, usage: 2, runtime: 3 } as const;

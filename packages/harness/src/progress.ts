@@ -1,0 +1,36 @@
+import type { Progress } from './types.js';
+
+/** Throttled progress lines on stderr (TTY or REPRO_PROGRESS=1), silent otherwise; phase ETA from work units done. */
+export function createProgress(paperId: string, enabled: boolean, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Progress & { messages: string[] } {
+  let phase = '';
+  let total = 0;
+  let done = 0;
+  let started = 0;
+  let lastPrint = 0;
+  const messages: string[] = [];
+  const fmt = (s: number): string => (s >= 3600 ? `${Math.floor(s / 3600)}h${Math.round((s % 3600) / 60)}m` : s >= 60 ? `${Math.floor(s / 60)}m${Math.round(s % 60)}s` : `${s.toFixed(0)}s`);
+  return {
+    messages,
+    phase(name, totalUnits) {
+      phase = name;
+      total = totalUnits;
+      done = 0;
+      started = performance.now();
+      if (enabled) log(`[${paperId}] ${name} …`);
+    },
+    tick(units, detail) {
+      done += units;
+      const now = performance.now();
+      if (!enabled || now - lastPrint < 1000) return;
+      lastPrint = now;
+      const frac = total > 0 ? Math.min(1, done / total) : 0;
+      const elapsed = (now - started) / 1000;
+      const eta = frac > 0 ? (elapsed * (1 - frac)) / frac : Number.NaN;
+      log(`[${paperId}] ${phase}${detail ? ` · ${detail}` : ''} · ${(frac * 100).toFixed(0)}%${Number.isFinite(eta) ? ` · ETA ${fmt(eta)}` : ''}`);
+    },
+    log(message) {
+      messages.push(message);
+      if (enabled) log(`[${paperId}] ${message}`);
+    },
+  };
+}

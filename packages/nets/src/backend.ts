@@ -1,0 +1,92 @@
+/**
+ * Backend selection, once per process (DESIGN.md "Backends and precision"): tfjs-node-gpu (if it loads and sees a GPU) >
+ * tfjs-node > wasm > cpu. tfjs-node(-gpu) are optional plug-ins, never dependencies: they are imported by a computed name
+ * so nothing requires them to be installed. Libraries never switch the backend behind the caller's back.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export type BackendRequest = 'auto' | 'wasm' | 'cpu' | 'tensorflow';
+export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'wasm', 'cpu', 'tensorflow'];
+
+export interface BackendInfo {
+  name: string;
+  requested: string;
+  tfjsVersion?: string;
+  detail?: string;
+}
+
+/** A forced backend that cannot load here (one-line message, for exit code 2 in the CLI). */
+export class BackendUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackendUnavailableError';
+  }
+}
+
+let selected: { requested: BackendRequest; info: BackendInfo } | undefined;
+
+async function tryTensorflow(): Promise<string | undefined> {
+  for (const mod of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
+    try {
+      const name = mod; // computed specifier: neither TypeScript nor bundlers try to resolve the optional plug-in
+      await import(/* @vite-ignore */ name);
+      if (tf.findBackend('tensorflow') !== null && (await tf.setBackend('tensorflow'))) return mod;
+    } catch {
+      // not installed or its native binary did not load: fall through to the next candidate
+    }
+  }
+  return undefined;
+}
+
+async function tryWasm(): Promise<boolean> {
+  try {
+    await import('@tensorflow/tfjs-backend-wasm');
+    return await tf.setBackend('wasm');
+  } catch {
+    return false;
+  }
+}
+
+async function tryCpu(): Promise<boolean> {
+  await import('@tensorflow/tfjs-backend-cpu');
+  return tf.setBackend('cpu');
+}
+
+/** Select the tfjs backend for this process. Idempotent for the same request; a different later request throws. */
+export async function selectBackend(requested: BackendRequest): Promise<BackendInfo> {
+  if (!BACKEND_CHOICES.includes(requested)) throw new BackendUnavailableError(`unknown backend '${String(requested)}' (choose ${BACKEND_CHOICES.join(', ')})`);
+  if (selected !== undefined) {
+    if (selected.requested !== requested) throw new BackendUnavailableError(`backend already selected as '${selected.info.name}' (requested '${selected.requested}'), cannot switch to '${requested}'`);
+    return selected.info;
+  }
+  let info: BackendInfo | undefined;
+  if (requested === 'tensorflow' || requested === 'auto') {
+    const mod = await tryTensorflow();
+    if (mod !== undefined) info = { name: 'tensorflow', requested, tfjsVersion: tf.version_core, detail: mod };
+    else if (requested === 'tensorflow')
+      throw new BackendUnavailableError("backend 'tensorflow' is unavailable: install @tensorflow/tfjs-node-gpu or @tensorflow/tfjs-node (needs its native binary)");
+  }
+  if (info === undefined && (requested === 'wasm' || requested === 'auto') && (await tryWasm())) {
+    await tf.ready();
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    info = { name: 'wasm', requested, tfjsVersion: tf.version_core, detail: `wasm${simd ? ' simd' : ''}, ${threads ? 'multi-threaded' : '1 thread'}` };
+  }
+  if (info === undefined && requested === 'wasm') throw new BackendUnavailableError("backend 'wasm' failed to initialise");
+  if (info === undefined && (await tryCpu())) info = { name: 'cpu', requested, tfjsVersion: tf.version_core, detail: 'plain JavaScript' };
+  if (info === undefined) throw new BackendUnavailableError('no tfjs backend could be initialised');
+  await tf.ready();
+  selected = { requested, info };
+  return info;
+}
+
+/** The tfjs-core module, once a backend has been selected. */
+export function getTf(): typeof tf {
+  if (selected === undefined) throw new Error('no tfjs backend selected: call selectBackend() first');
+  return tf;
+}
+
+/** The backend selected in this process, if any. */
+export function selectedBackend(): BackendInfo | undefined {
+  return selected?.info;
+}

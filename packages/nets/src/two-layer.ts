@@ -1,0 +1,135 @@
+/**
+ * The two-layer ReLU network in NTK parameterization (Du et al. 2019; Song & Yang 2019):
+ * f(x) = m^{−1/2} Σ_r a_r relu(w_rᵀx), w_r(0) ~ N(0, I_d), a_r ~ unif{±1}. Float64 reference code and pattern Gram matrices.
+ */
+import { foldIn, normal, rademacher, type Key } from '@repro/concentration';
+import { gram, matrix, type Matrix } from '@repro/linalg';
+
+export interface TwoLayerParams {
+  m: number;
+  d: number;
+  /** m×d row-major, rows w_r. */
+  W: Float64Array;
+  /** Output weights, length m. */
+  a: Float64Array;
+}
+
+/** W from foldIn(k, 'W') (no 1/√d scaling), a from foldIn(k, 'a'): each part has its own stream. */
+export function initTwoLayer(k: Key, m: number, d: number): TwoLayerParams {
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`width m must be a positive integer, got ${m}`);
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`input dimension d must be a positive integer, got ${d}`);
+  return { m, d, W: normal(foldIn(k, 'W'), m * d), a: rademacher(foldIn(k, 'a'), m) };
+}
+
+/** Z_ir = w_rᵀx_i as an n×m row-major array (float64; dot products of contiguous rows). */
+export function projections(X: Matrix, W: Float64Array, m: number): Float64Array {
+  const n = X.rows;
+  const d = X.cols;
+  if (W.length !== m * d) throw new RangeError(`W has ${W.length} entries, expected m·d = ${m * d}`);
+  const Z = new Float64Array(n * m);
+  const x = X.data;
+  for (let i = 0; i < n; i++) {
+    const oi = i * d;
+    for (let r = 0; r < m; r++) {
+      const or = r * d;
+      let s0 = 0;
+      let s1 = 0;
+      let t = 0;
+      for (; t + 1 < d; t += 2) {
+        s0 += (x[oi + t] as number) * (W[or + t] as number);
+        s1 += (x[oi + t + 1] as number) * (W[or + t + 1] as number);
+      }
+      if (t < d) s0 += (x[oi + t] as number) * (W[or + t] as number);
+      Z[i * m + r] = s0 + s1;
+    }
+  }
+  return Z;
+}
+
+/** u_i = m^{−1/2} Σ_r a_r relu(w_rᵀx_i), float64. */
+export function forwardTwoLayer(p: TwoLayerParams, X: Matrix): Float64Array {
+  if (X.cols !== p.d) throw new RangeError(`input dimension ${X.cols} does not match the network's d = ${p.d}`);
+  const Z = projections(X, p.W, p.m);
+  const u = new Float64Array(X.rows);
+  const s = 1 / Math.sqrt(p.m);
+  for (let i = 0; i < X.rows; i++) {
+    let acc = 0;
+    for (let r = 0; r < p.m; r++) {
+      const z = Z[i * p.m + r] as number;
+      if (z > 0) acc += (p.a[r] as number) * z;
+    }
+    u[i] = acc * s;
+  }
+  return u;
+}
+
+/** P_ir = 1{w_rᵀx_i ≥ 0} (the kink counts as active, as in the gradient), n×m row-major. */
+export function activationPattern(X: Matrix, W: Float64Array, m: number): Uint8Array {
+  const Z = projections(X, W, m);
+  const P = new Uint8Array(Z.length);
+  for (let i = 0; i < Z.length; i++) P[i] = (Z[i] as number) >= 0 ? 1 : 0;
+  return P;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  v = (v + (v >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(v, 0x01010101) >>> 24;
+}
+
+/**
+ * C_ij = Σ_r [weight_r] 1{Z_ir ≥ 0} 1{Z_jr ≥ 0} from projections Z (n×m, any float array). Unweighted counts use
+ * bit-packed patterns and popcount (exact integers, m/32 word operations per pair); weighted ones loop over neurons.
+ */
+export function patternCounts(Z: ArrayLike<number>, n: number, m: number, weights?: ArrayLike<number>): Float64Array {
+  const C = new Float64Array(n * n);
+  if (weights === undefined) {
+    const words = Math.ceil(m / 32);
+    const bits = new Int32Array(n * words);
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < m; r++) if ((Z[i * m + r] as number) >= 0) bits[i * words + (r >>> 5)] = (bits[i * words + (r >>> 5)] as number) | (1 << (r & 31));
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) {
+        let c = 0;
+        const oi = i * words;
+        const oj = j * words;
+        for (let w = 0; w < words; w++) c += popcount((bits[oi + w] as number) & (bits[oj + w] as number));
+        C[i * n + j] = c;
+        C[j * n + i] = c;
+      }
+    return C;
+  }
+  const active: number[] = [];
+  for (let r = 0; r < m; r++) {
+    active.length = 0;
+    for (let i = 0; i < n; i++) if ((Z[i * m + r] as number) >= 0) active.push(i);
+    const w = weights[r] as number;
+    for (const i of active) for (const j of active) C[i * n + j] = (C[i * n + j] as number) + w;
+  }
+  return C;
+}
+
+/** H = (XXᵀ) ∘ C / m from pattern counts C (float64 Hadamard product and scaling). */
+export function gramFromCounts(XXt: Matrix, C: Float64Array, m: number): Matrix {
+  const n = XXt.rows;
+  const H = matrix(n, n);
+  for (let i = 0; i < n * n; i++) H.data[i] = ((XXt.data[i] as number) * (C[i] as number)) / m;
+  return H;
+}
+
+/** H_ij = (1/m) x_iᵀx_j Σ_r [a_r²] 1{w_rᵀx_i ≥ 0, w_rᵀx_j ≥ 0} (Du et al. 2019, eq. for H(t)); float64, exactly symmetric. */
+export function gramH(X: Matrix, W: Float64Array, m: number, a?: Float64Array): Matrix {
+  const Z = projections(X, W, m);
+  const weights = a?.map((x) => x * x);
+  return gramFromCounts(gram(X), patternCounts(Z, X.rows, m, weights), m);
+}
+
+/** G_ij = (1/m) Σ_r relu(w_rᵀx_i) relu(w_rᵀx_j) (the output-layer Gram matrix); float64. */
+export function gramG(X: Matrix, W: Float64Array, m: number): Matrix {
+  const Z = projections(X, W, m);
+  for (let i = 0; i < Z.length; i++) if ((Z[i] as number) < 0) Z[i] = 0;
+  const G = gram(matrix(X.rows, m, Z));
+  for (let i = 0; i < G.data.length; i++) G.data[i] = (G.data[i] as number) / m;
+  return G;
+}
