@@ -113,7 +113,7 @@ export interface GfRun {
   seed: number;
   steps: number;
   eta: number;
-  /** max_k [ln(L(k)/L(0)) + λ0·kη]. */
+  /** max over k ≥ 1 of [ln(L(k)/L(0)) + λ0·kη]. */
   maxExcess: number;
   /** λ_min(H(t))/λ0 at the logged times. */
   lambdaRatios: number[];

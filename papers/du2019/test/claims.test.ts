@@ -79,14 +79,17 @@ describe('du2019 claims on synthetic traces', () => {
     const slow: Thm41Trace = { ...thm41, loss: thm41.loss.map((L, k) => (k === 20 ? L * 1.01 : L)) };
     const v = thm41LinearRate.check([{ ...good, thm41: slow }], cfg);
     expect(v.status).toBe('fail');
-    expect(v.observed.maxRatioA).toBeCloseTo(1.01, 6);
+    // the synthetic loss contracts faster than the bound, so the bump shows up slightly below 1.01
+    expect(v.observed.maxRatioA).toBeGreaterThan(1);
+    expect(v.observed.maxRatioA).toBeLessThan(1.01);
   });
 
   it('maxRatioToGeometric is computed in log space and honours the float32 floor', () => {
     expect(maxRatioToGeometric([1, 0.5, 0.25], 0.5).maxRatio).toBeCloseTo(1, 12);
     const tiny = [1, 1e-14, 1e-14];
     const r = maxRatioToGeometric(tiny, 1e-7);
-    expect(r.floored).toBe(2);
+    expect(r.floored).toBe(1); // k = 2: both the loss and the bound are below the floor
+    expect(r.maxRatio).toBeCloseTo(1e-7, 12); // k = 1: 1e-14 / 1e-7
     // Non-finite losses surface as NaN, which fails every bound.
     expect(maxRatioToGeometric([1, Number.NaN], 0.5).maxRatio).toBeNaN();
   });

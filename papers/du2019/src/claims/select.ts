@@ -64,7 +64,8 @@ export function divergenceNote(runs: readonly { m: number; seed: number; diverge
 }
 
 /**
- * max_k of L(k) / (c^k L(0)) in log space (no underflow), for a contraction factor c per step. Steps where both the measured
+ * max over k ≥ 1 of L(k) / (c^k L(0)) in log space (no underflow), for a contraction factor c per step (k = 0 is 1 by
+ * definition and would hide the slack). Steps where both the measured
  * ratio and the bound are below the float32 floor count as satisfied (returned in `floored`).
  */
 export function maxRatioToGeometric(loss: readonly number[], c: number): { maxRatio: number; floored: number } {
@@ -72,7 +73,7 @@ export function maxRatioToGeometric(loss: readonly number[], c: number): { maxRa
   const logC = Math.log(c);
   let worst = Number.NEGATIVE_INFINITY;
   let floored = 0;
-  for (let k = 0; k < loss.length; k++) {
+  for (let k = 1; k < loss.length; k++) {
     const L = loss[k] as number;
     if (!Number.isFinite(L)) return { maxRatio: Number.NaN, floored };
     const logBound = k * logC;

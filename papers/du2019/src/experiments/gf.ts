@@ -62,6 +62,7 @@ function summarize(
   const L0 = loss[0] ?? Number.NaN;
   let maxExcess = Number.NEGATIVE_INFINITY;
   loss.forEach((L, step) => {
+    if (step === 0) return; // ln(L(0)/L(0)) + 0 = 0 by definition; the slack starts at k = 1
     const excess = Math.log(L / L0) + info.lambda0 * step * info.eta;
     // NaN (a diverged step) must surface, not vanish inside Math.max.
     maxExcess = Number.isNaN(excess) || Number.isNaN(maxExcess) ? Number.NaN : Math.max(maxExcess, excess);

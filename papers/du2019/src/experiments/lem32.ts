@@ -1,6 +1,7 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { gram, matmul, matrix } from '@repro/linalg';
+import { gram, matrix } from '@repro/linalg';
+import { projections } from '@repro/nets';
 import type { Du2019Config } from '../config.js';
 import type { Lem32PerDim, Lem32Trace } from '../trace.js';
 import { hInfinitySpectrum } from './data.js';
@@ -36,8 +37,7 @@ export async function lem32(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
     const uFroAtRStar: number[] = [];
     await ctx.time(`lem3.2: d=${d}`, async () => {
       for (let t = 0; t < T; t++) {
-        const W = matrix(m, d, normal(foldIn(kd, `W${t}`), m * d));
-        const Z = matmul(X, W, { transB: true }).data; // n×m, Z_ir = w_r(0)ᵀx_i (float64)
+        const Z = projections(X, normal(foldIn(kd, `W${t}`), m * d), m); // n×m, Z_ir = w_r(0)ᵀx_i (float64)
         radii.forEach((R, ri) => {
           let total = 0;
           let sumUr = 0;
