@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `pnpm repro <paper…|all> [options]`: validates the invocation, builds what is needed, and runs each paper's `repro` task
+// through turbo (an unchanged paper with the same arguments is a cache hit), then summarises and sets the exit code:
+// 0 all checked claims pass · 1 a claim failed · 2 bad input (one line, nothing written) · 3 runtime fault.
+// `--out DIR` runs the paper's bin directly (no turbo, no cache).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('..', import.meta.url).pathname;
+const argv = process.argv.slice(2);
+const fail = (msg, code = 2) => {
+  process.stderr.write(`repro: error: ${msg}\n`);
+  process.exit(code);
+};
+
+const papers = readdirSync(join(root, 'papers'))
+  .filter((d) => existsSync(join(root, 'papers', d, 'package.json')))
+  .sort();
+
+const usage = `Usage: pnpm repro <paper…|all> [options]
+
+Papers: ${papers.join(', ')}   (all = every paper)
+Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
+  --profile smoke|paper  --seed S  --seeds K  --backend auto|wasm|cpu|tensorflow
+  --only GLOB  --set key=value  --json  --out DIR  --max-memory SIZE
+Exit codes: 0 all checked claims pass · 1 a claim failed · 2 bad input · 3 runtime fault
+`;
+
+const names = [];
+let i = 0;
+while (i < argv.length && !argv[i].startsWith('-')) names.push(argv[i++]);
+const rest = argv.slice(i);
+if (names.length === 0) {
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  process.stderr.write(usage);
+  fail('name a paper (or all)');
+}
+if (names[0] === 'diff') fail("'repro diff' is not implemented yet (planned: compare two run directories claim by claim)");
+const selected = names.includes('all') ? papers : names;
+for (const n of selected) if (!papers.includes(n)) fail(`unknown paper '${n}' (known: ${papers.join(', ')}, all)`);
+
+const pnpmExec = (args, opts = {}) => spawnSync('pnpm', ['exec', ...args], { cwd: root, stdio: 'inherit', ...opts });
+
+// 1. Build what the selected papers need (cached by turbo; quiet unless it fails).
+const filters = selected.flatMap((p) => ['--filter', `@repro/${p}...`]);
+const build = pnpmExec(['turbo', 'run', 'build', ...filters, '--output-logs=errors-only', '--log-prefix=none'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) fail('build failed (run `pnpm build` to see why)', 3);
+
+// 2. Validate every invocation before anything runs (bad input → one line, exit 2, nothing written).
+const { validateInvocation, helpText, writeIndex } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
+const wantsHelp = rest.includes('--help') || rest.includes('-h');
+let profile = 'paper';
+let outDir;
+for (const p of selected) {
+  const { paper } = await import(pathToFileURL(join(root, 'papers', p, 'dist/index.js')).href);
+  try {
+    const inv = validateInvocation(paper, rest, join(root, 'papers', p));
+    if (wantsHelp) {
+      process.stdout.write(helpText(paper));
+      continue;
+    }
+    profile = (inv.set ?? []).length > 0 ? 'custom' : inv.profile;
+    outDir = inv.outDir;
+  } catch (e) {
+    if (e?.name === 'UsageError') fail(e.message);
+    throw e;
+  }
+}
+if (wantsHelp) process.exit(0);
+if (outDir !== undefined && selected.length > 1) fail('--out takes a single paper');
+
+// 3. Run: through turbo (cached), or directly when --out is given.
+let crashed = false;
+const env = { ...process.env, ...(process.stdout.isTTY ? { REPRO_PROGRESS: '1' } : {}) };
+if (outDir !== undefined) {
+  const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest], { cwd: join(root, 'papers', selected[0]), stdio: 'inherit', env });
+  process.exit(r.status ?? 3);
+}
+const turboArgs = ['turbo', 'run', 'repro', ...selected.flatMap((p) => ['--filter', `@repro/${p}`]), '--output-logs=full', '--log-order=grouped', '--', ...rest];
+const r = spawnSync('pnpm', ['exec', ...turboArgs], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
+process.stdout.write(r.stdout ?? '');
+if (r.status !== 0) crashed = true;
+const hits = new Set();
+for (const line of (r.stdout ?? '').split('\n')) {
+  const m = /@repro\/([\w.-]+):repro: cache hit/.exec(line);
+  if (m) hits.add(m[1]);
+}
+for (const p of hits) process.stdout.write(`${p}: turbo cache hit — results restored from cache, nothing recomputed\n`);
+
+// 4. Summarise from the written claims.json files and set the exit code.
+let anyFail = false;
+const runs = [];
+for (const p of selected) {
+  const dir = join(root, 'papers', p, 'results', profile);
+  const file = join(dir, 'claims.json');
+  if (!existsSync(file)) {
+    process.stdout.write(`${p}: no results (the run did not complete)\n`);
+    crashed = true;
+    continue;
+  }
+  const claims = JSON.parse(readFileSync(file, 'utf8'));
+  const count = (s) => claims.filter((c) => c.status === s).length;
+  const failed = claims.filter((c) => c.status === 'fail').map((c) => c.id);
+  if (failed.length > 0) anyFail = true;
+  runs.push({ paper: p, dir });
+  process.stdout.write(`${p} [${profile}]: ${count('pass')} pass, ${count('fail')} fail, ${count('skip')} skip — papers/${p}/results/${profile}/report.html${failed.length ? `\n  failed: ${failed.join(', ')}` : ''}\n`);
+}
+if (names.includes('all') || selected.length > 1) process.stdout.write(`index: ${writeIndex(root, runs)}\n`);
+process.exit(crashed ? 3 : anyFail ? 1 : 0);
