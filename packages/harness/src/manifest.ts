@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Walk up from `start` to the directory holding pnpm-lock.yaml (the workspace root), if any. */
 export function findWorkspaceRoot(start: string): string | undefined {
@@ -25,9 +26,11 @@ function git(args: string[], cwd: string): string | undefined {
 
 /** Provenance of the machine and code: commit (+ dirty flag), lockfile hash, versions, CPU, memory. */
 export function provenance(start: string): Record<string, unknown> {
-  const root = findWorkspaceRoot(start);
-  const commit = git(['rev-parse', 'HEAD'], start) ?? 'unknown';
-  const status = git(['status', '--porcelain', '--untracked-files=no'], start);
+  // A paper run from a results dir outside the workspace (--out, tests) still records the workspace it came from.
+  const root = findWorkspaceRoot(start) ?? findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
+  const where = root ?? start;
+  const commit = git(['rev-parse', 'HEAD'], where) ?? 'unknown';
+  const status = git(['status', '--porcelain', '--untracked-files=no'], where);
   const lock = root !== undefined ? createHash('sha256').update(readFileSync(join(root, 'pnpm-lock.yaml'))).digest('hex') : 'unknown';
   const packages: Record<string, string> = {};
   if (root !== undefined)

@@ -156,7 +156,7 @@ function trainF64(opts: GdOptions): GdTrace {
     patternChange.push(changed / (n * m));
     maxDistance.push(Math.sqrt(maxSq));
     if (!Number.isFinite(L) || !Number.isFinite(maxSq)) {
-      diverged = { step: k, reason: `loss is ${L}` };
+      diverged = { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
       break;
     }
     if (rec.wants(k)) rec.record(k, Z, n, m, opts.trainOutput ? a.map((v) => v * v) : undefined);
@@ -247,7 +247,7 @@ function trainF32(opts: GdOptions): GdTrace {
       const aNow = joint && zData !== undefined ? (aRow.dataSync() as Float32Array) : undefined;
       tf.dispose([out.r, out.changed, out.maxSq, ...(out.Z !== null ? [out.Z] : [])]);
       if (!Number.isFinite(L) || !Number.isFinite(maxSq)) {
-        diverged = { step: k, reason: `loss is ${L}` };
+        diverged = { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
         tf.dispose([...(out.newWt ? [out.newWt] : []), ...(out.newA ? [out.newA] : [])]);
         break;
       }
