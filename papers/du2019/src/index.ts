@@ -3,6 +3,7 @@ import { claims } from './claims/index.js';
 import { config, profiles } from './config.js';
 import { deviations } from './deviations.js';
 import { figures } from './figures/index.js';
+import { estimateMemory } from './memory.js';
 import { meta } from './meta.js';
 import { run } from './run.js';
 import { values } from './values.js';
@@ -15,4 +16,4 @@ export { claims } from './claims/index.js';
 export { figures } from './figures/index.js';
 
 /** The du2019 paper: Du, Zhai, Póczos, Singh (ICLR 2019) — claims, figures and their experiments. */
-export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, deviations });
+export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, deviations, estimateMemory });
