@@ -115,25 +115,55 @@ function reflectAndPrepare(
   }
   const nextBeta = house(W, n, k + 1, u, d, e);
   if (nextBeta !== 0) p.fill(0, k + 2);
-  for (let i = k + 2; i < n; i++) {
-    const row = i * n;
-    const vi = v[i] as number;
-    const wi = w[i] as number;
-    const a0 = (W[row + i] as number) - 2 * vi * wi;
-    W[row + i] = a0;
+  // Rows are processed in pairs so each v_j, w_j, u_j, p_j loaded serves two matrix rows (halves the vector traffic).
+  let i = k + 2;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const v0 = v[i] as number;
+    const w0 = w[i] as number;
+    const v1 = v[i + 1] as number;
+    const w1 = w[i + 1] as number;
+    const a00 = (W[r0 + i] as number) - 2 * v0 * w0;
+    const a01 = (W[r0 + i + 1] as number) - v0 * w1 - w0 * v1;
+    const a11 = (W[r1 + i + 1] as number) - 2 * v1 * w1;
+    W[r0 + i] = a00;
+    W[r0 + i + 1] = a01;
+    W[r1 + i + 1] = a11;
     if (nextBeta !== 0) {
-      const ui = u[i] as number;
-      let s = a0 * ui;
-      for (let j = i + 1; j < n; j++) {
-        const a = (W[row + j] as number) - vi * (w[j] as number) - wi * (v[j] as number);
-        W[row + j] = a;
-        s += a * (u[j] as number);
-        p[j] = (p[j] as number) + a * ui;
+      const u0 = u[i] as number;
+      const u1 = u[i + 1] as number;
+      let s0 = a00 * u0 + a01 * u1;
+      let s1 = a11 * u1;
+      p[i + 1] = (p[i + 1] as number) + a01 * u0;
+      for (let j = i + 2; j < n; j++) {
+        const vj = v[j] as number;
+        const wj = w[j] as number;
+        const uj = u[j] as number;
+        const b0 = (W[r0 + j] as number) - v0 * wj - w0 * vj;
+        const b1 = (W[r1 + j] as number) - v1 * wj - w1 * vj;
+        W[r0 + j] = b0;
+        W[r1 + j] = b1;
+        s0 += b0 * uj;
+        s1 += b1 * uj;
+        p[j] = (p[j] as number) + b0 * u0 + b1 * u1;
       }
-      p[i] = (p[i] as number) + s;
+      p[i] = (p[i] as number) + s0;
+      p[i + 1] = (p[i + 1] as number) + s1;
     } else {
-      for (let j = i + 1; j < n; j++) W[row + j] = (W[row + j] as number) - vi * (w[j] as number) - wi * (v[j] as number);
+      for (let j = i + 2; j < n; j++) {
+        const vj = v[j] as number;
+        const wj = w[j] as number;
+        W[r0 + j] = (W[r0 + j] as number) - v0 * wj - w0 * vj;
+        W[r1 + j] = (W[r1 + j] as number) - v1 * wj - w1 * vj;
+      }
     }
+  }
+  if (i < n) {
+    // the last row when the count is odd: a single diagonal entry
+    const a0 = (W[i * n + i] as number) - 2 * (v[i] as number) * (w[i] as number);
+    W[i * n + i] = a0;
+    if (nextBeta !== 0) p[i] = (p[i] as number) + a0 * (u[i] as number);
   }
   return nextBeta;
 }
