@@ -4,7 +4,9 @@
  * Two implementations with identical semantics: float32 on the selected tfjs backend, and a plain-JS float64 reference.
  */
 import { gram, lambdaMin, norm2, normFro, sub, type Matrix } from '@repro/linalg';
-import { getTf } from './backend.js';
+import { Worker } from 'node:worker_threads';
+import { getTf, selectedBackend, type BackendInfo } from './backend.js';
+import { createShard, type ShardForward } from './gd-shard.mjs';
 import { gramFromCounts, patternCounts, projections, type TwoLayerParams } from './two-layer.js';
 
 export interface GdOptions {
@@ -25,6 +27,10 @@ export interface GdOptions {
   keepFinal?: boolean;
   /** Called after each update with the new step index k = 1..K. */
   onStep?: (k: number) => void;
+  /** float32 path: neuron shards (default 2 for steps ≥ 2·10⁸ flops, else 1). Results depend on this, never on `workers`. */
+  shards?: number;
+  /** float32 path: run shards in worker threads (default true); false runs the same shard code in this thread. */
+  workers?: boolean;
 }
 
 export interface GdTrace {
@@ -42,6 +48,9 @@ export interface GdTrace {
   u0: Float64Array;
   seconds: number;
   precision: 'float32' | 'float64';
+  /** float32 path: neuron shards used, and how many ran in worker threads (0 = in this thread). */
+  shards?: number;
+  workers?: number;
 }
 
 function validate(o: GdOptions): void {
@@ -59,7 +68,7 @@ function validate(o: GdOptions): void {
 export async function trainTwoLayerGd(opts: GdOptions): Promise<GdTrace> {
   validate(opts);
   const t0 = performance.now();
-  const trace = (opts.precision ?? 'float32') === 'float64' ? trainF64(opts) : trainF32(opts);
+  const trace = (opts.precision ?? 'float32') === 'float64' ? trainF64(opts) : await trainF32(opts);
   trace.seconds = (performance.now() - t0) / 1000;
   return trace;
 }
@@ -82,8 +91,12 @@ class GramRecorder {
     return (this.every > 0 && (k % this.every === 0 || k === this.K)) || (this.diff && (k === 0 || k === this.K));
   }
   record(k: number, Z: ArrayLike<number>, n: number, m: number, aSquared: ArrayLike<number> | undefined): void {
+    this.recordCounts(k, patternCounts(Z, n, m, aSquared), m);
+  }
+  /** Record from pattern counts C (which add up over neuron shards). */
+  recordCounts(k: number, C: Float64Array, m: number): void {
     if (this.XXt === undefined) return;
-    const H = gramFromCounts(this.XXt, patternCounts(Z, n, m, aSquared), m);
+    const H = gramFromCounts(this.XXt, C, m);
     if (this.every > 0 && (k % this.every === 0 || k === this.K)) this.lambdaMinH.push({ step: k, value: lambdaMin(H, { tol: 1e-10 }) });
     if (this.diff && k === 0) this.H0 = H;
     if (this.diff && k === this.K && this.H0 !== undefined) {
@@ -184,93 +197,169 @@ function trainF64(opts: GdOptions): GdTrace {
   return finish({ loss, patternChange, maxDistance, u0 }, rec, opts, 'float64', diverged, { W, a });
 }
 
-function trainF32(opts: GdOptions): GdTrace {
-  const tf = getTf();
+/** Neuron shards: contiguous ranges of r, fixed by the options (not by the worker count), so results never depend on it. */
+function shardRanges(m: number, shards: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let s = 0; s < shards; s++) out.push([Math.floor((s * m) / shards), Math.floor(((s + 1) * m) / shards)]);
+  return out.filter(([a, b]) => b > a);
+}
+
+/** Default shard count: 2 (both cores) once a step is big enough (≥ 2·10⁸ flops) to amortize the message round trips. */
+export function defaultShards(n: number, d: number, m: number): number {
+  return 4 * n * d * m >= 2e8 && m >= 64 ? 2 : 1;
+}
+
+interface ShardHandle {
+  forward(wantZ: boolean): Promise<ShardForward>;
+  update(r: Float32Array): Promise<void>;
+  final(): Promise<{ Wt: Float32Array; a: Float32Array }>;
+  close(): Promise<void>;
+}
+
+/** A shard in a worker thread (its own tfjs instance on the same backend); one request in flight at a time. */
+async function workerShard(args: Parameters<typeof createShard>[1], backend: BackendInfo): Promise<ShardHandle> {
+  const worker = new Worker(new URL('./gd-shard-worker.mjs', import.meta.url));
+  worker.unref();
+  const call = <R>(msg: Record<string, unknown>): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      const onMsg = (reply: R & { error?: string }) => {
+        worker.off('error', onErr);
+        if (reply !== null && typeof reply === 'object' && 'error' in reply && reply.error !== undefined) reject(new Error(`GD shard worker: ${reply.error}`));
+        else resolve(reply);
+      };
+      const onErr = (e: Error) => {
+        worker.off('message', onMsg);
+        reject(e);
+      };
+      worker.once('message', onMsg);
+      worker.once('error', onErr);
+      worker.postMessage(msg);
+    });
+  await call({ cmd: 'init', backend: backend.name, detail: backend.detail, args });
+  return {
+    forward: (wantZ) => call<ShardForward>({ cmd: 'forward', wantZ }),
+    update: async (r) => {
+      await call({ cmd: 'update', r });
+    },
+    final: () => call<{ Wt: Float32Array; a: Float32Array }>({ cmd: 'final' }),
+    close: async () => {
+      await call({ cmd: 'close' }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}
+
+/** The same shard code in this thread (fallback when workers cannot start; also the 1-shard path). */
+function localShard(args: Parameters<typeof createShard>[1]): ShardHandle {
+  const sh = createShard(getTf(), args);
+  return {
+    forward: async (wantZ) => sh.forward(wantZ),
+    update: async (r) => sh.update(r),
+    final: async () => sh.final(),
+    close: async () => sh.dispose(),
+  };
+}
+
+async function trainF32(opts: GdOptions): Promise<GdTrace> {
+  getTf(); // a backend must have been selected
+  const backend = selectedBackend();
   const { X, y, init, eta, steps: K } = opts;
   const n = X.rows;
   const d = X.cols;
   const m = init.m;
-  const s = 1 / Math.sqrt(m);
+  const scale = 1 / Math.sqrt(m);
   const joint = opts.trainOutput ?? false;
-  // Big operands are stored so every GEMM is un-transposed: tfjs-wasm's transposed matMul paths are 10–40× slower here.
-  const Wt0 = new Float32Array(d * m);
-  for (let q = 0; q < m; q++) for (let j = 0; j < d; j++) Wt0[j * m + q] = init.W[q * d + j] as number;
+  const shards = opts.shards ?? defaultShards(n, d, m);
+  if (!Number.isInteger(shards) || shards < 1) throw new RangeError(`shards must be a positive integer, got ${shards}`);
+  const Xf = Float32Array.from(X.data);
   const Xt = new Float32Array(d * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xt[j * n + i] = X.data[i * d + j] as number;
-  const X32 = tf.tensor2d(Float32Array.from(X.data), [n, d]);
-  const Xt32 = tf.tensor2d(Xt, [d, n]);
-  const y32 = tf.tensor2d(Float32Array.from(y), [n, 1]);
-  const W0t = tf.tensor2d(Wt0, [d, m]);
-  let Wt: ReturnType<typeof tf.sub> = tf.tensor2d(Wt0, [d, m]);
-  let aRow: ReturnType<typeof tf.sub> = tf.tensor2d(Float32Array.from(init.a), [1, m]);
-  const P0 = tf.tidy(() => tf.cast(tf.greaterEqual(tf.matMul(X32, Wt), 0), 'float32'));
+  const ranges = shardRanges(m, shards);
+  const argsFor = ([r0, r1]: [number, number]): Parameters<typeof createShard>[1] => {
+    const ms = r1 - r0;
+    const Wt = new Float32Array(d * ms);
+    for (let q = r0; q < r1; q++) for (let j = 0; j < d; j++) Wt[j * ms + (q - r0)] = init.W[q * d + j] as number;
+    return { n, d, ms, X: Xf, Xt, Wt, a: Float32Array.from(init.a.subarray(r0, r1)), scale, eta, joint };
+  };
+  let handles: ShardHandle[];
+  let workers = 0;
+  if (ranges.length > 1 && backend !== undefined && opts.workers !== false) {
+    try {
+      handles = await Promise.all(ranges.map((r) => workerShard(argsFor(r), backend)));
+      workers = handles.length;
+    } catch {
+      handles = ranges.map((r) => localShard(argsFor(r)));
+    }
+  } else handles = ranges.map((r) => localShard(argsFor(r)));
   const rec = new GramRecorder(X, opts.gramEvery ?? 0, opts.gramDiff ?? false, K);
   const loss: number[] = [];
   const patternChange: number[] = [];
   const maxDistance: number[] = [];
   let u0 = new Float64Array(n);
   let diverged: { step: number; reason: string } | undefined;
+  const r32 = new Float32Array(n);
   try {
     for (let k = 0; k <= K; k++) {
       const wantGram = rec.wants(k);
-      const update = k < K;
-      type T = ReturnType<typeof tf.sub>;
-      const out: { r?: T; changed?: T; maxSq?: T; Z: T | null; newWt: T | null; newA: T | null } = { Z: null, newWt: null, newA: null };
-      tf.tidy(() => {
-        const Z = tf.matMul(X32, Wt);
-        const P = tf.cast(tf.greaterEqual(Z, 0), 'float32');
-        const R = tf.mul(Z, P);
-        const u = tf.mul(tf.sum(tf.mul(R, aRow), 1, true), s);
-        const r = tf.sub(u, y32);
-        out.r = tf.keep(r);
-        out.changed = tf.keep(tf.sum(tf.cast(tf.notEqual(P, P0), 'int32')));
-        out.maxSq = tf.keep(tf.max(tf.sum(tf.square(tf.sub(Wt, W0t)), 0)));
-        if (wantGram) out.Z = tf.keep(Z);
-        if (update) {
-          const M = tf.mul(P, tf.mul(r, aRow)); // n×m: r_i a_r 1{z_ir ≥ 0}
-          out.newWt = tf.keep(tf.sub(Wt, tf.mul(tf.matMul(Xt32, M), eta * s)));
-          if (joint) out.newA = tf.keep(tf.sub(aRow, tf.mul(tf.matMul(tf.reshape(r, [1, n]), R), eta * s)));
-        }
-      });
-      if (out.r === undefined || out.changed === undefined || out.maxSq === undefined) throw new Error('GD step produced no output');
-      const rv = out.r.dataSync() as Float32Array;
-      const changed = out.changed.dataSync()[0] as number;
-      const maxSq = out.maxSq.dataSync()[0] as number;
+      const outs = await Promise.all(handles.map((h) => h.forward(wantGram)));
+      // Partial outputs are summed in float64 in shard order: fixed, so the result is deterministic.
+      const u = new Float64Array(n);
+      let changed = 0;
+      let maxSq = 0;
+      for (const o of outs) {
+        for (let i = 0; i < n; i++) u[i] = (u[i] as number) + (o.u[i] as number);
+        changed += o.changed;
+        maxSq = Number.isNaN(o.maxSq) ? Number.NaN : Math.max(maxSq, o.maxSq);
+      }
       let L = 0;
-      for (let i = 0; i < n; i++) L += 0.5 * (rv[i] as number) ** 2;
-      if (k === 0) u0 = Float64Array.from(rv, (ri: number, i: number) => ri + (y[i] as number));
+      for (let i = 0; i < n; i++) {
+        const ui = (u[i] as number) * scale;
+        u[i] = ui;
+        const ri = ui - (y[i] as number);
+        r32[i] = ri;
+        L += 0.5 * ri * ri;
+      }
+      if (k === 0) u0 = Float64Array.from(u);
       loss.push(L);
       patternChange.push(changed / (n * m));
       maxDistance.push(Math.sqrt(maxSq));
-      let zData: Float32Array | undefined;
-      if (out.Z !== null) zData = out.Z.dataSync() as Float32Array;
-      const aNow = joint && zData !== undefined ? (aRow.dataSync() as Float32Array) : undefined;
-      tf.dispose([out.r, out.changed, out.maxSq, ...(out.Z !== null ? [out.Z] : [])]);
       if (!Number.isFinite(L) || !Number.isFinite(maxSq)) {
         diverged = { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
-        tf.dispose([...(out.newWt ? [out.newWt] : []), ...(out.newA ? [out.newA] : [])]);
         break;
       }
-      if (zData !== undefined) rec.record(k, zData, n, m, aNow?.map((v) => v * v));
-      if (out.newWt !== null) {
-        Wt.dispose();
-        Wt = out.newWt;
+      if (wantGram) {
+        const C = new Float64Array(n * n);
+        outs.forEach((o, s) => {
+          const [r0, r1] = ranges[s] as [number, number];
+          const Cs = patternCounts(o.z as Float32Array, n, r1 - r0, o.a?.map((v) => v * v));
+          for (let t = 0; t < C.length; t++) C[t] = (C[t] as number) + (Cs[t] as number);
+        });
+        rec.recordCounts(k, C, m);
       }
-      if (out.newA !== null) {
-        aRow.dispose();
-        aRow = out.newA;
-      }
-      if (update) opts.onStep?.(k + 1);
+      if (k === K) break;
+      await Promise.all(handles.map((h) => h.update(r32)));
+      opts.onStep?.(k + 1);
     }
     let final: { W: Float64Array; a: Float64Array } | undefined;
     if (opts.keepFinal) {
-      const wt = Wt.dataSync();
+      const parts = await Promise.all(handles.map((h) => h.final()));
       const W = new Float64Array(m * d);
-      for (let q = 0; q < m; q++) for (let j = 0; j < d; j++) W[q * d + j] = wt[j * m + q] as number;
-      final = { W, a: Float64Array.from(aRow.dataSync()) };
+      const a = new Float64Array(m);
+      parts.forEach((p, s) => {
+        const [r0, r1] = ranges[s] as [number, number];
+        const ms = r1 - r0;
+        for (let q = 0; q < ms; q++) {
+          a[r0 + q] = p.a[q] as number;
+          for (let j = 0; j < d; j++) W[(r0 + q) * d + j] = p.Wt[j * ms + q] as number;
+        }
+      });
+      final = { W, a };
     }
-    return finish({ loss, patternChange, maxDistance, u0 }, rec, opts, 'float32', diverged, final);
+    const trace = finish({ loss, patternChange, maxDistance, u0 }, rec, opts, 'float32', diverged, final);
+    trace.shards = ranges.length;
+    trace.workers = workers;
+    return trace;
   } finally {
-    tf.dispose([X32, Xt32, y32, W0t, Wt, aRow, P0]);
+    await Promise.all(handles.map((h) => h.close()));
   }
 }

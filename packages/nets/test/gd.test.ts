@@ -61,6 +61,21 @@ describe('two-layer GD', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('sharded training: worker threads and in-thread shards give bit-identical traces', async () => {
+    const opts = { X, y, init, eta: 0.2, steps: 15, gramEvery: 5, trainOutput: true, keepFinal: true, shards: 2 } as const;
+    const inWorkers = await trainTwoLayerGd(opts);
+    const inThread = await trainTwoLayerGd({ ...opts, workers: false });
+    expect(inWorkers.workers).toBe(2);
+    expect(inThread.workers).toBe(0);
+    expect(inWorkers.loss).toEqual(inThread.loss);
+    expect(inWorkers.patternChange).toEqual(inThread.patternChange);
+    expect(inWorkers.lambdaMinH).toEqual(inThread.lambdaMinH);
+    expect(inWorkers.final?.W).toEqual(inThread.final?.W);
+    // one shard sums the outputs in a different order: equal up to float32 rounding
+    const one = await trainTwoLayerGd({ ...opts, shards: 1 });
+    for (let k = 0; k <= 15; k++) expect(Math.abs((one.loss[k] as number) - (inWorkers.loss[k] as number))).toBeLessThan(1e-5 * (one.loss[k] as number));
+  });
+
   it('joint training updates a and still decreases the loss', async () => {
     const tr = await trainTwoLayerGd({ X, y, init, eta: 0.05, steps: 20, trainOutput: true, keepFinal: true, precision: 'float32' });
     expect(tr.final?.a).not.toEqual(init.a);

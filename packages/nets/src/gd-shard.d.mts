@@ -1,0 +1,19 @@
+import type * as tfc from '@tensorflow/tfjs-core';
+
+export interface ShardForward {
+  u: Float32Array;
+  changed: number;
+  maxSq: number;
+  z: Float32Array | null;
+  a: Float32Array | null;
+}
+export interface Shard {
+  forward(wantZ: boolean): ShardForward;
+  update(r: Float32Array): void;
+  final(): { Wt: Float32Array; a: Float32Array };
+  dispose(): void;
+}
+export function createShard(
+  tf: typeof tfc,
+  o: { n: number; d: number; ms: number; X: Float32Array; Xt: Float32Array; Wt: Float32Array; a: Float32Array; scale: number; eta: number; joint: boolean },
+): Shard;
