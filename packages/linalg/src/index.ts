@@ -10,6 +10,7 @@ export {
   matrix,
   matvec,
   normFro,
+  rowDot,
   scale,
   sub,
   transpose,

@@ -57,12 +57,19 @@ export function assertFinite(A: Matrix, what: string): void {
 }
 
 /**
- * C = op(A)·op(B) in float64 (op = identity or transpose). Transposed operands are packed first so the kernel always runs
- * the cache-friendly i-k-j order with contiguous inner loops.
+ * C = op(A)·op(B) in float64 (op = identity or transpose). A transposed A is packed first so the kernel runs the
+ * cache-friendly i-k-j order with contiguous inner loops; A·Bᵀ uses row dot products directly.
  */
 export function matmul(A: Matrix, B: Matrix, opts: { transA?: boolean; transB?: boolean } = {}): Matrix {
   const a = opts.transA ? transpose(A) : A;
-  const b = opts.transB ? transpose(B) : B;
+  if (opts.transB) {
+    // A Bᵀ: both operands are read along contiguous rows, so row dot products need no packing.
+    if (a.cols !== B.cols) throw new RangeError(`matmul: inner dimensions differ (${a.rows}×${a.cols} · (${B.rows}×${B.cols})ᵀ)`);
+    const C = new Float64Array(a.rows * B.rows);
+    for (let i = 0; i < a.rows; i++) for (let j = 0; j < B.rows; j++) C[i * B.rows + j] = rowDot(a.data, i * a.cols, B.data, j * B.cols, a.cols);
+    return { rows: a.rows, cols: B.rows, data: C };
+  }
+  const b = B;
   if (a.cols !== b.rows) throw new RangeError(`matmul: inner dimensions differ (${a.rows}×${a.cols} · ${b.rows}×${b.cols})`);
   const n = a.rows;
   const K = a.cols;
@@ -100,6 +107,19 @@ export function matvec(A: Matrix, x: ArrayLike<number>): Float64Array {
   return y;
 }
 
+/** Σ_t a[oa + t]·b[ob + t] for t < len: the dot product of two contiguous rows (two accumulators for instruction-level parallelism). */
+export function rowDot(a: ArrayLike<number>, oa: number, b: ArrayLike<number>, ob: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < len; t += 2) {
+    s0 += (a[oa + t] as number) * (b[ob + t] as number);
+    s1 += (a[oa + t + 1] as number) * (b[ob + t + 1] as number);
+  }
+  if (t < len) s0 += (a[oa + t] as number) * (b[ob + t] as number);
+  return s0 + s1;
+}
+
 /** X Xᵀ (rows are samples): row dot products, upper triangle computed once and mirrored, so the result is exactly symmetric. */
 export function gram(X: Matrix): Matrix {
   const { rows: n, cols: d, data } = X;
@@ -107,16 +127,7 @@ export function gram(X: Matrix): Matrix {
   for (let i = 0; i < n; i++) {
     const oi = i * d;
     for (let j = i; j < n; j++) {
-      const oj = j * d;
-      let s0 = 0;
-      let s1 = 0;
-      let t = 0;
-      for (; t + 1 < d; t += 2) {
-        s0 += (data[oi + t] as number) * (data[oj + t] as number);
-        s1 += (data[oi + t + 1] as number) * (data[oj + t + 1] as number);
-      }
-      if (t < d) s0 += (data[oi + t] as number) * (data[oj + t] as number);
-      const s = s0 + s1;
+      const s = rowDot(data, oi, data, j * d, d);
       G[i * n + j] = s;
       G[j * n + i] = s;
     }

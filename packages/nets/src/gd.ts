@@ -122,6 +122,21 @@ function finish(
   return out;
 }
 
+/** Append step k's diagnostics; returns the divergence record when the loss or the weights stopped being finite. */
+function recordStep(
+  series: { loss: number[]; patternChange: number[]; maxDistance: number[] },
+  k: number,
+  L: number,
+  changedFraction: number,
+  maxSq: number,
+): { step: number; reason: string } | undefined {
+  series.loss.push(L);
+  series.patternChange.push(changedFraction);
+  series.maxDistance.push(Math.sqrt(maxSq));
+  if (Number.isFinite(L) && Number.isFinite(maxSq)) return undefined;
+  return { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
+}
+
 function trainF64(opts: GdOptions): GdTrace {
   const { X, y, init, eta, steps: K } = opts;
   const n = X.rows;
@@ -165,13 +180,8 @@ function trainF64(opts: GdOptions): GdTrace {
       for (let j = 0; j < d; j++) ss += ((W[q * d + j] as number) - (W0[q * d + j] as number)) ** 2;
       maxSq = Math.max(maxSq, ss);
     }
-    loss.push(L);
-    patternChange.push(changed / (n * m));
-    maxDistance.push(Math.sqrt(maxSq));
-    if (!Number.isFinite(L) || !Number.isFinite(maxSq)) {
-      diverged = { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
-      break;
-    }
+    diverged = recordStep({ loss, patternChange, maxDistance }, k, L, changed / (n * m), maxSq);
+    if (diverged !== undefined) break;
     if (rec.wants(k)) rec.record(k, Z, n, m, opts.trainOutput ? a.map((v) => v * v) : undefined);
     if (k === K) break;
     // Gradient step (a's gradient uses the pre-update W).
@@ -320,13 +330,8 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
         L += 0.5 * ri * ri;
       }
       if (k === 0) u0 = Float64Array.from(u);
-      loss.push(L);
-      patternChange.push(changed / (n * m));
-      maxDistance.push(Math.sqrt(maxSq));
-      if (!Number.isFinite(L) || !Number.isFinite(maxSq)) {
-        diverged = { step: k, reason: Number.isFinite(L) ? `weights overflowed (max distance ${Math.sqrt(maxSq)})` : `loss is ${L}` };
-        break;
-      }
+      diverged = recordStep({ loss, patternChange, maxDistance }, k, L, changed / (n * m), maxSq);
+      if (diverged !== undefined) break;
       if (wantGram) {
         const C = new Float64Array(n * n);
         outs.forEach((o, s) => {

@@ -3,7 +3,7 @@
  * f(x) = m^{−1/2} Σ_r a_r relu(w_rᵀx), w_r(0) ~ N(0, I_d), a_r ~ unif{±1}. Float64 reference code and pattern Gram matrices.
  */
 import { foldIn, normal, rademacher, type Key } from '@repro/concentration';
-import { gram, matrix, type Matrix } from '@repro/linalg';
+import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
 
 export interface TwoLayerParams {
   m: number;
@@ -21,29 +21,10 @@ export function initTwoLayer(k: Key, m: number, d: number): TwoLayerParams {
   return { m, d, W: normal(foldIn(k, 'W'), m * d), a: rademacher(foldIn(k, 'a'), m) };
 }
 
-/** Z_ir = w_rᵀx_i as an n×m row-major array (float64; dot products of contiguous rows). */
+/** Z_ir = w_rᵀx_i as an n×m row-major array: X Wᵀ in float64 (row dot products of contiguous rows). */
 export function projections(X: Matrix, W: Float64Array, m: number): Float64Array {
-  const n = X.rows;
-  const d = X.cols;
-  if (W.length !== m * d) throw new RangeError(`W has ${W.length} entries, expected m·d = ${m * d}`);
-  const Z = new Float64Array(n * m);
-  const x = X.data;
-  for (let i = 0; i < n; i++) {
-    const oi = i * d;
-    for (let r = 0; r < m; r++) {
-      const or = r * d;
-      let s0 = 0;
-      let s1 = 0;
-      let t = 0;
-      for (; t + 1 < d; t += 2) {
-        s0 += (x[oi + t] as number) * (W[or + t] as number);
-        s1 += (x[oi + t + 1] as number) * (W[or + t + 1] as number);
-      }
-      if (t < d) s0 += (x[oi + t] as number) * (W[or + t] as number);
-      Z[i * m + r] = s0 + s1;
-    }
-  }
-  return Z;
+  if (W.length !== m * X.cols) throw new RangeError(`W has ${W.length} entries, expected m·d = ${m * X.cols}`);
+  return matmul(X, matrix(m, X.cols, W), { transB: true }).data;
 }
 
 /** u_i = m^{−1/2} Σ_r a_r relu(w_rᵀx_i), float64. */
