@@ -3,7 +3,7 @@
 // through turbo (an unchanged paper with the same arguments is a cache hit), then summarises and sets the exit code:
 // 0 all checked claims pass · 1 a claim failed · 2 bad input (one line, nothing written) · 3 runtime fault.
 // `--out DIR` runs the paper's bin directly (no turbo, no cache).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,15 +81,26 @@ if (outDir !== undefined) {
   const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest], { cwd: join(root, 'papers', selected[0]), stdio: 'inherit', env });
   process.exit(r.status ?? 3);
 }
-const turboArgs = ['turbo', 'run', 'repro', ...selected.flatMap((p) => ['--filter', `@repro/${p}`]), '--output-logs=full', '--log-order=grouped', '--', ...rest];
-const r = spawnSync('pnpm', ['exec', ...turboArgs], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
-process.stdout.write(r.stdout ?? '');
-if (r.status !== 0) crashed = true;
+// Single paper: stream its log live (progress lines); several: group each paper's log.
+const logOrder = selected.length === 1 ? 'stream' : 'grouped';
+const turboArgs = ['turbo', 'run', 'repro', ...selected.flatMap((p) => ['--filter', `@repro/${p}`]), '--output-logs=full', `--log-order=${logOrder}`, '--', ...rest];
 const hits = new Set();
-for (const line of (r.stdout ?? '').split('\n')) {
-  const m = /@repro\/([\w.-]+):repro: cache hit/.exec(line);
-  if (m) hits.add(m[1]);
-}
+const status = await new Promise((resolve) => {
+  const child = spawn('pnpm', ['exec', ...turboArgs], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /@repro\/([\w.-]+):repro: cache hit/.exec(line);
+      if (m) hits.add(m[1]);
+    }
+  });
+  child.on('close', (code) => resolve(code ?? 3));
+});
+if (status !== 0) crashed = true;
 for (const p of hits) process.stdout.write(`${p}: turbo cache hit — results restored from cache, nothing recomputed\n`);
 
 // 4. Summarise from the written claims.json files and set the exit code.
