@@ -178,9 +178,14 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
     const figures: (FigureRecord & { spec: unknown; rows: unknown })[] = [];
     for (const f of paper.figures) {
       if (!f.profiles.includes(r.baseProfile) || !f.needs.every((e) => r.experiments.has(e))) continue;
-      const rows = f.data(traces, r.cfg);
-      const spec = f.spec(rows);
-      figures.push({ id: f.id, title: f.title, caption: f.caption, svg: await renderSvg(spec), spec, rows });
+      try {
+        const rows = f.data(traces, r.cfg);
+        const spec = f.spec(rows);
+        figures.push({ id: f.id, title: f.title, caption: f.caption, svg: await renderSvg(spec), spec, rows });
+      } catch (e) {
+        // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
+        progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
+      }
     }
     const end = new Date();
     const wallSeconds = (performance.now() - t0) / 1000;

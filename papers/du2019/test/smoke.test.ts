@@ -21,3 +21,23 @@ describe('du2019 smoke profile', () => {
     for (const k of ['fig1.lambda0', 'fig1.finalLoss.m6400', 'fig1.patternChange.m100', 'fig1.maxDistance.m1600']) expect(values[k], k).toBeDefined();
   }, 240_000);
 });
+
+describe('du2019 divergence', () => {
+  it('a diverging run ends as failed claims naming the step, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'du2019-div-'));
+    const s = await runPaper(paper, {
+      profile: 'smoke',
+      seed: 0,
+      seeds: 1,
+      backend: 'auto',
+      packageRoot: dir,
+      set: ['fig1EtaScale=1000', 'fig1Widths=[100,400]', 'fig1Epochs=20'],
+      only: ['du2019.fig1*'],
+    });
+    expect(s.exitCode).toBe(1);
+    const claims = JSON.parse(readFileSync(join(dir, 'results', 'custom', 'claims.json'), 'utf8')) as { id: string; status: string; note?: string }[];
+    const fig1a = claims.find((c) => c.id === 'du2019.fig1a');
+    expect(fig1a?.status).toBe('fail');
+    expect(fig1a?.note).toMatch(/training diverged: m=100 seed 0 diverged at step \d+/);
+  }, 120_000);
+});

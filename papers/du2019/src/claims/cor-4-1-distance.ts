@@ -2,7 +2,7 @@ import { logLogSlope } from '@repro/concentration';
 import type { Claim } from '@repro/harness';
 import type { Du2019Config } from '../config.js';
 import type { Du2019Trace } from '../trace.js';
-import { MIN_WIDE, fig1Runs, last, need, perWidth } from './select.js';
+import { MIN_WIDE, fig1Runs, last, perWidth, thm41Runs } from './select.js';
 
 const BOUND_RTOL = 1e-6;
 /** Distance ∝ m^{−1/2} (card band). */
@@ -22,7 +22,7 @@ export const cor41Distance: Claim<Du2019Config, Du2019Trace> = {
   precision: 'float32',
   needs: ['thm41', 'fig1'],
   check(traces) {
-    const a = need(traces, 'thm41');
+    const a = thm41Runs(traces);
     const ratiosA = a.map((t) => Math.max(...t.maxDistance) / cor41Radius(t.n, t.m, t.residual0, t.lambda0));
     const ratiosB = fig1Runs(traces)
       .filter(({ run }) => run.m >= MIN_WIDE)

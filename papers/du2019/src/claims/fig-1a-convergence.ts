@@ -1,7 +1,7 @@
 import type { Claim } from '@repro/harness';
 import type { Du2019Config } from '../config.js';
 import type { Du2019Trace } from '../trace.js';
-import { FLOAT32_LOSS_FLOOR, finalNormalizedLoss, perWidth } from './select.js';
+import { FLOAT32_LOSS_FLOOR, fig1Runs, finalNormalizedLoss, perWidth } from './select.js';
 
 /** The card's stall criterion: m = 10 ends at least this many times above m = 100. */
 const STALL_FACTOR = 1e3;
@@ -15,6 +15,7 @@ export const fig1aConvergence: Claim<Du2019Config, Du2019Trace> = {
   precision: 'float32',
   needs: ['fig1'],
   check(traces) {
+    fig1Runs(traces); // a diverged run fails the claim with its step and reason
     const rows = perWidth(traces, finalNormalizedLoss);
     const floor = (x: number): number => Math.max(x, FLOAT32_LOSS_FLOOR);
     const violations: string[] = [];

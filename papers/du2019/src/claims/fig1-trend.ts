@@ -2,7 +2,7 @@ import { logLogSlope } from '@repro/concentration';
 import type { Verdict } from '@repro/harness';
 import type { Du2019Config } from '../config.js';
 import type { Du2019Trace, Fig1Run } from '../trace.js';
-import { MIN_WIDE, perWidth } from './select.js';
+import { MIN_WIDE, fig1Runs, perWidth } from './select.js';
 
 /** "Most of the change happens within ~10 epochs" [card]: at epoch 10 at least this share of the final value is reached. */
 const EARLY_SHARE = 0.5;
@@ -18,6 +18,7 @@ export function fig1Trend(
   series: (run: Fig1Run) => readonly number[],
   label: string,
 ): Verdict {
+  fig1Runs(traces); // a diverged run fails the claim with its step and reason
   const final = perWidth(traces, (r) => series(r).at(-1) ?? Number.NaN).filter((r) => r.m >= MIN_WIDE);
   const early = perWidth(traces, (r) => {
     const s = series(r);

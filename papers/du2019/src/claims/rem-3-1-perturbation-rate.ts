@@ -2,7 +2,7 @@ import { logLogSlope } from '@repro/concentration';
 import type { Claim } from '@repro/harness';
 import type { Du2019Config } from '../config.js';
 import type { Du2019Trace } from '../trace.js';
-import { MIN_WIDE, perWidth } from './select.js';
+import { MIN_WIDE, fig1Runs, perWidth } from './select.js';
 
 export const rem31PerturbationRate: Claim<Du2019Config, Du2019Trace> = {
   id: 'du2019.rem3.1',
@@ -13,6 +13,7 @@ export const rem31PerturbationRate: Claim<Du2019Config, Du2019Trace> = {
   precision: 'float64',
   needs: ['fig1'],
   check(traces, cfg) {
+    fig1Runs(traces); // a diverged run fails the claim with its step and reason
     const rows = perWidth(traces, (r) => r.hDiffNorm2).filter((r) => r.m >= MIN_WIDE);
     const fit = logLogSlope(
       rows.map((r) => r.m),

@@ -3,7 +3,7 @@
  * Pure functions of the traces (no model computation, no randomness).
  */
 import { meanSd } from '@repro/concentration';
-import type { Du2019Trace, Fig1Run, Fig1Trace, GfTrace } from '../trace.js';
+import type { Du2019Trace, Fig1Run, Fig1Trace, GfTrace, Thm41Trace } from '../trace.js';
 
 /** Widths at or above which the paper's regime applies in our runs (m = 10 is the deliberately too-narrow control). */
 export const MIN_WIDE = 100;
@@ -17,18 +17,38 @@ export function need<K extends keyof Du2019Trace>(traces: readonly Du2019Trace[]
   return out as NonNullable<Du2019Trace[K]>[];
 }
 
-/** All Figure-1 runs across harness seeds, with the trace they came from. */
-export function fig1Runs(traces: readonly Du2019Trace[]): { tr: Fig1Trace; run: Fig1Run }[] {
+/** Throw "training diverged: …" when any run hit NaN/Inf: the harness reports it as the claim's failure reason. */
+function assertNoDivergence(runs: readonly { m: number; seed: number; diverged: { step: number; reason: string } | null }[]): void {
+  const note = divergenceNote(runs);
+  if (note !== undefined) throw new Error(`training diverged: ${note}`);
+}
+
+/** All Figure-1 runs across harness seeds, with the trace they came from, diverged or not (for figures and values). */
+export function fig1RunsAll(traces: readonly Du2019Trace[]): { tr: Fig1Trace; run: Fig1Run }[] {
   return need(traces, 'fig1').flatMap((tr) => tr.runs.map((run) => ({ tr, run })));
 }
 
-/** Seed mean ± sd of a per-run scalar, per width (ascending m). */
+/** All Figure-1 runs for a claim: throws "training diverged: …" if any run diverged, so the claim fails with that reason. */
+export function fig1Runs(traces: readonly Du2019Trace[]): { tr: Fig1Trace; run: Fig1Run }[] {
+  const runs = fig1RunsAll(traces);
+  assertNoDivergence(runs.map(({ run }) => run));
+  return runs;
+}
+
+/** The thm4.1 A runs (throws if any diverged). */
+export function thm41Runs(traces: readonly Du2019Trace[]): Thm41Trace[] {
+  const all = need(traces, 'thm41');
+  assertNoDivergence(all.map((t) => ({ m: t.m, seed: 0, diverged: t.diverged })));
+  return all;
+}
+
+/** Seed mean ± sd of a per-run scalar, per width (ascending m). Diverged runs are included (their values are non-finite). */
 export function perWidth(
   traces: readonly Du2019Trace[],
   pick: (run: Fig1Run, tr: Fig1Trace) => number,
 ): { m: number; mean: number; sd: number; n: number }[] {
   const byM = new Map<number, number[]>();
-  for (const { tr, run } of fig1Runs(traces)) {
+  for (const { tr, run } of fig1RunsAll(traces)) {
     const list = byM.get(run.m) ?? [];
     list.push(pick(run, tr));
     byM.set(run.m, list);
@@ -51,9 +71,11 @@ export function finalNormalizedLoss(run: Fig1Run): number {
   return last(run.loss) / (run.loss[0] ?? Number.NaN);
 }
 
-/** All GF-suite traces (one per harness seed). */
+/** All GF-suite traces (one per harness seed; throws if any run diverged). */
 export function gfTraces(traces: readonly Du2019Trace[]): GfTrace[] {
-  return need(traces, 'gf');
+  const all = need(traces, 'gf');
+  assertNoDivergence(all.flatMap((g) => [...g.runs, ...g.joint]));
+  return all;
 }
 
 /** Reason string for diverged runs, or undefined when none diverged. */

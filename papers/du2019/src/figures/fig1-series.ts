@@ -1,6 +1,6 @@
 import { meanSd } from '@repro/concentration';
 import type { FigureRow, VegaLiteSpec } from '@repro/harness';
-import { fig1Runs } from '../claims/select.js';
+import { fig1RunsAll } from '../claims/select.js';
 import type { Du2019Trace, Fig1Run, Fig1Trace } from '../trace.js';
 
 /** Lower clip for log-scale bands: the float32 floor of L(k)/L(0) [card pitfall 8]. */
@@ -16,7 +16,7 @@ export function seriesRows(
   logScale: boolean,
 ): FigureRow[] {
   const groups = new Map<number, { x: number; y: number }[][]>();
-  for (const { tr, run } of fig1Runs(traces)) {
+  for (const { tr, run } of fig1RunsAll(traces)) {
     const list = groups.get(run.m) ?? [];
     list.push([...pick(run, tr)]);
     groups.set(run.m, list);
