@@ -130,6 +130,8 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
   const r = resolveRun(paper, opts);
   const start = new Date();
   const t0 = performance.now();
+  // Provenance is taken before computing: the commit and dirty flag describe the code that produced the numbers.
+  const origin = provenance(opts.packageRoot);
   const progress = createProgress(paper.id, opts.progress ?? false);
   const phases: Record<string, number> = {};
   let backend: BackendInfo | undefined;
@@ -201,7 +203,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
       keyDerivation: 'trace s uses foldIn(key(seed), s)',
       config: r.cfg,
       backend: backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' },
-      ...provenance(opts.packageRoot),
+      ...origin,
       start: start.toISOString(),
       end: end.toISOString(),
       wallSeconds,

@@ -1,14 +1,17 @@
-import { assertSymmetric, eigvalsh } from './eigvalsh.js';
+import { SYMMETRY_RTOL, assertSymmetric, eigvalsh, safeScale } from './eigvalsh.js';
 import { lanczosExtremes } from './lanczos.js';
-import { NotPositiveDefiniteError, assertFinite, gram, isSymmetric, transpose, type Matrix } from './matrix.js';
-import { SYMMETRY_RTOL } from './eigvalsh.js';
+import { ConvergenceError, NotPositiveDefiniteError, assertFinite, gram, isSymmetric, scale, transpose, type Matrix } from './matrix.js';
+
+/** Ritz-residual tolerance of norm2 (relative to ‖A‖): the result is then within ~1e-10·‖A‖ of the true norm. */
+const NORM2_TOL = 1e-10;
 
 /** ‖A‖₂: for symmetric A, max |λ| (Lanczos extremes; exact solve for small n); otherwise the largest singular value. */
 export function norm2(A: Matrix): number {
   assertFinite(A, 'norm2');
   if (A.rows === 0 || A.cols === 0) return 0;
   if (A.rows === A.cols && isSymmetric(A, SYMMETRY_RTOL)) {
-    const r = lanczosExtremes(A, { tol: 1e-10 });
+    const r = lanczosExtremes(A, { tol: NORM2_TOL });
+    if (!r.converged) throw new ConvergenceError(`norm2: Lanczos did not converge in ${r.iterations} iterations`, r.iterations);
     return Math.max(Math.abs(r.min), Math.abs(r.max));
   }
   return svdvals(A)[0] as number;
@@ -21,10 +24,12 @@ export function norm2(A: Matrix): number {
  */
 export function svdvals(A: Matrix): Float64Array {
   assertFinite(A, 'svdvals');
-  const G = A.rows <= A.cols ? gram(A) : gram(transpose(A));
+  const sc = safeScale(A); // the Gram matrix squares the entries: keep them in range
+  const B = sc === 1 ? A : scale(A, 1 / sc);
+  const G = B.rows <= B.cols ? gram(B) : gram(transpose(B));
   const ev = eigvalsh(G);
   const out = new Float64Array(ev.length);
-  for (let i = 0; i < ev.length; i++) out[i] = Math.sqrt(Math.max(0, ev[ev.length - 1 - i] as number));
+  for (let i = 0; i < ev.length; i++) out[i] = Math.sqrt(Math.max(0, ev[ev.length - 1 - i] as number)) * sc;
   return out;
 }
 

@@ -1,10 +1,11 @@
-import { ConvergenceError, assertFinite, isSymmetric, type Matrix } from './matrix.js';
+import { ConvergenceError, assertFinite, isSymmetric, scale, type Matrix } from './matrix.js';
 
 /** Relative asymmetry tolerated by the symmetric solvers (anything larger is a caller bug, not rounding). */
 export const SYMMETRY_RTOL = 1e-10;
 /** QL iterations allowed per eigenvalue before giving up (LAPACK uses 30·n in total; 60 per value is generous). */
 const QL_MAX_ITER = 60;
 
+/** Throw a RangeError naming the problem unless A is square, finite and symmetric to a relative SYMMETRY_RTOL. */
 export function assertSymmetric(A: Matrix, what: string): void {
   if (A.rows !== A.cols) throw new RangeError(`${what}: matrix must be square, got ${A.rows}×${A.cols}`);
   assertFinite(A, what);
@@ -18,11 +19,21 @@ export function assertSymmetric(A: Matrix, what: string): void {
  * ~4n³/3 flops.
  */
 export function tridiagonalize(A: Matrix): { d: Float64Array; e: Float64Array } {
+  const { d, e } = tridiagonalizeWithReflectors(A);
+  return { d, e };
+}
+
+/**
+ * `tridiagonalize`, also returning the working copy W whose row k (entries k+1..n−1), for k ≤ n−3, holds the Householder
+ * vector v_k of step k (all zeros: no reflection). Q = H_0 H_1 ⋯ H_{n−3}, H_k = I − 2 v_k v_kᵀ/‖v_k‖². Row k of the trailing
+ * matrix is dead once its reflector is formed, so storing v_k there costs no memory (LAPACK's dsytrd does the same).
+ */
+export function tridiagonalizeWithReflectors(A: Matrix): { d: Float64Array; e: Float64Array; W: Float64Array } {
   const n = A.rows;
   const W = Float64Array.from(A.data);
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(0, n - 1));
-  if (n === 0) return { d, e };
+  if (n === 0) return { d, e, W };
   let v = new Float64Array(n);
   let u = new Float64Array(n);
   const p = new Float64Array(n);
@@ -38,7 +49,7 @@ export function tridiagonalize(A: Matrix): { d: Float64Array; e: Float64Array } 
     u = t;
   }
   d[n - 1] = W[(n - 1) * n + (n - 1)] as number;
-  return { d, e };
+  return { d, e, W };
 }
 
 /** Householder vector of row k (entries k+1..n−1) into `vec`; sets d[k], e[k]; returns β = 2/‖vec‖² (0: no reflection). */
@@ -60,6 +71,7 @@ function house(W: Float64Array, n: number, k: number, vec: Float64Array, d: Floa
   const alpha = x0 > 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
   for (let j = k + 1; j < n; j++) vec[j] = W[row + j] as number;
   vec[k + 1] = x0 - alpha;
+  W[row + k + 1] = x0 - alpha; // row k now holds v_k (see tridiagonalizeWithReflectors)
   const vv = ss - x0 * x0 + (x0 - alpha) ** 2;
   e[k] = alpha;
   return 2 / vv;
@@ -117,6 +129,68 @@ function reflectAndPrepare(
   if (nextBeta !== 0) p.fill(0, k + 2);
   // Rows are processed in pairs so each v_j, w_j, u_j, p_j loaded serves two matrix rows (halves the vector traffic).
   let i = k + 2;
+  // Four rows at a time while a next reflector exists: each v_j, w_j, u_j, p_j loaded serves four matrix rows.
+  if (nextBeta !== 0)
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      // the 4×4 diagonal block (upper triangle): update, then add its part of p = B' u directly
+      for (let r = 0; r < 4; r++) {
+        const ir = i + r;
+        const vr = v[ir] as number;
+        const wr = w[ir] as number;
+        const ur = u[ir] as number;
+        const row = ir * n;
+        let s = 0;
+        for (let c = ir; c < i + 4; c++) {
+          const b = (W[row + c] as number) - vr * (w[c] as number) - wr * (v[c] as number);
+          W[row + c] = b;
+          s += b * (u[c] as number);
+          if (c !== ir) p[c] = (p[c] as number) + b * ur;
+        }
+        p[ir] = (p[ir] as number) + s;
+      }
+      const v0 = v[i] as number;
+      const w0 = w[i] as number;
+      const u0 = u[i] as number;
+      const v1 = v[i + 1] as number;
+      const w1 = w[i + 1] as number;
+      const u1 = u[i + 1] as number;
+      const v2 = v[i + 2] as number;
+      const w2 = w[i + 2] as number;
+      const u2 = u[i + 2] as number;
+      const v3 = v[i + 3] as number;
+      const w3 = w[i + 3] as number;
+      const u3 = u[i + 3] as number;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let j = i + 4; j < n; j++) {
+        const vj = v[j] as number;
+        const wj = w[j] as number;
+        const uj = u[j] as number;
+        const b0 = (W[r0 + j] as number) - v0 * wj - w0 * vj;
+        const b1 = (W[r1 + j] as number) - v1 * wj - w1 * vj;
+        const b2 = (W[r2 + j] as number) - v2 * wj - w2 * vj;
+        const b3 = (W[r3 + j] as number) - v3 * wj - w3 * vj;
+        W[r0 + j] = b0;
+        W[r1 + j] = b1;
+        W[r2 + j] = b2;
+        W[r3 + j] = b3;
+        s0 += b0 * uj;
+        s1 += b1 * uj;
+        s2 += b2 * uj;
+        s3 += b3 * uj;
+        p[j] = (p[j] as number) + b0 * u0 + b1 * u1 + b2 * u2 + b3 * u3;
+      }
+      p[i] = (p[i] as number) + s0;
+      p[i + 1] = (p[i + 1] as number) + s1;
+      p[i + 2] = (p[i + 2] as number) + s2;
+      p[i + 3] = (p[i + 3] as number) + s3;
+    }
   for (; i + 1 < n; i += 2) {
     const r0 = i * n;
     const r1 = r0 + n;
@@ -234,6 +308,23 @@ export function tridiagonalEigenvalues(d: Float64Array, e: ArrayLike<number>): F
 export function eigvalsh(A: Matrix): Float64Array {
   assertSymmetric(A, 'eigvalsh');
   if (A.rows === 0) return new Float64Array(0);
-  const { d, e } = tridiagonalize(A);
-  return tridiagonalEigenvalues(d, e);
+  const s = safeScale(A);
+  const { d, e } = tridiagonalize(s === 1 ? A : scale(A, 1 / s));
+  const ev = tridiagonalEigenvalues(d, e);
+  if (s !== 1) for (let i = 0; i < ev.length; i++) ev[i] = (ev[i] as number) * s;
+  return ev;
+}
+
+/** Largest |entry| allowed into the Householder reduction unscaled: its sums of squares must neither overflow nor underflow. */
+const SAFE_MAX = 2 ** 250;
+
+/**
+ * A power of two s with max|A/s| ≈ 1 when max|A_ij| lies outside [1/SAFE_MAX, SAFE_MAX], else 1 (the common case, no
+ * copy). Powers of two scale exactly, so eigenvalues of A/s times s are those of A up to the usual rounding.
+ */
+export function safeScale(A: Matrix): number {
+  let m = 0;
+  for (const x of A.data) m = Math.max(m, Math.abs(x));
+  if (m === 0 || (m <= SAFE_MAX && m >= 1 / SAFE_MAX)) return 1;
+  return 2 ** Math.round(Math.log2(m));
 }

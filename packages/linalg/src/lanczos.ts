@@ -1,67 +1,84 @@
 import { key, normal } from '@repro/concentration';
 import { assertSymmetric, eigvalsh, tridiagonalEigenvalues } from './eigvalsh.js';
-import { ConvergenceError, type Matrix } from './matrix.js';
+import type { Matrix } from './matrix.js';
+import { ConvergenceError } from './matrix.js';
 
 export interface LanczosOptions {
-  /** Convergence: Ritz residual ‖A y − θ y‖ ≤ tol·‖A‖₂ (estimated by the largest |Ritz value|). Default 1e-8. */
+  /** Convergence: Ritz residual ‖A y − θ y‖ ≤ tol·‖A‖₂ for both extremes (‖A‖₂ estimated by max |Ritz value|). Default 1e-8. */
   tol?: number;
   /** Maximum Krylov dimension (default min(n, 500)). */
   maxIter?: number;
-  /** Seed of the (Gaussian) start vector; default 0. */
+  /** Seed of the Gaussian start vector (via @repro/concentration); default 0. */
   seed?: number;
 }
 
-/** Below this size a full eigen-solve is cheaper and exact. */
+/** Result of `lanczosExtremes`: extreme Ritz values, their residual norms ‖A y − θ y‖ and the Krylov dimension used. */
+export interface LanczosResult {
+  min: number;
+  max: number;
+  iterations: number;
+  residualMin: number;
+  residualMax: number;
+  converged: boolean;
+}
+
+/** Below this size a full eigen-solve is cheaper than Krylov bookkeeping, and exact. */
 const DENSE_CUTOFF = 64;
-/** Check convergence every this many iterations (each check is O(k²)). */
-const CHECK_EVERY = 4;
+/** Check convergence every this many iterations (each check is an O(k²) tridiagonal solve, ≪ one O(n²) mat-vec). */
+const CHECK_EVERY = 2;
+/** β_k below this fraction of ‖T_k‖ means an invariant Krylov subspace (breakdown): its Ritz values are exact. */
+const BREAKDOWN_RTOL = 1e-13;
+const DEFAULT_TOL = 1e-8;
+const DEFAULT_MAX_ITER = 500;
 
 /**
- * Extreme eigenvalues of a symmetric matrix by Lanczos with full re-orthogonalization (classical Gram–Schmidt applied twice).
- * The residual of a Ritz pair (θ, y = Q s) is β_k |s_k|; s comes from inverse iteration on the tridiagonal T_k.
+ * Extreme eigenvalues λ_min, λ_max of a symmetric A (n×n float64) by Lanczos with full re-orthogonalization (classical
+ * Gram–Schmidt applied twice, CGS2, against the stored basis). Stops when both Ritz residuals β_k |s_k| ≤ tol·‖A‖₂
+ * (s the unit eigenvector of T_k, from inverse iteration), on breakdown (invariant subspace: the Ritz values are exact
+ * eigenvalues; with a Gaussian start the subspace almost surely contains every eigendirection), or at maxIter with
+ * `converged: false`. n ≤ 64 uses `eigvalsh` (residuals 0). Reference: Golub & Van Loan, Matrix Computations §10.1.
  */
-export function lanczosExtremes(
-  A: Matrix,
-  opts: LanczosOptions = {},
-): { min: number; max: number; iterations: number; residualMin: number; residualMax: number; converged: boolean } {
+export function lanczosExtremes(A: Matrix, opts: LanczosOptions = {}): LanczosResult {
+  return lanczos(A, opts, 'both');
+}
+
+/** Lanczos stopping when the wanted end(s) of the spectrum meet the residual test; `converged` refers to those. */
+function lanczos(A: Matrix, opts: LanczosOptions, want: 'min' | 'max' | 'both'): LanczosResult {
   assertSymmetric(A, 'lanczos');
   const n = A.rows;
-  const tol = opts.tol ?? 1e-8;
+  const tol = opts.tol ?? DEFAULT_TOL;
+  if (!(tol > 0) || !Number.isFinite(tol)) throw new RangeError(`lanczos: tol must be a positive finite number, got ${tol}`);
+  const maxIterOpt = opts.maxIter ?? DEFAULT_MAX_ITER;
+  if (!Number.isInteger(maxIterOpt) || maxIterOpt < 1) throw new RangeError(`lanczos: maxIter must be a positive integer, got ${maxIterOpt}`);
   if (n === 0) throw new RangeError('lanczos: empty matrix has no eigenvalues');
   if (n <= DENSE_CUTOFF) {
     const ev = eigvalsh(A);
     return { min: ev[0] as number, max: ev[n - 1] as number, iterations: 0, residualMin: 0, residualMax: 0, converged: true };
   }
-  const maxIter = Math.min(n, opts.maxIter ?? 500);
-  const Q: Float64Array[] = [];
+  const maxIter = Math.min(n, maxIterOpt);
+  const Q = new Float64Array(maxIter * n); // row j = q_j
   const alpha: number[] = [];
   const beta: number[] = [];
-  let q: Float64Array = normal(key(opts.seed ?? 0), n);
-  let nq = 0;
-  for (const x of q) nq += x * x;
-  nq = Math.sqrt(nq);
-  q = q.map((x) => x / nq);
-  const data = A.data;
-  let result = { min: Number.NaN, max: Number.NaN, residualMin: Number.POSITIVE_INFINITY, residualMax: Number.POSITIVE_INFINITY };
+  const q0 = normal(key(opts.seed ?? 0), n);
+  const n0 = Math.sqrt(dot(q0, 0, q0, 0, n));
+  for (let i = 0; i < n; i++) Q[i] = (q0[i] as number) / n0;
+  const c = new Float64Array(maxIter);
+  let tNorm = 0; // running lower bound on ‖A‖₂: max over the entries of T_k seen so far
+  let result: Omit<LanczosResult, 'iterations' | 'converged'> = { min: Number.NaN, max: Number.NaN, residualMin: Number.POSITIVE_INFINITY, residualMax: Number.POSITIVE_INFINITY };
   for (let j = 0; j < maxIter; j++) {
-    Q.push(q);
-    const z = symmetricMatvec(data, n, q);
-    let a = 0;
-    for (let i = 0; i < n; i++) a += (q[i] as number) * (z[i] as number);
-    alpha.push(a);
-    for (let pass = 0; pass < 2; pass++)
-      for (const qi of Q) {
-        let c = 0;
-        for (let i = 0; i < n; i++) c += (qi[i] as number) * (z[i] as number);
-        for (let i = 0; i < n; i++) z[i] = (z[i] as number) - c * (qi[i] as number);
-      }
-    let b = 0;
-    for (const x of z) b += x * x;
-    b = Math.sqrt(b);
     const k = j + 1;
-    const last = k === maxIter;
-    const breakdown = b <= 1e-13 * Math.max(...alpha.map(Math.abs), 1e-300);
-    if (k % CHECK_EVERY === 0 || last || breakdown) {
+    const z = symmetricMatvec(A.data, n, Q.subarray(j * n, k * n));
+    const a = dot(Q, j * n, z, 0, n);
+    alpha.push(a);
+    // CGS2: two passes of z ← z − Q (Qᵀ z) keep the basis orthogonal to working precision.
+    for (let pass = 0; pass < 2; pass++) {
+      projectCoefficients(Q, k, n, z, c);
+      subtractCombination(Q, k, n, c, z);
+    }
+    const b = Math.sqrt(dot(z, 0, z, 0, n));
+    tNorm = Math.max(tNorm, Math.abs(a), beta[j - 1] ?? 0);
+    const breakdown = b <= BREAKDOWN_RTOL * tNorm || k === n;
+    if (k % CHECK_EVERY === 0 || k === maxIter || breakdown) {
       const theta = tridiagonalEigenvalues(Float64Array.from(alpha), beta);
       const tMin = theta[0] as number;
       const tMax = theta[k - 1] as number;
@@ -69,42 +86,141 @@ export function lanczosExtremes(
       const rMin = breakdown ? 0 : b * Math.abs(lastComponent(alpha, beta, tMin));
       const rMax = breakdown ? 0 : b * Math.abs(lastComponent(alpha, beta, tMax));
       result = { min: tMin, max: tMax, residualMin: rMin, residualMax: rMax };
-      if ((rMin <= tol * scaleA && rMax <= tol * scaleA) || breakdown) return { ...result, iterations: k, converged: true };
+      const okMin = rMin <= tol * scaleA || want === 'max';
+      const okMax = rMax <= tol * scaleA || want === 'min';
+      if (breakdown || (okMin && okMax)) return { ...result, iterations: k, converged: true };
     }
+    if (k === maxIter) break;
     beta.push(b);
-    q = z.map((x) => x / b) as Float64Array;
+    const next = Q.subarray(k * n, (k + 1) * n);
+    for (let i = 0; i < n; i++) next[i] = (z[i] as number) / b;
   }
   return { ...result, iterations: maxIter, converged: false };
 }
 
+function dot(x: ArrayLike<number>, ox: number, y: ArrayLike<number>, oy: number, len: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < len; t += 2) {
+    s0 += (x[ox + t] as number) * (y[oy + t] as number);
+    s1 += (x[ox + t + 1] as number) * (y[oy + t + 1] as number);
+  }
+  if (t < len) s0 += (x[ox + t] as number) * (y[oy + t] as number);
+  return s0 + s1;
+}
+
+/** c[r] = q_r · z for r < k (four basis rows per sweep over z). */
+function projectCoefficients(Q: Float64Array, k: number, n: number, z: Float64Array, c: Float64Array): void {
+  let r = 0;
+  for (; r + 3 < k; r += 4) {
+    const o0 = r * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const zi = z[i] as number;
+      s0 += (Q[o0 + i] as number) * zi;
+      s1 += (Q[o1 + i] as number) * zi;
+      s2 += (Q[o2 + i] as number) * zi;
+      s3 += (Q[o3 + i] as number) * zi;
+    }
+    c[r] = s0;
+    c[r + 1] = s1;
+    c[r + 2] = s2;
+    c[r + 3] = s3;
+  }
+  for (; r < k; r++) c[r] = dot(Q, r * n, z, 0, n);
+}
+
+/** z ← z − Σ_{r<k} c[r] q_r (four basis rows per sweep over z). */
+function subtractCombination(Q: Float64Array, k: number, n: number, c: Float64Array, z: Float64Array): void {
+  let r = 0;
+  for (; r + 3 < k; r += 4) {
+    const o0 = r * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    const c0 = c[r] as number;
+    const c1 = c[r + 1] as number;
+    const c2 = c[r + 2] as number;
+    const c3 = c[r + 3] as number;
+    for (let i = 0; i < n; i++)
+      z[i] = (z[i] as number) - c0 * (Q[o0 + i] as number) - c1 * (Q[o1 + i] as number) - c2 * (Q[o2 + i] as number) - c3 * (Q[o3 + i] as number);
+  }
+  for (; r < k; r++) {
+    const o = r * n;
+    const cr = c[r] as number;
+    for (let i = 0; i < n; i++) z[i] = (z[i] as number) - cr * (Q[o + i] as number);
+  }
+}
+
 /**
  * z = A q for symmetric A reading only the upper triangle: each stored entry serves both (i, j) and (j, i), halving the
- * memory traffic of the matrix (the matvec is bandwidth-bound at n in the thousands). Rows are taken in pairs to share the
- * loads of q_j and z_j.
+ * matrix traffic (the mat-vec is bandwidth-bound at n in the thousands). Rows are taken four at a time so each load of
+ * q_j and z_j serves four matrix rows.
  */
-function symmetricMatvec(A: Float64Array, n: number, q: Float64Array): Float64Array {
+export function symmetricMatvec(A: Float64Array, n: number, q: ArrayLike<number>): Float64Array {
   const z = new Float64Array(n);
   let i = 0;
-  for (; i + 1 < n; i += 2) {
+  for (; i + 3 < n; i += 4) {
     const r0 = i * n;
     const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    // the 4×4 diagonal block, upper triangle
+    for (let r = 0; r < 4; r++) {
+      const ir = i + r;
+      const row = ir * n;
+      const qr = q[ir] as number;
+      let s = (A[row + ir] as number) * qr;
+      for (let col = ir + 1; col < i + 4; col++) {
+        const a = A[row + col] as number;
+        s += a * (q[col] as number);
+        z[col] = (z[col] as number) + a * qr;
+      }
+      z[ir] = (z[ir] as number) + s;
+    }
     const q0 = q[i] as number;
     const q1 = q[i + 1] as number;
-    const a01 = A[r0 + i + 1] as number;
-    let s0 = (A[r0 + i] as number) * q0 + a01 * q1;
-    let s1 = a01 * q0 + (A[r1 + i + 1] as number) * q1;
-    for (let j = i + 2; j < n; j++) {
+    const q2 = q[i + 2] as number;
+    const q3 = q[i + 3] as number;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = i + 4; j < n; j++) {
       const b0 = A[r0 + j] as number;
       const b1 = A[r1 + j] as number;
+      const b2 = A[r2 + j] as number;
+      const b3 = A[r3 + j] as number;
       const qj = q[j] as number;
       s0 += b0 * qj;
       s1 += b1 * qj;
-      z[j] = (z[j] as number) + b0 * q0 + b1 * q1;
+      s2 += b2 * qj;
+      s3 += b3 * qj;
+      z[j] = (z[j] as number) + b0 * q0 + b1 * q1 + b2 * q2 + b3 * q3;
     }
     z[i] = (z[i] as number) + s0;
     z[i + 1] = (z[i + 1] as number) + s1;
+    z[i + 2] = (z[i + 2] as number) + s2;
+    z[i + 3] = (z[i + 3] as number) + s3;
   }
-  if (i < n) z[i] = (z[i] as number) + (A[i * n + i] as number) * (q[i] as number);
+  for (; i < n; i++) {
+    const row = i * n;
+    const qi = q[i] as number;
+    let s = (A[row + i] as number) * qi;
+    for (let j = i + 1; j < n; j++) {
+      const a = A[row + j] as number;
+      s += a * (q[j] as number);
+      z[j] = (z[j] as number) + a * qi;
+    }
+    z[i] = (z[i] as number) + s;
+  }
   return z;
 }
 
@@ -112,22 +228,23 @@ function symmetricMatvec(A: Float64Array, n: number, q: Float64Array): Float64Ar
 function lastComponent(alpha: readonly number[], beta: readonly number[], theta: number): number {
   const k = alpha.length;
   if (k === 1) return 1;
-  const scale = Math.max(...alpha.map(Math.abs), ...beta.map(Math.abs), 1e-300);
-  const shift = theta + scale * 1e-10; // keep T − θI nonsingular
+  let scale = 1e-300;
+  for (const x of alpha) scale = Math.max(scale, Math.abs(x));
+  for (const x of beta) scale = Math.max(scale, Math.abs(x));
+  // Shift off θ by a relative 1e-10 so T − σI stays nonsingular; the solve then amplifies the wanted direction by ~1e10.
+  const shift = theta + scale * 1e-10;
   let x: Float64Array = new Float64Array(k).fill(1);
   for (let it = 0; it < 2; it++) {
     x = solveTridiagonal(alpha, beta, shift, x);
-    let nrm = 0;
-    for (const v of x) nrm += v * v;
-    nrm = Math.sqrt(nrm);
-    x = x.map((v) => v / nrm);
+    const nrm = Math.sqrt(dot(x, 0, x, 0, k));
+    for (let i = 0; i < k; i++) x[i] = (x[i] as number) / nrm;
   }
   return x[k - 1] as number;
 }
 
 function solveTridiagonal(alpha: readonly number[], beta: readonly number[], shift: number, rhs: Float64Array): Float64Array {
-  // Thomas algorithm; a vanishing pivot is replaced by a tiny one (standard in inverse iteration: the solution only needs
-  // the direction, which a near-singular system amplifies — exactly what inverse iteration wants).
+  // Thomas algorithm without pivoting; a vanishing pivot is replaced by a tiny one (standard in inverse iteration: only
+  // the direction of the solution matters, and a near-singular system amplifies exactly the wanted direction).
   const k = alpha.length;
   const c = new Float64Array(k);
   const y = new Float64Array(k);
@@ -147,16 +264,16 @@ function solveTridiagonal(alpha: readonly number[], beta: readonly number[], shi
   return y;
 }
 
-/** Smallest eigenvalue of symmetric A (Lanczos); throws ConvergenceError if the residual tolerance is not met. */
+/** λ_min(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met. */
 export function lambdaMin(A: Matrix, opts: LanczosOptions = {}): number {
-  const r = lanczosExtremes(A, opts);
+  const r = lanczos(A, opts, 'min');
   if (!r.converged) throw new ConvergenceError(`lambdaMin: Lanczos did not converge in ${r.iterations} iterations (residual ${r.residualMin})`, r.iterations);
   return r.min;
 }
 
-/** Largest eigenvalue of symmetric A (Lanczos); throws ConvergenceError if the residual tolerance is not met. */
+/** λ_max(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met. */
 export function lambdaMax(A: Matrix, opts: LanczosOptions = {}): number {
-  const r = lanczosExtremes(A, opts);
+  const r = lanczos(A, opts, 'max');
   if (!r.converged) throw new ConvergenceError(`lambdaMax: Lanczos did not converge in ${r.iterations} iterations (residual ${r.residualMax})`, r.iterations);
   return r.max;
 }
