@@ -1,6 +1,6 @@
-import { SYMMETRY_RTOL, assertSymmetric, eigvalsh, safeScale } from './eigvalsh.js';
+import { SYMMETRY_RTOL, assertSymmetric, eigvalsh, safeScale, scalePow2, timesPow2 } from './eigvalsh.js';
 import { lanczosExtremes } from './lanczos.js';
-import { ConvergenceError, NotPositiveDefiniteError, assertFinite, gram, isSymmetric, scale, transpose, type Matrix } from './matrix.js';
+import { ConvergenceError, NotPositiveDefiniteError, assertFinite, gram, isSymmetric, transpose, type Matrix } from './matrix.js';
 
 /** Ritz-residual tolerance of norm2 (relative to ‖A‖): the result is then within ~1e-10·‖A‖ of the true norm. */
 const NORM2_TOL = 1e-10;
@@ -25,11 +25,11 @@ export function norm2(A: Matrix): number {
 export function svdvals(A: Matrix): Float64Array {
   assertFinite(A, 'svdvals');
   const sc = safeScale(A); // the Gram matrix squares the entries: keep them in range
-  const B = sc === 1 ? A : scale(A, 1 / sc);
+  const B = sc === 0 ? A : scalePow2(A, -sc);
   const G = B.rows <= B.cols ? gram(B) : gram(transpose(B));
   const ev = eigvalsh(G);
   const out = new Float64Array(ev.length);
-  for (let i = 0; i < ev.length; i++) out[i] = Math.sqrt(Math.max(0, ev[ev.length - 1 - i] as number)) * sc;
+  for (let i = 0; i < ev.length; i++) out[i] = timesPow2(Math.sqrt(Math.max(0, ev[ev.length - 1 - i] as number)), sc);
   return out;
 }
 

@@ -1,5 +1,5 @@
-import { assertSymmetric, safeScale, tridiagonalizeWithReflectors } from './eigvalsh.js';
-import { ConvergenceError, scale, type Matrix } from './matrix.js';
+import { DEFLATE_FLOOR_REL, assertSymmetric, safeScale, scalePow2, timesPow2, tridiagonalNorm, tridiagonalizeWithReflectors } from './eigvalsh.js';
+import { ConvergenceError, type Matrix } from './matrix.js';
 
 /** QL iterations allowed per eigenvalue before giving up (LAPACK's dsteqr allows 30·n in total). */
 const QL_MAX_ITER = 60;
@@ -16,7 +16,7 @@ export function eigh(A: Matrix): { values: Float64Array; vectors: Matrix } {
   const n = A.rows;
   if (n === 0) return { values: new Float64Array(0), vectors: { rows: 0, cols: 0, data: new Float64Array(0) } };
   const sc = safeScale(A);
-  const { d, e, W } = tridiagonalizeWithReflectors(sc === 1 ? A : scale(A, 1 / sc));
+  const { d, e, W } = tridiagonalizeWithReflectors(sc === 0 ? A : scalePow2(A, -sc));
   const Y = accumulateQt(W, n);
   qlWithVectors(d, e, Y, n);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (d[i] as number) - (d[j] as number));
@@ -24,7 +24,7 @@ export function eigh(A: Matrix): { values: Float64Array; vectors: Matrix } {
   const vectors = new Float64Array(n * n);
   for (let dst = 0; dst < n; dst++) {
     const src = order[dst] as number;
-    values[dst] = (d[src] as number) * sc;
+    values[dst] = timesPow2(d[src] as number, sc);
     const row = src * n;
     for (let k = 0; k < n; k++) vectors[k * n + dst] = Y[row + k] as number;
   }
@@ -71,13 +71,15 @@ function hypot(a: number, b: number): number {
 function qlWithVectors(d: Float64Array, e: ArrayLike<number>, Y: Float64Array, n: number): void {
   const off = new Float64Array(n);
   for (let i = 0; i < n - 1; i++) off[i] = e[i] as number;
+  const floor = DEFLATE_FLOOR_REL * tridiagonalNorm(d, off);
   for (let l = 0; l < n; l++) {
     let iter = 0;
     let m: number;
     do {
       for (m = l; m < n - 1; m++) {
         const dd = Math.abs(d[m] as number) + Math.abs(d[m + 1] as number);
-        if (Math.abs(off[m] as number) <= Number.EPSILON * dd) break;
+        const em = Math.abs(off[m] as number);
+        if (em <= Number.EPSILON * dd || em <= floor) break;
       }
       if (m !== l) {
         if (iter++ === QL_MAX_ITER) throw new ConvergenceError(`eigh: QL did not converge for eigenvalue ${l} after ${QL_MAX_ITER} iterations`, iter);

@@ -18,5 +18,5 @@ export {
 } from './matrix.js';
 export { eigvalsh, tridiagonalEigenvalues, tridiagonalize } from './eigvalsh.js';
 export { eigh } from './eigh.js';
-export { lambdaMax, lambdaMin, lanczosExtremes, type LanczosOptions } from './lanczos.js';
+export { lambdaMax, lambdaMin, lanczosExtremes, type LanczosOptions, type LanczosResult } from './lanczos.js';
 export { cholesky, norm2, solve, svdvals } from './decompositions.js';

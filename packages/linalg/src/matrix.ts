@@ -233,11 +233,20 @@ export function sub(A: Matrix, B: Matrix): Matrix {
   return { rows: A.rows, cols: A.cols, data: out };
 }
 
-/** ‖A‖_F. */
+/**
+ * ‖A‖_F = √(Σ A_ij²). Entries are divided by max |A_ij| before squaring so that the sum neither underflows (entries
+ * ≲ 1e-154) nor overflows (≳ 1e154); NaN propagates.
+ */
 export function normFro(A: Matrix): number {
+  let m = 0;
+  for (const x of A.data) {
+    const a = Math.abs(x);
+    if (a > m || Number.isNaN(a)) m = a;
+  }
+  if (m === 0 || !Number.isFinite(m)) return m;
   let s = 0;
-  for (const x of A.data) s += x * x;
-  return Math.sqrt(s);
+  for (const x of A.data) s += (x / m) ** 2;
+  return m * Math.sqrt(s);
 }
 
 /** max |A_ij − A_ji| ≤ tol·max|A_ij| (relative; tol defaults to 1e-12). */
