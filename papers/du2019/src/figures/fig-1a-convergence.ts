@@ -8,7 +8,7 @@ export const fig1aConvergenceFigure: Figure<Du2019Config, Du2019Trace> = {
   id: 'du2019.fig1a',
   title: 'Figure 1(a): training loss L(k)/L(0) vs epoch',
   caption:
-    'Full-batch GD on W (a fixed), n = d points on the sphere, η = 0.5/λ_max(H∞). Lines: seed mean; bands: ± 1 sd over seeds. Dashed: the Theorem 4.1 rate (1 − ηλ0/2)^k. Log scale, clipped at the float32 floor 1e-13.',
+    'Full-batch GD on W (a fixed), n = d points on the sphere, η = 0.5/λ_max(H∞). Lines: geometric mean over seeds; bands: ± 1 sd of log10 L(k)/L(0) over seeds. Dashed: the Theorem 4.1 rate (1 − ηλ0/2)^k. Log scale, clipped at the float32 floor 1e-13.',
   profiles: ['smoke', 'paper'],
   needs: ['fig1'],
   data(traces) {

@@ -8,7 +8,7 @@ const LOG_FLOOR = 1e-13;
 
 /**
  * Rows {width, epoch, mean, lo, hi} of a per-epoch series aggregated over seeds (mean ± 1 sd band), for one Figure-1 panel.
- * With `logScale`, values and band are clipped at the float32 floor so the log axis stays defined.
+ * With `logScale`, the line is the geometric mean and the band ± 1 sd of log10 y, clipped at the float32 floor.
  */
 export function seriesRows(
   traces: readonly Du2019Trace[],
@@ -26,11 +26,19 @@ export function seriesRows(
   for (const [m, seriesList] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
     const len = Math.min(...seriesList.map((s) => s.length));
     for (let i = 0; i < len; i++) {
+      const x = (seriesList[0]?.[i] as { x: number }).x;
+      if (logScale) {
+        // On a log axis the band is mean ± 1 sd of log10 y (a geometric band): an arithmetic mean − sd goes negative.
+        const logs = seriesList.map((s) => Math.log10(clip((s[i] as { y: number }).y))).filter(Number.isFinite);
+        if (logs.length === 0) continue;
+        const { mean, sd } = meanSd(logs);
+        rows.push({ series: `m = ${m}`, width: m, epoch: x, mean: clip(10 ** mean), lo: clip(10 ** (mean - sd)), hi: clip(10 ** (mean + sd)) });
+        continue;
+      }
       const ys = seriesList.map((s) => (s[i] as { y: number }).y).filter(Number.isFinite);
       if (ys.length === 0) continue;
       const { mean, sd } = meanSd(ys);
-      const x = (seriesList[0]?.[i] as { x: number }).x;
-      rows.push({ series: `m = ${m}`, width: m, epoch: x, mean: clip(mean), lo: clip(mean - sd), hi: clip(mean + sd) });
+      rows.push({ series: `m = ${m}`, width: m, epoch: x, mean, lo: mean - sd, hi: mean + sd });
     }
   }
   return rows;
