@@ -47,7 +47,13 @@ export function seriesRows(
 /** A line-with-band Vega-Lite spec: one colour per width, optional dashed reference series, log or linear y. */
 export function bandSpec(opts: { title: string; yTitle: string; logScale: boolean; xTitle?: string }): (rows: readonly FigureRow[]) => VegaLiteSpec {
   return (rows) => {
-    const y = { field: 'mean', type: 'quantitative', title: opts.yTitle, scale: opts.logScale ? { type: 'log' } : { zero: true } };
+    const y = {
+      field: 'mean',
+      type: 'quantitative',
+      title: opts.yTitle,
+      scale: opts.logScale ? { type: 'log' } : { zero: true },
+      ...(opts.logScale ? { axis: { format: '.0e' } } : {}),
+    };
     const color = { field: 'series', type: 'nominal', title: 'width', sort: { field: 'width' } };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
