@@ -26,6 +26,13 @@ for (const group of ['packages', 'papers']) {
     if ((r.numFailedTests ?? 0) === 0) failed += r.numFailedTestSuites ?? 0;
   }
 }
+// The end-to-end CLI checks (scripts/check-cli.mjs), when CI ran them.
+const cli = join(root, 'test-results', 'cli.json');
+if (existsSync(cli)) {
+  const r = JSON.parse(readFileSync(cli, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+}
 // A package with tests but no report means its test task never ran to the end: count it as a failure, never as silence.
 for (const m of missing) {
   console.log(`count-tests: no vitest report for ${m}`);
