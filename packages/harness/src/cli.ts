@@ -141,6 +141,11 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
       process.stderr.write(`repro: error: ${err.message}\n`);
       process.exit(EXIT.usage);
     }
+    if (err.name === 'LockError') {
+      // Another live run holds the results directory: nothing was written; not a usage error, not a crash either.
+      process.stderr.write(`repro: ${err.message}\n`);
+      process.exit(EXIT.runtime);
+    }
     const logDir = join(packageRoot, 'results');
     let where = '';
     try {

@@ -7,26 +7,46 @@ export interface Paper<S extends z.ZodObject = z.ZodObject, T = unknown> extends
   readonly id: string;
 }
 
-/** Validate a paper definition (profiles against the schema, unique claim and figure ids) and return it as a `Paper`. */
+/** Figure ids become file names under figures/: keep them portable. */
+const FIGURE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** zod issues as one line: `path: message; path: message` (newlines inside messages folded to spaces). */
+export function zodReason(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .map((i) => `${i.path.length > 0 ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`)
+    .join('; ')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Validate a paper definition and return it as a `Paper`: both profiles satisfy the config schema, claim and figure ids are
+ * unique (figure ids are also file-name safe), and every config field has a description (shown by `--help`).
+ * Throws an Error naming the paper and the problem: a broken definition is a bug, caught by the paper's own tests.
+ */
 export function definePaper<S extends z.ZodObject, T>(def: PaperDefinition<S, T>): Paper<S, T> {
+  const id = def.meta.id;
   for (const name of ['smoke', 'paper'] as ProfileName[]) {
     const r = def.config.safeParse(def.profiles[name]);
-    if (!r.success) throw new Error(`${def.meta.id}: profile '${name}' does not satisfy the config schema: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!r.success) throw new Error(`${id}: profile '${name}' does not satisfy the config schema: ${zodReason(r.error.issues)}`);
   }
+  for (const [k, field] of Object.entries(def.config.shape as Record<string, z.ZodType>))
+    if (field.description === undefined || field.description === '') throw new Error(`${id}: config field '${k}' has no .describe() (units and meaning)`);
   const ids = new Set<string>();
   for (const c of def.claims) {
-    if (ids.has(c.id)) throw new Error(`${def.meta.id}: duplicate claim id ${c.id}`);
+    if (c.id === '') throw new Error(`${id}: a claim has an empty id`);
+    if (ids.has(c.id)) throw new Error(`${id}: duplicate claim id ${c.id}`);
     ids.add(c.id);
   }
   const figs = new Set<string>();
   for (const f of def.figures) {
-    if (figs.has(f.id)) throw new Error(`${def.meta.id}: duplicate figure id ${f.id}`);
+    if (!FIGURE_ID.test(f.id)) throw new Error(`${id}: figure id '${f.id}' is not a portable file name (letters, digits, . _ -)`);
+    if (figs.has(f.id)) throw new Error(`${id}: duplicate figure id ${f.id}`);
     figs.add(f.id);
   }
-  return { ...def, id: def.meta.id };
+  return { ...def, id };
 }
 
-/** Parse one `--set key=value`: the value is JSON when it parses (numbers, arrays, booleans), else a plain string. */
+/** Parse one `--set key=value` value: JSON when it parses (numbers, arrays like [10,100], booleans, quoted strings), else the raw string. */
 export function parseSetValue(raw: string): unknown {
   try {
     return JSON.parse(raw);
@@ -35,23 +55,63 @@ export function parseSetValue(raw: string): unknown {
   }
 }
 
-/** Apply `--set` overrides to a profile's config and validate the result (UsageError naming key, value and reason). */
+/** The shape of a zod object schema, looking through optional/default/nullable wrappers; undefined for non-objects. */
+function objectShape(t: unknown): Record<string, z.ZodType> | undefined {
+  let cur = t as { def?: { type?: string }; shape?: unknown; unwrap?: () => unknown } | undefined;
+  // Wrappers nest at most a few levels (optional(default(...))); the bound only guards against a malformed schema.
+  for (let depth = 0; depth < 8 && cur !== undefined; depth++) {
+    if (cur.def?.type === 'object' && typeof cur.shape === 'object' && cur.shape !== null) return cur.shape as Record<string, z.ZodType>;
+    if (typeof cur.unwrap !== 'function') return undefined;
+    cur = cur.unwrap() as typeof cur;
+  }
+  return undefined;
+}
+
+/**
+ * Apply `--set key=value` overrides to a profile's config and validate the result.
+ *
+ * Keys are config fields; a dotted key (`opt.lr=0.1`) reaches into a nested object field. Values are parsed by
+ * `parseSetValue`; when the JSON reading is rejected by the field but the raw text is accepted (a string field given `123`),
+ * the raw text wins. Errors are one-line UsageErrors: unknown key (with the known keys), or the key, the value and zod's reason.
+ */
 export function applyOverrides<S extends z.ZodObject>(paperId: string, schema: S, base: z.infer<S>, sets: readonly string[]): z.infer<S> {
-  const cfg: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  const known = Object.keys(schema.shape);
+  const cfg = structuredClone(base) as Record<string, unknown>;
   for (const s of sets) {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set expects key=value, got '${s}'`);
     const k = s.slice(0, eq).trim();
     const raw = s.slice(eq + 1);
-    if (!known.includes(k)) throw new UsageError(`unknown --set key '${k}' for ${paperId} (known: ${known.join(', ')})`);
-    const field = schema.shape[k] as z.ZodType;
-    const value = parseSetValue(raw);
-    const r = field.safeParse(value);
-    if (!r.success) throw new UsageError(`--set ${k}=${raw}: ${r.error.issues.map((i) => i.message).join('; ')}`);
-    cfg[k] = r.data;
+    const path = k.split('.');
+    let shape: Record<string, z.ZodType> | undefined = schema.shape as Record<string, z.ZodType>;
+    let target = cfg;
+    let field: z.ZodType | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i] as string;
+      const prefix = path.slice(0, i).map((p) => `${p}.`).join('');
+      if (shape === undefined || !Object.hasOwn(shape, part)) {
+        const known = shape === undefined ? [] : Object.keys(shape).map((x) => prefix + x);
+        const why = shape === undefined ? ` ('${path.slice(0, i).join('.')}' is not an object)` : ` (known: ${known.join(', ')})`;
+        throw new UsageError(`unknown --set key '${k}' for ${paperId}${why}`);
+      }
+      field = shape[part] as z.ZodType;
+      if (i < path.length - 1) {
+        shape = objectShape(field);
+        const next = target[part];
+        if (typeof next !== 'object' || next === null || Array.isArray(next)) target[part] = {};
+        target = target[part] as Record<string, unknown>;
+      }
+    }
+    const leaf = path[path.length - 1] as string;
+    const f = field as z.ZodType;
+    let r = f.safeParse(parseSetValue(raw));
+    if (!r.success) {
+      const asText = f.safeParse(raw);
+      if (asText.success) r = asText;
+    }
+    if (!r.success) throw new UsageError(`invalid --set ${k}=${raw} for ${paperId}: ${zodReason(r.error.issues)}`);
+    target[leaf] = r.data;
   }
   const whole = schema.safeParse(cfg);
-  if (!whole.success) throw new UsageError(`invalid config for ${paperId}: ${whole.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!whole.success) throw new UsageError(`invalid config for ${paperId} after --set ${sets.join(' ')}: ${zodReason(whole.error.issues)}`);
   return whole.data as z.infer<S>;
 }

@@ -1,6 +1,7 @@
 import type { Paper } from './define-paper.js';
 import type { Values, Verdict } from './types.js';
 
+/** One entry of claims.json: the claim's identity followed by its verdict, in this key order. */
 export interface ClaimRecord extends Verdict {
   id: string;
   source: string;
@@ -17,18 +18,32 @@ export interface FigureRecord {
   svg: string;
 }
 
-const fmt = (v: number): string => {
+/** Numbers for people: 4 significant digits, exponent form outside [1e-3, 1e5). */
+export const fmtNumber = (v: number): string => {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
   return a >= 1e5 || a < 1e-3 ? v.toExponential(3) : String(+v.toPrecision(4));
 };
+const fmt = fmtNumber;
 
+/** Observed numbers other than slack (shown in their own column), at most `max` of them. */
 function observedText(obs: Record<string, number>, max = 6): string {
-  const entries = Object.entries(obs);
+  const entries = Object.entries(obs).filter(([k]) => !isSlack(k));
   const shown = entries.slice(0, max).map(([k, v]) => `${k} = ${fmt(v)}`);
   if (entries.length > max) shown.push(`… (+${entries.length - max} in claims.json)`);
   return shown.join(', ');
+}
+
+const isSlack = (k: string): boolean => /^slack([A-Z0-9_].*)?$/.test(k);
+
+/** Slack entries of a bound verdict (`slack`, `slackA`, ...): bound/observed, ≥ 1 means the bound holds with room. */
+function slackText(v: Verdict): string {
+  if (v.tolerance.kind !== 'bound') return '';
+  return Object.entries(v.observed)
+    .filter(([k]) => isSlack(k))
+    .map(([k, x]) => (k === 'slack' ? fmt(x) : `${k.slice(5)}: ${fmt(x)}`))
+    .join(', ');
 }
 
 function toleranceText(v: Verdict): string {
@@ -65,92 +80,142 @@ function valueRows(values: Values): string[][] {
     });
 }
 
-/** report.md: summary, claims table, values, figures (relative links), deviations, provenance. */
-export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Record<string, unknown>): string {
-  const c = (s: string) => claims.filter((x) => x.status === s).length;
+function citation(paper: Paper): string {
   const m = paper.meta;
+  return `${m.authors.join(', ')}. ${m.title}. ${m.venue}, ${m.year}.${m.arxiv ? ` arXiv:${m.arxiv}.` : ''}${m.url ? ` ${m.url}` : ''}`;
+}
+
+const verdictLine = (claims: readonly ClaimRecord[]): [number, number, number] => [
+  claims.filter((x) => x.status === 'pass').length,
+  claims.filter((x) => x.status === 'fail').length,
+  claims.filter((x) => x.status === 'skip').length,
+];
+
+type Manifest = Record<string, unknown>;
+const str = (v: unknown): string => (v === undefined || v === null ? 'n/a' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** Provenance as [label, text] pairs (commit, backend, seed, versions, machine, wall time); phases are listed separately. */
+function provenanceRows(m: Manifest): [string, string][] {
+  const git = (m.git ?? {}) as { commit?: string; dirty?: boolean | null };
+  const be = (m.backend ?? {}) as { name?: string; requested?: string; tfjsVersion?: string; detail?: string };
+  const cpu = (m.cpu ?? {}) as { model?: string; count?: number };
+  const pk = (m.packages ?? {}) as Record<string, string>;
+  const overrides = (m.overrides ?? []) as string[];
+  return [
+    ['commit', `${str(git.commit)}${git.dirty === true ? ' (dirty working tree)' : git.dirty === null ? ' (status unknown)' : ''}`],
+    ['profile', `${str(m.profile)}${overrides.length > 0 ? ` (from ${str(m.baseProfile)}; --set ${overrides.join(' ')})` : ''}`],
+    ['seed', `${str(m.seed)} (${str(m.seeds)} trace(s); ${str(m.keyDerivation)})`],
+    ['backend', `${str(be.name)} (requested ${str(be.requested)})${be.tfjsVersion ? `, tfjs ${be.tfjsVersion}` : ''}${be.detail ? `, ${be.detail}` : ''}`],
+    ['versions', `node ${str(m.node)}; ${Object.entries(pk).map(([k, v]) => `${k} ${v}`).join(', ')}`],
+    ['pnpm-lock.yaml sha256', str(m.lockfileSha256)],
+    ['machine', `${str(m.os)}; ${str(cpu.model)} × ${str(cpu.count)}; ${typeof m.totalMemoryBytes === 'number' ? `${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB` : 'n/a'}`],
+    ['wall time', `${typeof m.wallSeconds === 'number' ? m.wallSeconds.toFixed(1) : 'n/a'} s (${str(m.start)} → ${str(m.end)})`],
+    ['peak RSS', typeof m.peakRssBytes === 'number' ? `${(m.peakRssBytes / 2 ** 20).toFixed(0)} MiB` : 'n/a'],
+  ];
+}
+
+const phaseRows = (m: Manifest): [string, string][] =>
+  Object.entries((m.phases ?? {}) as Record<string, number>).map(([k, s]) => [k, `${s.toFixed(2)} s`]);
+
+/** report.md: title, citation, verdict, claims, values, figures (relative links), deviations, provenance. */
+export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {
+  const [p, f, s] = verdictLine(claims);
+  const m = paper.meta;
+  const phases = phaseRows(manifest);
   const lines = [
     `# ${m.id}: ${m.title}`,
     '',
-    `${m.authors.join(', ')}. *${m.title}.* ${m.venue}.${m.arxiv ? ` arXiv:${m.arxiv}.` : ''}`,
+    citation(paper),
     '',
-    `**Verdict:** ${c('pass')} pass · ${c('fail')} fail · ${c('skip')} skip — profile \`${String(manifest.profile)}\`, seed ${String(manifest.seed)}, backend ${String((manifest.backend as { name?: string } | undefined)?.name ?? 'n/a')}.`,
+    `**Verdict: ${p} pass / ${f} fail / ${s} skip** — profile \`${str(manifest.profile)}\`, seed ${str(manifest.seed)}, backend ${str((manifest.backend as { name?: string } | undefined)?.name)}.`,
     '',
     '## Claims',
     '',
-    '| claim | statement | evidence | status | observed | expected | tolerance |',
+    '| claim | statement | status | observed | expected | tolerance | slack |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...claims.map(
       (x) =>
-        `| \`${x.id}\` | ${escMd(x.statement)} | ${x.evidence} | **${x.status}** | ${escMd(observedText(x.observed))}${x.note ? `<br>*${escMd(x.note)}*` : ''} | ${escMd(x.expected)} | ${toleranceText(x)} |`,
+        `| \`${x.id}\`<br>${escMd(x.source)} | ${escMd(x.statement)} | **${x.status}** | ${escMd(observedText(x.observed))}${x.note ? `<br>*${escMd(x.note)}*` : ''} | ${escMd(x.expected)} | ${toleranceText(x)} | ${slackText(x)} |`,
     ),
     '',
     '## Values',
     '',
-    '| name | value | unit | paper / bound | slack | note |',
+    '| name | value ± sd | unit | paper / bound | slack | note |',
     '| --- | --- | --- | --- | --- | --- |',
     ...valueRows(values).map((r) => `| ${r.map(escMd).join(' | ')} |`),
     '',
     '## Figures',
     '',
-    ...figures.flatMap((f) => [`### ${f.title}`, '', `![${f.id}](figures/${f.id}.svg)`, '', f.caption, '']),
+    ...(figures.length === 0 ? ['No figure was drawn in this run.', ''] : []),
+    ...figures.flatMap((g) => [`### ${g.title}`, '', `![${g.id}](figures/${g.id}.svg)`, '', `${g.caption} (data: [figures/${g.id}.data.json](figures/${g.id}.data.json), spec: [figures/${g.id}.vl.json](figures/${g.id}.vl.json))`, '']),
     '## Deviations',
     '',
-    ...paper.deviations.map((d) => `- ${d}`),
+    ...(paper.deviations.length === 0 ? ['None.'] : paper.deviations.map((d) => `- ${d}`)),
     '',
     '## Provenance',
     '',
-    '```json',
-    JSON.stringify(manifest, null, 2),
-    '```',
+    ...provenanceRows(manifest).map(([k, v]) => `- **${k}:** ${escMd(v)}`),
+    '',
+    ...(phases.length > 0 ? ['| phase | wall time |', '| --- | --- |', ...phases.map(([k, v]) => `| ${escMd(k)} | ${v} |`), ''] : []),
+    'Everything else (resolved config, package versions, log) is in [manifest.json](manifest.json).',
     '',
   ];
   return lines.join('\n');
 }
 
-/** report.html: the same content, self-contained (inline CSS and SVG, no external resources). */
-export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Record<string, unknown>): string {
-  const c = (s: string) => claims.filter((x) => x.status === s).length;
+/** Inline SVG for HTML5: the XML namespace attributes are implied there, and dropping them keeps the page free of URLs. */
+const inlineSvg = (svg: string): string => svg.replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
+
+/** report.html: the same content, self-contained (inline CSS and SVG, no scripts, no external resources). */
+export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {
+  const [p, f, s] = verdictLine(claims);
   const m = paper.meta;
   const row = (cells: string[], tag = 'td') => `<tr>${cells.map((x) => `<${tag}>${x}</${tag}>`).join('')}</tr>`;
+  const phases = phaseRows(manifest);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escHtml(m.id)} — ${escHtml(m.title)}</title>
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
 table{border-collapse:collapse;width:100%;margin:1em 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}
-figure{display:inline-block;margin:1em;vertical-align:top;max-width:560px}figcaption{font-size:12px;color:#444}
+.verdict{font-size:1.1em;padding:.5em .8em;background:#f7f7f7;border-left:4px solid ${f > 0 ? '#b3261e' : '#137333'}}
+figure{display:inline-block;margin:1em;vertical-align:top;max-width:600px}figcaption{font-size:12px;color:#444}
 code,pre{font-family:Menlo,Consolas,monospace;font-size:12px}pre{background:#f7f7f7;padding:1em;overflow:auto}
+.cite{color:#444}
 </style></head><body>
 <h1>${escHtml(m.id)}: ${escHtml(m.title)}</h1>
-<p>${escHtml(m.authors.join(', '))}. <em>${escHtml(m.title)}.</em> ${escHtml(m.venue)}.${m.arxiv ? ` arXiv:${escHtml(m.arxiv)}.` : ''}</p>
-<p><strong>Verdict:</strong> <span class="pass">${c('pass')} pass</span> · <span class="fail">${c('fail')} fail</span> · <span class="skip">${c('skip')} skip</span> — profile <code>${escHtml(String(manifest.profile))}</code>, seed ${escHtml(String(manifest.seed))}.</p>
+<p class="cite">${escHtml(citation(paper))}</p>
+<p class="verdict"><strong>Verdict:</strong> <span class="pass">${p} pass</span> / <span class="fail">${f} fail</span> / <span class="skip">${s} skip</span> — profile <code>${escHtml(str(manifest.profile))}</code>, seed ${escHtml(str(manifest.seed))}, backend ${escHtml(str((manifest.backend as { name?: string } | undefined)?.name))}.</p>
 <h2>Claims</h2>
-<table>${row(['claim', 'statement', 'evidence', 'status', 'observed', 'expected', 'tolerance'], 'th')}
+<table>${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack'], 'th')}
 ${claims
   .map((x) =>
     row([
       `<code>${escHtml(x.id)}</code><br><small>${escHtml(x.source)}</small>`,
       escHtml(x.statement),
-      escHtml(x.evidence),
       `<span class="${x.status}">${x.status}</span>`,
       `${escHtml(observedText(x.observed, 12))}${x.note ? `<br><em>${escHtml(x.note)}</em>` : ''}`,
       escHtml(x.expected),
       escHtml(toleranceText(x)),
+      escHtml(slackText(x)),
     ]),
   )
   .join('\n')}</table>
 <h2>Values</h2>
-<table>${row(['name', 'value', 'unit', 'paper / bound', 'slack', 'note'], 'th')}
+<table>${row(['name', 'value ± sd', 'unit', 'paper / bound', 'slack', 'note'], 'th')}
 ${valueRows(values)
   .map((r) => row(r.map(escHtml)))
   .join('\n')}</table>
 <h2>Figures</h2>
-${figures.map((f) => `<figure id="${escHtml(f.id)}">${f.svg}<figcaption><strong>${escHtml(f.title)}.</strong> ${escHtml(f.caption)}</figcaption></figure>`).join('\n')}
+${figures.length === 0 ? '<p>No figure was drawn in this run.</p>' : figures.map((g) => `<figure id="${escHtml(g.id)}">${inlineSvg(g.svg)}<figcaption><strong>${escHtml(g.title)}.</strong> ${escHtml(g.caption)}</figcaption></figure>`).join('\n')}
 <h2>Deviations</h2>
-<ul>${paper.deviations.map((d) => `<li>${escHtml(d)}</li>`).join('')}</ul>
+${paper.deviations.length === 0 ? '<p>None.</p>' : `<ul>${paper.deviations.map((d) => `<li>${escHtml(d)}</li>`).join('')}</ul>`}
 <h2>Provenance</h2>
-<pre>${escHtml(JSON.stringify(manifest, null, 2))}</pre>
+<table>${provenanceRows(manifest)
+    .map(([k, v]) => row([escHtml(k), escHtml(v)]))
+    .join('\n')}</table>
+${phases.length > 0 ? `<table>${row(['phase', 'wall time'], 'th')}${phases.map(([k, v]) => row([escHtml(k), v])).join('')}</table>` : ''}
+<details><summary>manifest.json</summary><pre>${escHtml(JSON.stringify(manifest, null, 2))}</pre></details>
 </body></html>
 `;
 }

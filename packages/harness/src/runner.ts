@@ -1,28 +1,41 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { foldIn, key } from '@repro/concentration';
 import { applyOverrides, type Paper } from './define-paper.js';
 import { UsageError } from './errors.js';
-import { renderSvg } from './figures.js';
+import { fullSpec, renderSvg } from './figures.js';
 import { toJson } from './json.js';
+import { acquireLock } from './lock.js';
 import { provenance } from './manifest.js';
 import { createProgress } from './progress.js';
+import { publishDir, recoverPublish } from './publish-dir.js';
 import { reportHtml, reportMarkdown, type ClaimRecord, type FigureRecord } from './report.js';
-import type { BackendInfo, ProfileName, RunProfileName, Values, Verdict } from './types.js';
+import type { BackendInfo, ProfileName, RunProfileName, Tolerance, Values, Verdict } from './types.js';
 
 export interface RunOptions {
+  /** 'smoke' | 'paper' (validated). */
   profile: string;
+  /** Root seed, a non-negative integer. */
   seed: number;
+  /** Number of independent traces (harness seeds), ≥ 1. */
   seeds: number;
+  /** Requested backend ('auto' | 'wasm' | 'cpu' | 'tensorflow'), passed to `run` through the context. */
   backend: string;
+  /** Globs (`*`, `?`) over claim and figure ids; only their experiments run, other claims are `skip`. */
   only?: readonly string[];
+  /** `key=value` config overrides; any relabels the run `custom`. */
   set?: readonly string[];
-  /** Results directory; default <packageRoot>/results/<profile>. */
+  /** Results directory; default <packageRoot>/results/<profile>. Relative paths resolve against the working directory. */
   outDir?: string;
-  packageRoot: string;
+  /** The paper package's directory (default: the working directory). */
+  packageRoot?: string;
+  /** Memory budget for `estimateMemory`; default env REPRO_MAX_MEMORY, else 0.6 × free memory. */
   maxMemoryBytes?: number;
+  /** Print throttled progress lines on stderr. */
   progress?: boolean;
+  /** Accepted for symmetry with the CLI; the summary is printed by `paperMain`, not by the runner. */
+  json?: boolean;
 }
 
 export interface RunSummary {
@@ -41,31 +54,57 @@ export interface RunSummary {
 export interface ResolvedRun {
   cfg: Record<string, unknown>;
   profile: RunProfileName;
+  /** The profile the overrides started from: decides which claims and figures run under `custom`. */
   baseProfile: ProfileName;
   selected: (id: string) => boolean;
   experiments: Set<string>;
   outDir: string;
+  memory: { estimateBytes: number | null; budgetBytes: number };
 }
 
 export const PROFILES: readonly ProfileName[] = ['smoke', 'paper'];
 
-/** Glob with * and ? over claim ids. */
+/** Share of free memory a run may plan to use by default: leaves room for the OS, tfjs arenas and the GC's headroom. */
+const DEFAULT_MEMORY_SHARE = 0.6;
+
+/** Glob with `*` (any run of characters) and `?` (one character) over claim ids; everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
 }
 
-/** Parse a memory size: bytes, or a number with KB/MB/GB/KiB/MiB/GiB. */
+/** Parse a memory size: a byte count, or a number with B/KB/MB/GB/TB (powers of 1000) or KiB/MiB/GiB/TiB (powers of 1024). */
 export function parseBytes(s: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*$/i.exec(s);
+  const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*$/i.exec(s);
   if (!m) throw new UsageError(`cannot read memory size '${s}' (use e.g. 8GiB, 512MB or a byte count)`);
   const unit = (m[2] ?? 'b').toLowerCase();
-  const mult: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+  const mult: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
   const v = Number(m[1]) * (mult[unit] as number);
-  if (!(v > 0)) throw new UsageError(`memory size must be positive, got '${s}'`);
+  if (!(v > 0) || !Number.isFinite(v)) throw new UsageError(`memory size must be positive, got '${s}'`);
   return v;
 }
 
-/** Validate profile, overrides, --only and the memory budget; pure (no writes). */
+const gib = (b: number): string => `${(b / 2 ** 30).toFixed(2)} GiB`;
+
+function envBudget(): number | undefined {
+  const v = process.env.REPRO_MAX_MEMORY;
+  if (v === undefined || v === '') return undefined;
+  try {
+    return parseBytes(v);
+  } catch (e) {
+    throw new UsageError(`REPRO_MAX_MEMORY: ${(e as Error).message}`);
+  }
+}
+
+/** Refuse to replace an existing path that is not a results directory (`--out .` must never swap out a source tree). */
+function checkOutDir(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a directory`);
+  const entries = readdirSync(outDir);
+  if (entries.length > 0 && !entries.includes('manifest.json'))
+    throw new UsageError(`refusing to write into ${outDir}: it exists, is not empty and holds no manifest.json (not a results directory)`);
+}
+
+/** Validate profile, seeds, overrides, --only, the output directory and the memory budget; pure (no writes). */
 export function resolveRun(paper: Paper, opts: RunOptions): ResolvedRun {
   if (!PROFILES.includes(opts.profile as ProfileName)) throw new UsageError(`unknown profile '${opts.profile}' (choose ${PROFILES.join(', ')})`);
   const baseProfile = opts.profile as ProfileName;
@@ -77,68 +116,106 @@ export function resolveRun(paper: Paper, opts: RunOptions): ResolvedRun {
   const globs = (opts.only ?? []).map(globToRegExp);
   const selected = (id: string) => globs.length === 0 || globs.some((g) => g.test(id));
   const chosen = paper.claims.filter((c) => selected(c.id));
-  if (globs.length > 0 && chosen.length === 0)
-    throw new UsageError(`--only ${(opts.only ?? []).join(' ')} matches no claim of ${paper.id} (claims: ${paper.claims.map((c) => c.id).join(', ')})`);
+  const chosenFigures = paper.figures.filter((f) => selected(f.id));
+  if (globs.length > 0 && chosen.length === 0 && chosenFigures.length === 0)
+    throw new UsageError(`--only ${(opts.only ?? []).join(' ')} matches no claim or figure of ${paper.id} (claims: ${paper.claims.map((c) => c.id).join(', ')})`);
   const experiments = new Set<string>();
   for (const c of chosen) if (c.profiles.includes(baseProfile)) for (const e of c.needs) experiments.add(e);
-  if (globs.length === 0) for (const f of paper.figures) if (f.profiles.includes(baseProfile)) for (const e of f.needs) experiments.add(e);
-  const budget = opts.maxMemoryBytes ?? envBudget() ?? 0.6 * os.freemem();
+  for (const f of chosenFigures) if (f.profiles.includes(baseProfile)) for (const e of f.needs) experiments.add(e);
+  let budgetBytes = opts.maxMemoryBytes ?? envBudget() ?? DEFAULT_MEMORY_SHARE * os.freemem();
+  if (!(budgetBytes > 0)) throw new UsageError(`memory budget must be positive, got ${budgetBytes}`);
+  let estimateBytes: number | null = null;
   if (paper.estimateMemory !== undefined) {
-    const est = paper.estimateMemory(cfg);
-    if (est > budget)
-      throw new UsageError(`${paper.id}: this configuration needs an estimated ${(est / 2 ** 30).toFixed(2)} GiB, above the memory budget of ${(budget / 2 ** 30).toFixed(2)} GiB (raise it with --max-memory)`);
+    estimateBytes = paper.estimateMemory(cfg);
+    if (estimateBytes > budgetBytes)
+      throw new UsageError(`${paper.id}: this configuration needs an estimated ${gib(estimateBytes)}, above the memory budget of ${gib(budgetBytes)} (raise it with --max-memory or REPRO_MAX_MEMORY)`);
   }
-  const outDir = opts.outDir ?? join(opts.packageRoot, 'results', profile);
-  return { cfg, profile, baseProfile, selected, experiments, outDir };
+  budgetBytes = Math.round(budgetBytes);
+  const outDir = resolve(opts.outDir ?? join(opts.packageRoot ?? process.cwd(), 'results', profile));
+  checkOutDir(outDir);
+  return { cfg, profile, baseProfile, selected, experiments, outDir, memory: { estimateBytes, budgetBytes } };
 }
 
-function envBudget(): number | undefined {
-  const v = process.env.REPRO_MAX_MEMORY;
-  return v === undefined || v === '' ? undefined : parseBytes(v);
+/** The tolerance with its keys in a fixed order (claims.json must not depend on how a check built the object). */
+function orderedTolerance(t: Tolerance): Tolerance {
+  switch (t.kind) {
+    case 'allclose':
+      return { kind: t.kind, rtol: t.rtol, atol: t.atol };
+    case 'bound':
+      return { kind: t.kind, side: t.side };
+    case 'rate':
+      return { kind: t.kind, range: [t.range[0], t.range[1]] };
+    case 'probability':
+      return { kind: t.kind, claimed: t.claimed, alpha: t.alpha };
+  }
 }
 
-/** Exclusive lock on a results directory: O_EXCL create with our pid; a lock whose pid is dead is stale and taken over. */
-function acquireLock(path: string): () => void {
-  mkdirSync(dirname(path), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(path, 'utf8'));
-      let alive = false;
+const NO_TOLERANCE: Tolerance = { kind: 'bound', side: 'le' };
+
+/** Run the checks: unselected or out-of-profile claims are explicit skips; a throwing check is a `fail` with the message. */
+function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): ClaimRecord[] {
+  return paper.claims.map((c) => {
+    const skip = (note: string): Verdict => ({ status: 'skip', observed: {}, expected: '', tolerance: NO_TOLERANCE, note });
+    let v: Verdict;
+    if (!r.selected(c.id)) v = skip('not selected by --only');
+    else if (!c.profiles.includes(r.baseProfile)) v = skip(`runs under profile(s) ${c.profiles.join(', ')}`);
+    else
       try {
-        if (Number.isInteger(pid) && pid > 0) {
-          process.kill(pid, 0);
-          alive = true;
-        }
-      } catch {
-        alive = false;
+        v = c.check(traces, r.cfg);
+        if (!['pass', 'fail', 'skip'].includes(v.status)) v = { ...v, status: 'fail', note: `check returned an invalid status '${String(v.status)}'` };
+      } catch (e) {
+        v = { status: 'fail', observed: {}, expected: '', tolerance: NO_TOLERANCE, note: `check threw: ${(e as Error).message ?? String(e)}` };
       }
-      if (alive) throw new Error(`another run (pid ${pid}) is writing ${dirname(path)}; wait for it or remove ${path}`);
-      rmSync(path, { force: true });
-    }
-  }
-  throw new Error(`could not lock ${path}`);
+    // Fixed key order: the same verdict always serializes to the same bytes.
+    const rec: ClaimRecord = {
+      id: c.id,
+      source: c.source,
+      statement: c.statement,
+      evidence: c.evidence,
+      precision: c.precision,
+      profiles: [...c.profiles],
+      status: v.status,
+      observed: { ...v.observed },
+      expected: v.expected,
+      tolerance: orderedTolerance(v.tolerance),
+    };
+    if (v.note !== undefined) rec.note = v.note;
+    return rec;
+  });
 }
 
-/** Run a paper: traces per seed, verdicts, values, figures and reports, written atomically into the results directory. */
+/**
+ * Run a paper: validate, take the lock, compute one trace per harness seed, check every claim, compute values, draw the
+ * figures, and publish manifest.json, claims.json, values.json, figures/, report.md and report.html atomically.
+ *
+ * Keys: trace s (0 ≤ s < seeds) gets `foldIn(key(seed), s)`, so `--seeds 3` extends `--seeds 2` by one trace and keeps the
+ * first two. Throws UsageError before any write on bad input, LockError when another live run holds the results directory,
+ * and whatever `run` throws (nothing is published then; the previous results stay).
+ */
 export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSummary> {
   const r = resolveRun(paper, opts);
+  const packageRoot = opts.packageRoot ?? process.cwd();
   const start = new Date();
   const t0 = performance.now();
   // Provenance is taken before computing: the commit and dirty flag describe the code that produced the numbers.
-  const origin = provenance(opts.packageRoot);
+  const origin = provenance(packageRoot);
   const progress = createProgress(paper.id, opts.progress ?? false);
   const phases: Record<string, number> = {};
+  const timed = async <R>(phase: string, fn: () => Promise<R>): Promise<R> => {
+    const a = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
+    }
+  };
   let backend: BackendInfo | undefined;
   const release = acquireLock(`${r.outDir}.lock`);
   try {
+    recoverPublish(r.outDir);
     const traces: unknown[] = [];
     for (let s = 0; s < opts.seeds; s++) {
+      if (opts.seeds > 1) progress.log(`seed ${s + 1}/${opts.seeds}`);
       const trace = await paper.run(r.cfg, foldIn(key(opts.seed), s), {
         progress,
         experiments: r.experiments,
@@ -147,90 +224,74 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
         reportBackend: (info) => {
           backend = info;
         },
-        time: async (phase, fn) => {
-          const a = performance.now();
-          try {
-            return await fn();
-          } finally {
-            phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
-          }
-        },
+        time: timed,
       });
       traces.push(trace);
     }
-    const claims: ClaimRecord[] = paper.claims.map((c) => {
-      let v: Verdict;
-      const skip = (note: string): Verdict => ({ status: 'skip', observed: {}, expected: '', tolerance: { kind: 'bound', side: 'le' }, note });
-      if (!r.selected(c.id)) v = skip('not selected by --only');
-      else if (!c.profiles.includes(r.baseProfile)) v = skip(`runs under profile(s) ${c.profiles.join(', ')}`);
-      else
-        try {
-          v = c.check(traces, r.cfg);
-        } catch (e) {
-          v = { status: 'fail', observed: {}, expected: '', tolerance: { kind: 'bound', side: 'le' }, note: `check threw: ${(e as Error).message}` };
-        }
-      return { id: c.id, source: c.source, statement: c.statement, evidence: c.evidence, precision: c.precision, profiles: c.profiles, ...v };
-    });
+    progress.phase('checking claims', paper.claims.length);
+    const claims = await timed('harness: checks', async () => checkClaims(paper, r, traces));
     let values: Values = {};
     try {
       values = paper.values(traces, r.cfg);
     } catch (e) {
+      // values() reads traces like a check does: its failure is reported, the claims still are.
       progress.log(`values() threw: ${(e as Error).message}`);
     }
+    progress.phase('drawing figures', paper.figures.length);
     const figures: (FigureRecord & { spec: unknown; rows: unknown })[] = [];
-    for (const f of paper.figures) {
-      if (!f.profiles.includes(r.baseProfile) || !f.needs.every((e) => r.experiments.has(e))) continue;
-      try {
-        const rows = f.data(traces, r.cfg);
-        const spec = f.spec(rows);
-        figures.push({ id: f.id, title: f.title, caption: f.caption, svg: await renderSvg(spec), spec, rows });
-      } catch (e) {
-        // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
-        progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
+    await timed('harness: figures', async () => {
+      for (const f of paper.figures) {
+        progress.tick(1, f.id);
+        if (!f.profiles.includes(r.baseProfile) || !f.needs.every((e) => r.experiments.has(e))) continue;
+        try {
+          const rows = f.data(traces, r.cfg);
+          const spec = fullSpec(f.spec(rows), rows);
+          figures.push({ id: f.id, title: f.title, caption: f.caption, svg: await renderSvg(spec), spec, rows });
+        } catch (e) {
+          // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
+          progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
+        }
       }
-    }
+    });
     const end = new Date();
     const wallSeconds = (performance.now() - t0) / 1000;
+    const backendInfo = backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' };
     const manifest: Record<string, unknown> = {
       paper: paper.id,
       title: paper.meta.title,
       profile: r.profile,
       baseProfile: r.baseProfile,
-      overrides: opts.set ?? [],
-      only: opts.only ?? [],
+      overrides: [...(opts.set ?? [])],
+      only: [...(opts.only ?? [])],
       seed: opts.seed,
       seeds: opts.seeds,
-      keyDerivation: 'trace s uses foldIn(key(seed), s)',
+      keyDerivation: 'trace s (0 ≤ s < seeds) uses foldIn(key(seed), s)',
       config: r.cfg,
-      backend: backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' },
+      experiments: [...r.experiments].sort(),
+      backend: backendInfo,
+      tfjsVersion: backendInfo.tfjsVersion ?? null,
       ...origin,
       start: start.toISOString(),
       end: end.toISOString(),
       wallSeconds,
       phases,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      memory: r.memory,
       log: progress.messages,
     };
-    // Atomic publish: write everything into a sibling temp dir, then swap it in.
-    const parent = dirname(r.outDir);
-    mkdirSync(parent, { recursive: true });
-    const tmp = join(parent, `.${basename(r.outDir)}.tmp-${process.pid}`);
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(join(tmp, 'figures'), { recursive: true });
-    writeFileSync(join(tmp, 'claims.json'), toJson(claims));
-    writeFileSync(join(tmp, 'values.json'), toJson(values, { sortKeys: true }));
-    writeFileSync(join(tmp, 'manifest.json'), toJson(manifest));
-    for (const f of figures) {
-      writeFileSync(join(tmp, 'figures', `${f.id}.svg`), f.svg);
-      writeFileSync(join(tmp, 'figures', `${f.id}.vl.json`), toJson(f.spec));
-      writeFileSync(join(tmp, 'figures', `${f.id}.data.json`), toJson(f.rows));
-    }
-    writeFileSync(join(tmp, 'report.md'), reportMarkdown(paper, claims, values, figures, manifest));
-    writeFileSync(join(tmp, 'report.html'), reportHtml(paper, claims, values, figures, manifest));
-    const old = join(parent, `.${basename(r.outDir)}.old-${process.pid}`);
-    if (existsSync(r.outDir)) renameSync(r.outDir, old);
-    renameSync(tmp, r.outDir);
-    rmSync(old, { recursive: true, force: true });
+    await publishDir(r.outDir, async (tmp) => {
+      mkdirSync(join(tmp, 'figures'));
+      writeFileSync(join(tmp, 'claims.json'), toJson(claims));
+      writeFileSync(join(tmp, 'values.json'), toJson(values, { sortKeys: true }));
+      writeFileSync(join(tmp, 'manifest.json'), toJson(manifest));
+      for (const f of figures) {
+        writeFileSync(join(tmp, 'figures', `${f.id}.svg`), f.svg);
+        writeFileSync(join(tmp, 'figures', `${f.id}.vl.json`), toJson(f.spec));
+        writeFileSync(join(tmp, 'figures', `${f.id}.data.json`), toJson(f.rows));
+      }
+      writeFileSync(join(tmp, 'report.md'), reportMarkdown(paper, claims, values, figures, manifest));
+      writeFileSync(join(tmp, 'report.html'), reportHtml(paper, claims, values, figures, manifest));
+    });
     const count = (s: string) => claims.filter((c) => c.status === s).length;
     const failed = claims.filter((c) => c.status === 'fail').map((c) => c.id);
     return { paper: paper.id, profile: r.profile, outDir: r.outDir, pass: count('pass'), fail: count('fail'), skip: count('skip'), failed, wallSeconds, exitCode: failed.length > 0 ? 1 : 0 };
