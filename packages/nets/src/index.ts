@@ -12,3 +12,4 @@ export {
   type TwoLayerParams,
 } from './two-layer.js';
 export { trainTwoLayerGd, type GdOptions, type GdTrace } from './gd.js';
+export { loadMnist, type MnistDigits } from './mnist.js';
