@@ -5,7 +5,7 @@
 // `--out DIR` runs the paper's bin directly (no turbo, no cache).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,7 +19,56 @@ const papers = readdirSync(join(root, 'papers'))
   .filter((d) => existsSync(join(root, 'papers', d, 'package.json')))
   .sort();
 
+const diffUsage = `Usage: pnpm repro diff <runA> <runB> [--rtol R] [--atol A] [--strict] [--all] [--json]
+
+Compares two results directories (e.g. papers/du2019/results/smoke and a stored baseline) claim by claim and value by value.
+Observed numbers of allclose claims use the claim's own rtol/atol; every other number uses --rtol/--atol (default 1e-9, 0).
+  --strict  any number outside its tolerance counts as a regression (default: only pass → fail or a vanished claim)
+  --all     print every compared row, not only the differences
+  --json    print the comparison as JSON
+Exit codes: 0 no regression · 1 regression · 2 bad input (missing or malformed run directory, different papers)
+`;
+
+/** `repro diff A B`: one-line errors and exit 2 on bad input, like every other command. */
+async function diffCommand(args) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(diffUsage);
+    process.exit(0);
+  }
+  const dirs = [];
+  const opts = {};
+  let json = false;
+  let all = false;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === '--strict') opts.strict = true;
+    else if (a === '--all') all = true;
+    else if (a === '--json') json = true;
+    else if (a === '--rtol' || a === '--atol') {
+      const v = args[++k];
+      const x = v === undefined ? Number.NaN : Number(v);
+      if (v === undefined || v.trim() === '' || !Number.isFinite(x) || x < 0) fail(`${a} expects a finite number ≥ 0, got '${v ?? ''}'`);
+      opts[a.slice(2)] = x;
+    } else if (a.startsWith('-')) fail(`unknown option '${a}' for repro diff (see pnpm repro diff --help)`);
+    else dirs.push(a);
+  }
+  if (dirs.length !== 2) fail(`repro diff needs exactly two run directories, got ${dirs.length} (see pnpm repro diff --help)`);
+  const b = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter', '@repro/harness...', '--output-logs=errors-only', '--log-prefix=none'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (b.status !== 0) fail('build of @repro/harness failed (run `pnpm build` to see why)', 3);
+  const { diffRuns, formatDiff } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
+  let r;
+  try {
+    r = diffRuns(resolve(process.cwd(), dirs[0]), resolve(process.cwd(), dirs[1]), opts);
+  } catch (e) {
+    if (e?.name === 'UsageError') fail(e.message);
+    fail(`diff failed: ${e?.message ?? e}`, 3);
+  }
+  process.stdout.write(json ? `${JSON.stringify({ a: r.a.dir, b: r.b.dir, regressions: r.regressions, changed: r.changed, rows: r.rows }, null, 2)}\n` : `${formatDiff(r, all)}\n`);
+  process.exit(r.regressions > 0 ? 1 : 0);
+}
+
 const usage = `Usage: pnpm repro <paper…|all> [options]
+       pnpm repro diff <runA> <runB> [--rtol R] [--atol A] [--strict] [--all] [--json]
 
 Papers: ${papers.join(', ')}   (all = every paper)
 Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
@@ -40,7 +89,7 @@ if (names.length === 0) {
   process.stderr.write(usage);
   fail('name a paper (or all)');
 }
-if (names[0] === 'diff') fail("'repro diff' is not implemented yet (planned: compare two run directories claim by claim)");
+if (names[0] === 'diff') await diffCommand(argv.slice(1));
 const selected = names.includes('all') ? papers : names;
 for (const n of selected) if (!papers.includes(n)) fail(`unknown paper '${n}' (known: ${papers.join(', ')}, all)`);
 

@@ -17,3 +17,4 @@ export { publishDir, recoverPublish } from './publish-dir.js';
 export { fmtNumber } from './report.js';
 export { FIGURE_CONFIG, fullSpec } from './figures.js';
 export { zodReason } from './define-paper.js';
+export { DIFF_ATOL, DIFF_RTOL, diffRuns, formatDiff, readRunDir, type DiffOptions, type DiffResult, type DiffRow, type DiffVerdict, type RunDir } from './diff.js';
