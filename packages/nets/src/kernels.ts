@@ -2,7 +2,7 @@
  * Arc-cosine kernels (Cho & Saul 2009) and the two-layer ReLU limits built from them (Du et al. 2019):
  * k_n(x, y) = (1/π)‖x‖ⁿ‖y‖ⁿ J_n(θ), θ = ∠(x, y). One implementation: H∞ and K∞ call `arcCosineKernel`.
  */
-import { gram, hadamard, matrix, scale, type Matrix } from '@repro/linalg';
+import { gram, hadamard, matmul, matrix, scale, type Matrix } from '@repro/linalg';
 
 /** Below this |cos θ|, acos is well conditioned (error ≤ ε/sin θ ≈ 5e-16); above it the angle comes from coordinates. */
 const ACOS_SAFE = 0.9;
@@ -107,4 +107,192 @@ export function hInfinity(X: Matrix): Matrix {
 /** K∞_ij = E_w[relu(wᵀx_i) relu(wᵀx_j)] = k_1(x_i, x_j)/2 (the output-layer Gram limit of joint training). */
 export function kInfinity(X: Matrix): Matrix {
   return scale(arcCosineKernel(1, X), 0.5);
+}
+
+/** (2n − 1)!! for n = 0..4: J_n(0)/π, so k_n(x, x) = (2n − 1)!!·‖x‖²ⁿ [cho-saul2009 card, DER]. */
+const DOUBLE_FACTORIAL = [1, 1, 3, 15, 105] as const;
+
+/** Above this |cos θ| the Gram-derived cosine is recomputed from coordinates (θ error ≈ ε/sin θ would exceed ~1e-14). */
+const NEAR_PARALLEL = 0.9999;
+
+function checkDegree(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0 || n > 4) throw new RangeError(`${what}: degree n must be an integer in 0..4, got ${n}`);
+}
+
+/**
+ * Threshold-power unit of Cho & Saul (2009): g_n(z) = Θ(z)·zⁿ (n = 0 step, 1 ramp/ReLU, 2 quarter-pipe); Θ(0) = 0.
+ * k_n(x, y) = 2·E_w[g_n(wᵀx) g_n(wᵀy)], w ~ N(0, I).
+ */
+export function arcCosineActivation(n: number, z: number): number {
+  if (!(z > 0)) return 0;
+  return n === 0 ? 1 : n === 1 ? z : z ** n;
+}
+
+/**
+ * One layer of the arc-cosine recursion in angle space: cos θ⁽ℓ⁺¹⁾ = J_n(θ⁽ℓ⁾)/J_n(0) (Cho & Saul 2009, §2.2; the norms
+ * factor out). Input clamped to [−1, 1]; sin θ = √(1 − c²) (clamped sqrt), so only one acos per call.
+ */
+export function arcCosineAngleMap(n: number, cosTheta: number): number {
+  const c = Math.min(1, Math.max(-1, cosTheta));
+  if (c === 1) return 1;
+  const t = Math.PI - Math.acos(c);
+  const s = Math.sqrt(Math.max(0, (1 - c) * (1 + c)));
+  switch (n) {
+    case 0:
+      return t / Math.PI;
+    case 1:
+      return (s + t * c) / Math.PI;
+    case 2:
+      return (3 * s * c + t * (1 + 2 * c * c)) / (3 * Math.PI);
+    default:
+      checkDegree(n, 'arcCosineAngleMap');
+      return arcCosineJ(n, Math.PI - t) / arcCosineJ(n, 0);
+  }
+}
+
+/** In place over an array of cosines: one recursion layer of degree n (see `arcCosineAngleMap`). */
+export function arcCosineAngleMapInPlace(n: number, cos: Float64Array): void {
+  checkDegree(n, 'arcCosineAngleMapInPlace');
+  for (let i = 0; i < cos.length; i++) cos[i] = arcCosineAngleMap(n, cos[i] as number);
+}
+
+/**
+ * log k⁽ℓ⁾(x, x) for ℓ = 0..L (index ℓ) of the multilayer kernel with degrees ns = [n₁, …, n_L]:
+ * log k⁽ℓ⁾(x,x) = log (2n_ℓ − 1)!! + n_ℓ·log k⁽ℓ⁻¹⁾(x,x), k⁽⁰⁾(x,x) = ‖x‖². Carried in logs: the n = 2 diagonal grows like
+ * 3^{2^ℓ−1}‖x‖^{2^{ℓ+1}} and overflows float64 at ℓ = 7 for ‖x‖² ≈ 88 [card §5]. A zero row gives −∞ (n ≥ 1) and is
+ * rejected for n = 0 (no angle, k_0 undefined).
+ */
+export function arcCosineLogDiagonal(ns: readonly number[], sqNorm: number): number[] {
+  const out = [Math.log(sqNorm)];
+  let cur = out[0] as number;
+  for (const n of ns) {
+    checkDegree(n, 'arcCosineLogDiagonal');
+    if (n === 0 && cur === Number.NEGATIVE_INFINITY) throw new RangeError('arc-cosine kernel of degree 0 is undefined at x = 0 (no angle)');
+    cur = n === 0 ? 0 : Math.log(DOUBLE_FACTORIAL[n] as number) + n * cur;
+    out.push(cur);
+  }
+  return out;
+}
+
+/**
+ * The multilayer arc-cosine kernel k⁽ᴸ⁾(x, y) in the paper's scalar form (Cho & Saul 2009, eq. for Φ_n∘…∘Φ_n):
+ * k⁽ℓ⁺¹⁾ = (1/π)·[k⁽ℓ⁾(x,x) k⁽ℓ⁾(y,y)]^{n/2}·J_n(θ⁽ℓ⁾), θ⁽ℓ⁾ = arccos(k⁽ℓ⁾(x,y)/√(k⁽ℓ⁾(x,x)k⁽ℓ⁾(y,y))), from k⁽⁰⁾ = inner
+ * products. Returns all layers {xx, yy, xy} (index ℓ = 0..L). √kxx·√kyy, never √(kxx·kyy), so it overflows only when a
+ * value itself does. Float64 scalars; degrees may differ per layer.
+ */
+export function arcCosineMultilayer(ns: readonly number[], kxx: number, kyy: number, kxy: number): { xx: number; yy: number; xy: number }[] {
+  const out = [{ xx: kxx, yy: kyy, xy: kxy }];
+  let xx = kxx;
+  let yy = kyy;
+  let xy = kxy;
+  for (const n of ns) {
+    checkDegree(n, 'arcCosineMultilayer');
+    const rx = Math.sqrt(xx);
+    const ry = Math.sqrt(yy);
+    const theta = safeAngle(xy, rx, ry);
+    const nx = (rx * rx) ** n;
+    const ny = (ry * ry) ** n;
+    xx = (nx * arcCosineJ(n, 0)) / Math.PI;
+    yy = (ny * arcCosineJ(n, 0)) / Math.PI;
+    xy = ((rx ** n) * (ry ** n) * arcCosineJ(n, theta)) / Math.PI;
+    out.push({ xx, yy, xy });
+  }
+  return out;
+}
+
+/**
+ * Cosines between the rows of X and of Y (default Y = X): cos θ_ij = x_iᵀy_j/(‖x_i‖‖y_j‖) from a float64 GEMM, with the
+ * coordinate formula (`angleBetween`) where |cos| > 0.9999 (acos of a Gram-derived cosine loses digits near 0 and π) and
+ * exactly 1 on the diagonal when Y = X. Zero rows get cos = 0. Also returns the squared row norms. Shapes: X n×d, Y m×d.
+ */
+export function cosineMatrix(X: Matrix, Y?: Matrix): { cos: Matrix; sqNormX: Float64Array; sqNormY: Float64Array } {
+  const B = Y ?? X;
+  if (B.cols !== X.cols) throw new RangeError(`cosineMatrix: dimensions differ (${X.cols} vs ${B.cols})`);
+  const G = Y === undefined ? gram(X) : matmul(X, B, { transB: true });
+  const nx = rowNorms(X);
+  const ny = Y === undefined ? nx : rowNorms(B);
+  const d = X.cols;
+  const m = B.rows;
+  for (let i = 0; i < X.rows; i++) {
+    const a = nx[i] as number;
+    for (let j = 0; j < m; j++) {
+      const b = ny[j] as number;
+      const idx = i * m + j;
+      if (Y === undefined && i === j) {
+        G.data[idx] = a === 0 ? 0 : 1;
+        continue;
+      }
+      if (a === 0 || b === 0) {
+        G.data[idx] = 0;
+        continue;
+      }
+      let c = (G.data[idx] as number) / (a * b);
+      if (Math.abs(c) > NEAR_PARALLEL) c = Math.cos(angleBetween(X.data.subarray(i * d, (i + 1) * d), B.data.subarray(j * d, (j + 1) * d), a, b));
+      G.data[idx] = Math.min(1, Math.max(-1, c));
+    }
+  }
+  const sq = (v: Float64Array): Float64Array => v.map((r) => r * r);
+  const sqNormX = sq(nx);
+  return { cos: G, sqNormX, sqNormY: Y === undefined ? sqNormX : sq(ny) };
+}
+
+/**
+ * K_ij = exp((logDx_i + logDy_j)/2)·cos_ij: a kernel matrix from its angle-space form (cosines after the recursion and the
+ * log-diagonals), without forming √(kxx·kyy). `scaleLog` subtracts a constant from every log (K·e^{−scaleLog}), to keep a
+ * deep n = 2 kernel in range; rescaling a kernel by a constant is the same as rescaling an SVM's C.
+ */
+export function assembleKernel(cos: Matrix, logDx: ArrayLike<number>, logDy: ArrayLike<number>, scaleLog = 0, out?: Matrix): Matrix {
+  if (logDx.length !== cos.rows || logDy.length !== cos.cols) throw new RangeError('assembleKernel: diagonal lengths do not match the cosine matrix');
+  const K = out ?? matrix(cos.rows, cos.cols);
+  const m = cos.cols;
+  const hy = new Float64Array(m);
+  for (let j = 0; j < m; j++) hy[j] = (logDy[j] as number) / 2;
+  for (let i = 0; i < cos.rows; i++) {
+    const hx = (logDx[i] as number) / 2 - scaleLog;
+    for (let j = 0; j < m; j++) {
+      const c = cos.data[i * m + j] as number;
+      K.data[i * m + j] = c === 0 ? 0 : Math.exp(hx + (hy[j] as number)) * c;
+    }
+  }
+  return K;
+}
+
+/**
+ * Gram matrix of the multilayer arc-cosine kernel k⁽ᴸ⁾ with degrees ns = [n₁, …, n_L] between the rows of X and Y (default
+ * Y = X; then exactly symmetric). Float64, via the angle-space recursion (cos θ⁽ℓ⁺¹⁾ = J_n(θ⁽ℓ⁾)/J_n(0)) and log-diagonals,
+ * so no intermediate overflows; the result overflows only if k⁽ᴸ⁾ itself does. ns = [n] is k_n (`arcCosineKernel`).
+ */
+export function arcCosineMultilayerKernel(ns: readonly number[], X: Matrix, Y?: Matrix): Matrix {
+  const { cos, sqNormX, sqNormY } = cosineMatrix(X, Y);
+  for (const n of ns) arcCosineAngleMapInPlace(n, cos.data);
+  const last = (v: number): number => arcCosineLogDiagonal(ns, v)[ns.length] as number;
+  return assembleKernel(cos, Array.from(sqNormX, last), Array.from(sqNormY, last));
+}
+
+/**
+ * Gaussian RBF kernel K_ij = exp(−γ‖x_i − y_j‖²) between the rows of X and Y (default Y = X; then unit diagonal, exactly
+ * symmetric). ‖x − y‖² = ‖x‖² + ‖y‖² − 2xᵀy from a float64 GEMM, clamped at 0. The SVM baseline of Cho & Saul (2009).
+ */
+export function rbfKernel(X: Matrix, gamma: number, Y?: Matrix): Matrix {
+  if (!(gamma > 0) || !Number.isFinite(gamma)) throw new RangeError(`rbfKernel: gamma must be positive and finite, got ${gamma}`);
+  const B = Y ?? X;
+  if (B.cols !== X.cols) throw new RangeError(`rbfKernel: dimensions differ (${X.cols} vs ${B.cols})`);
+  const G = Y === undefined ? gram(X) : matmul(X, B, { transB: true });
+  const sx = rowNorms(X).map((r) => r * r);
+  const sy = Y === undefined ? sx : rowNorms(B).map((r) => r * r);
+  return rbfFromGram(G, sx, sy, gamma, Y === undefined);
+}
+
+/**
+ * exp(−γ·max(0, sx_i + sy_j − 2G_ij)) in place over G (inner products X·Yᵀ with squared norms sx, sy); `symmetric`
+ * sets the diagonal to exactly 1. Lets one GEMM serve a whole γ grid (copy G first).
+ */
+export function rbfFromGram(G: Matrix, sx: ArrayLike<number>, sy: ArrayLike<number>, gamma: number, symmetric = false): Matrix {
+  const m = G.cols;
+  for (let i = 0; i < G.rows; i++)
+    for (let j = 0; j < m; j++) {
+      const idx = i * m + j;
+      G.data[idx] = symmetric && i === j ? 1 : Math.exp(-gamma * Math.max(0, (sx[i] as number) + (sy[j] as number) - 2 * (G.data[idx] as number)));
+    }
+  return G;
 }
