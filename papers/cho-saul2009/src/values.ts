@@ -1,0 +1,49 @@
+import type { Values } from '@repro/harness';
+import type { ChoSaul2009Config } from './config.js';
+import { PAPER_ERRORS } from './reference.js';
+import type { ChoSaul2009Trace } from './trace.js';
+
+/** Named scalars for values.json: our test errors (%) next to the paper's chart values, and the kernel diagnostics. */
+export function values(traces: readonly ChoSaul2009Trace[], _cfg: ChoSaul2009Config): Values {
+  const out: Values = {};
+  const first = traces[0];
+  for (const d of first?.svm?.datasets ?? []) {
+    const ref = PAPER_ERRORS[d.name];
+    for (const a of d.arc) {
+      const paper = ref?.arc?.[a.n]?.[a.depth - 1];
+      out[`svm.${d.name}.n${a.n}.l${a.depth}.testError`] = {
+        value: 100 * a.testError,
+        unit: '%',
+        ...(paper !== undefined ? { paper } : {}),
+        note: `arc-cosine SVM n=${a.n}, ℓ=${a.depth}: C=${a.C} (×mean diag) selected on validation (val error ${(100 * a.valError).toFixed(2)}%), ${a.supportVectors} SVs, max KKT residual ${a.maxKkt.toExponential(1)}`,
+      };
+    }
+    out[`svm.${d.name}.rbf.testError`] = {
+      value: 100 * d.rbf.testError,
+      unit: '%',
+      ...(ref?.rbf !== undefined ? { paper: ref.rbf } : {}),
+      note: `SVM-RBF baseline: γ = ${d.rbf.gamma}/msd, C = ${d.rbf.C} selected on validation (val error ${(100 * d.rbf.valError).toFixed(2)}%)${ref?.dbn3 !== undefined ? `; paper's DBN-3: ${ref.dbn3}%` : ''}`,
+    };
+    out[`svm.${d.name}.seconds`] = { value: d.seconds, unit: 's', note: `train ${d.train} / val ${d.val} / test ${d.test}, ${d.classes} classes` };
+    if (d.meanOnPixels !== undefined) {
+      out[`svm.${d.name}.meanOnPixels.positive`] = { value: d.meanOnPixels.positive, unit: 'pixels', note: 'mean on-pixel count, convex class' };
+      out[`svm.${d.name}.meanOnPixels.negative`] = { value: d.meanOnPixels.negative, unit: 'pixels', note: 'mean on-pixel count, non-convex class (within 10% of the convex class, else pixel count is a shortcut)' };
+    }
+  }
+  const psd = first?.psd;
+  if (psd !== undefined)
+    for (const r of psd.rows) out[`psd.n${r.degree}.l${r.depth}.lambdaRatio`] = { value: r.lambdaMin / r.lambdaMax, note: 'λ_min/λ_max of the Gram matrix (bound ≥ −1e-10)' };
+  const am = first?.angleMap;
+  if (am !== undefined) {
+    for (const fp of am.fixedPoints) out[`angleMap.n${fp.n}.fixedPoint`] = { value: fp.theta, unit: 'rad', note: 'stable fixed point of θ ↦ arccos(J_n(θ)/J_n(0))' };
+    out['angleMap.n1.thetaTimesDepth'] = { value: am.n1ThetaTimesDepth, paper: '3π ≈ 9.42 (card: 9.41 at ℓ = 10⁴)', note: `θ^(ℓ)·ℓ at ℓ = ${am.longRun} from θ = 3 (n = 1)` };
+  }
+  const mc = first?.mc;
+  if (mc !== undefined)
+    for (const c of mc.cases) {
+      const last = c.perWidth[c.perWidth.length - 1];
+      if (last !== undefined)
+        out[`mc.n${c.n}.theta${c.theta}.rmsOverSigma`] = { value: last.rms / (c.sigma / Math.sqrt(last.m)), note: `RMS/(σ_n/√m) at m = ${last.m} (1 in expectation)` };
+    }
+  return out;
+}
