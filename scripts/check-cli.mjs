@@ -2,33 +2,106 @@
 // End-to-end check of `pnpm repro` on bad input: every invocation must exit 2 with a single `repro: error:` line on stderr,
 // no stack trace, and must not create or touch any results directory. Prints `cli: N passed, M failed`; exits 1 on failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+// Each case: [args, env?]. Table-driven: every row must exit 2 with one `repro: error:` line and touch nothing.
+const paperIds = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const scratch = mkdtempSync(join(tmpdir(), 'check-cli-'));
+// Malformed run directories for `repro diff`.
+const notRun = join(scratch, 'not-a-run');
+mkdirSync(notRun);
+writeFileSync(join(notRun, 'notes.txt'), 'hello');
+const badJson = join(scratch, 'bad-json');
+mkdirSync(badJson);
+for (const f of ['manifest.json', 'values.json']) writeFileSync(join(badJson, f), '{"paper":"du2019"}');
+writeFileSync(join(badJson, 'claims.json'), '[{"id": ');
+const badClaims = join(scratch, 'bad-claims');
+mkdirSync(badClaims);
+writeFileSync(join(badClaims, 'manifest.json'), '{"paper":"du2019"}');
+writeFileSync(join(badClaims, 'values.json'), '{}');
+writeFileSync(join(badClaims, 'claims.json'), '[{"id":"x","status":"maybe"}]');
+const otherPaper = join(scratch, 'other-paper');
+mkdirSync(otherPaper);
+writeFileSync(join(otherPaper, 'manifest.json'), '{"paper":"zzz"}');
+writeFileSync(join(otherPaper, 'values.json'), '{}');
+writeFileSync(join(otherPaper, 'claims.json'), '[]');
+const good = join(scratch, 'good');
+mkdirSync(good);
+writeFileSync(join(good, 'manifest.json'), '{"paper":"du2019"}');
+writeFileSync(join(good, 'values.json'), '{}');
+writeFileSync(join(good, 'claims.json'), '[]');
+const aFile = join(scratch, 'a-file');
+writeFileSync(aFile, 'x');
+
 const cases = [
-  ['nope'],
-  [],
-  ['du2019', '--profile', 'huge'],
-  ['du2019', '--set', 'foo=1'],
-  ['du2019', '--set', 'fig1Widths=[-5]'],
-  ['du2019', '--set', 'fig1Widths=abc'],
-  ['du2019', '--set', 'fig1N=0'],
-  ['du2019', '--set', 'fig1N=1.5'],
-  ['du2019', '--set', 'fig1EtaScale=NaN'],
-  ['du2019', '--set', 'fig1EtaScale=0'],
-  ['du2019', '--set', 'fig1EtaScale=-1'],
-  ['du2019', '--set', 'delta=2'],
-  ['du2019', '--set', 'fig1N'],
-  ['du2019', '--backend', 'gpu'],
-  ['du2019', '--seed', '-1'],
-  ['du2019', '--seed', 'x'],
-  ['du2019', '--seeds', '0'],
-  ['du2019', '--bogus'],
-  ['du2019', '--only', 'zzz*'],
-  ['du2019', '--max-memory', 'lots'],
-  ['du2019', '--set', 'fig1N=100000', '--set', 'fig1D=1000'],
-  ['diff', 'a', 'b'],
+  // unknown things
+  [['nope']],
+  [[]],
+  [['du2019', 'nope']],
+  [['du2019', '--bogus']],
+  [['du2019', '--profile', 'huge']],
+  [['du2019', '--profile']],
+  [['du2019', '--backend', 'gpu']],
+  [['du2019', '--backend']],
+  [['du2019', '--set', 'foo=1']],
+  [['du2019', '--set', '=5']],
+  [['du2019', '--set', 'fig1N']],
+  [['du2019', '--only', 'zzz*']],
+  [['all', '--profile', 'huge']],
+  [['all', '--set', 'noSuchKeyAnywhere=1']],
+  // wrong types and values in --set
+  [['du2019', '--set', 'fig1Widths=[-5]']],
+  [['du2019', '--set', 'fig1Widths=abc']],
+  [['du2019', '--set', 'fig1Widths=[]']],
+  [['du2019', '--set', 'fig1Widths=[100,1.5]']],
+  [['du2019', '--set', 'fig1N=0']],
+  [['du2019', '--set', 'fig1N=-3']],
+  [['du2019', '--set', 'fig1N=1.5']],
+  [['du2019', '--set', 'fig1N=true']],
+  [['du2019', '--set', 'fig1N="ten"']],
+  [['du2019', '--set', 'fig1N=1e999']],
+  [['du2019', '--set', 'fig1EtaScale=NaN']],
+  [['du2019', '--set', 'fig1EtaScale=Infinity']],
+  [['du2019', '--set', 'fig1EtaScale=0']],
+  [['du2019', '--set', 'fig1EtaScale=-1']],
+  [['du2019', '--set', 'delta=2']],
+  [['du2019', '--set', 'thm41Precision=float16']],
+  // seeds
+  [['du2019', '--seed', '-1']],
+  [['du2019', '--seed', 'x']],
+  [['du2019', '--seed', '1.5']],
+  [['du2019', '--seed']],
+  [['du2019', '--seeds', '0']],
+  [['du2019', '--seeds', '-2']],
+  [['du2019', '--seeds', 'abc']],
+  // memory budget
+  [['du2019', '--max-memory', 'lots']],
+  [['du2019', '--max-memory', '0']],
+  [['du2019', '--max-memory', '-5GB']],
+  [['du2019', '--max-memory', '1KB']],
+  [['du2019', '--set', 'fig1N=100000', '--set', 'fig1D=1000']],
+  [['du2019'], { REPRO_MAX_MEMORY: 'lots' }],
+  [['du2019', '--profile', 'smoke'], { REPRO_MAX_MEMORY: '1MB' }],
+  // output directory that is not a results directory
+  [['du2019', '--profile', 'smoke', '--out', '.']],
+  [['du2019', '--profile', 'smoke', '--out', aFile]],
+  // repro diff
+  [['diff']],
+  [['diff', good]],
+  [['diff', good, join(scratch, 'missing')]],
+  [['diff', good, aFile]],
+  [['diff', good, notRun]],
+  [['diff', good, badJson]],
+  [['diff', good, badClaims]],
+  [['diff', good, otherPaper]],
+  [['diff', good, good, '--rtol', '-1']],
+  [['diff', good, good, '--rtol']],
+  [['diff', good, good, '--bogus']],
+  // every paper: unknown profile and unknown key
+  ...paperIds.flatMap((p) => [[[p, '--profile', 'nope']], [[p, '--set', 'noSuchKey=1']], [[p, '--seeds', '0']]]),
 ];
 
 function snapshot() {
@@ -41,24 +114,31 @@ function snapshot() {
   return JSON.stringify(out);
 }
 
+// Build once, then run every case without the per-invocation build (REPRO_NO_BUILD), so the table stays fast.
+const built = process.env.REPRO_NO_BUILD === '1' ? { status: 0 } : spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) {
+  console.log('cli: FAIL the build failed');
+  process.exit(1);
+}
 let passed = 0;
 let failed = 0;
 const before = snapshot();
-for (const args of cases) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/repro.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+for (const [args, env = {}] of cases) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/repro.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, REPRO_NO_BUILD: '1', ...env } });
   const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('repro:') || /Error|at /.test(l));
   const ok = r.status === 2 && lines.length === 1 && lines[0].startsWith('repro: error: ') && !/\n\s+at /.test(r.stderr);
   if (ok) passed++;
   else {
     failed++;
-    console.log(`cli: FAIL pnpm repro ${args.join(' ')} → exit ${r.status}\n${r.stderr}`);
+    console.log(`cli: FAIL ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}pnpm repro ${args.join(' ')} → exit ${r.status}\n${r.stderr}`);
   }
 }
 if (snapshot() !== before) {
   failed++;
   console.log('cli: FAIL a bad invocation touched a results directory');
 } else passed++;
-console.log(`cli: ${passed} passed, ${failed} failed`);
+rmSync(scratch, { recursive: true, force: true });
+console.log(`cli: ${cases.length} bad invocations; ${passed} passed, ${failed} failed`);
 // Same shape as vitest's JSON report, so scripts/count-tests.mjs adds these to the CI total.
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results', 'cli.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));

@@ -97,8 +97,17 @@ const pnpmExec = (args, opts = {}) => spawnSync('pnpm', ['exec', ...args], { cwd
 
 // 1. Build what the selected papers need (cached by turbo; quiet unless it fails).
 const filters = selected.flatMap((p) => ['--filter', `@repro/${p}...`]);
-const build = pnpmExec(['turbo', 'run', 'build', ...filters, '--output-logs=errors-only', '--log-prefix=none'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) fail('build failed (run `pnpm build` to see why)', 3);
+// REPRO_NO_BUILD=1 skips this step for callers that have just built everything (scripts/check-cli.mjs runs dozens of
+// invocations); a missing dist/ is still reported below.
+if (process.env.REPRO_NO_BUILD !== '1') {
+  const build = pnpmExec(['turbo', 'run', 'build', ...filters, '--output-logs=errors-only', '--log-prefix=none'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) fail('build failed (run `pnpm build` to see why)', 3);
+}
+const importPaper = async (p) => {
+  const entry = join(root, 'papers', p, 'dist/index.js');
+  if (!existsSync(entry)) fail(`${p} is not built (${entry} is missing; run pnpm build)`, 3);
+  return import(pathToFileURL(entry).href);
+};
 
 // 2. Validate every invocation before anything runs (bad input → one line, exit 2, nothing written).
 const { validateInvocation, helpText, writeIndex } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
@@ -106,7 +115,7 @@ const wantsHelp = rest.includes('--help') || rest.includes('-h');
 let profile = 'paper';
 let outDir;
 for (const p of selected) {
-  const { paper } = await import(pathToFileURL(join(root, 'papers', p, 'dist/index.js')).href);
+  const { paper } = await importPaper(p);
   try {
     const inv = validateInvocation(paper, rest, join(root, 'papers', p));
     if (wantsHelp) {

@@ -8,6 +8,8 @@ import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions } from './r
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 
+const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--backend', '--only', '--set', '--out', '--max-memory'];
+
 export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
   json: boolean;
   underTurbo: boolean;
@@ -16,6 +18,14 @@ export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
 
 /** Parse a paper CLI's arguments (strict: unknown options, bad numbers and bad choices are UsageErrors). */
 export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedInvocation {
+  // yargs fills a value-taking option given without a value with its default (`--profile` alone would run the paper
+  // profile): refuse that explicitly. `--opt=value` carries its value; `--seed -1` has one (a negative number, rejected below).
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (!VALUE_OPTIONS.includes(a)) continue;
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--') || next === '') throw new UsageError(`${a} expects a value (see --help)`);
+  }
   let failure: string | undefined;
   const y = yargs([...argv])
     .scriptName(`repro-${paper.id}`)
