@@ -13,3 +13,4 @@ export {
 } from './two-layer.js';
 export { trainTwoLayerGd, type GdOptions, type GdTrace } from './gd.js';
 export { loadMnist, type MnistDigits } from './mnist.js';
+export { expLoss, logSumExp, logisticLoss, logisticNegDeriv, logisticSecondDeriv, marginLoss, marginLossNegDeriv, softmaxCrossEntropy, type MarginLossName } from './losses.js';

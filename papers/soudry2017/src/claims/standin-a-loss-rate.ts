@@ -1,0 +1,29 @@
+import { checkRate, type Claim } from '@repro/harness';
+import { logLogSlope } from '@repro/concentration';
+import type { Soudry2017Config } from '../config.js';
+import type { Soudry2017Trace } from '../trace.js';
+import { first, last } from './select.js';
+
+/** Card stand-in A: slope of ln L vs ln t over the last two decades in [−1.1, −0.9]. */
+const RANGE: readonly [number, number] = [-1.1, -0.9];
+
+export const standinALossRate: Claim<Soudry2017Config, Soudry2017Trace> = {
+  id: 'soudry2017.standinA-loss-rate',
+  source: 'Figure 3 (training loss ≈ 1/t), arXiv:1710.10345; CPU stand-in A of the paper card (linear softmax on MNIST)',
+  statement: 'Stand-in for Figure 3: training a linear softmax layer on fixed separable features, the training loss decays like 1/t.',
+  evidence: 'inferred',
+  profiles: ['smoke', 'paper'],
+  precision: 'float64',
+  needs: ['standin'],
+  check(traces) {
+    const s = first(traces, 'standin');
+    const T = last(s.t);
+    const pts = s.t.map((t, i) => ({ t, L: s.trainLoss[i] as number })).filter(({ t }) => t >= T / 100 * (1 - 1e-12));
+    const fit = logLogSlope(
+      pts.map((p) => p.t),
+      pts.map((p) => p.L),
+    );
+    const r = checkRate(fit, RANGE);
+    return { ...r, observed: { ...r.observed, tLAtT: T * last(s.trainLoss), separatedAt: s.separatedAt ?? Number.NaN, features: s.features, nTrain: s.nTrain }, expected: `log-log slope of the summed training loss over [T/100, T] (T = ${T.toExponential(0)}) in [${RANGE.join(', ')}]` };
+  },
+};

@@ -1,0 +1,34 @@
+import type { Claim } from '@repro/harness';
+import type { Soudry2017Config } from '../config.js';
+import type { Soudry2017Trace } from '../trace.js';
+import { decades, first, fmt, last, valueAt } from './select.js';
+
+/** Card stand-in A: per-decade increments of ‖W‖ equal within 10% (‖W‖ ≈ ‖Ŵ‖ ln t + const). */
+const REL = 0.1;
+
+export const standinANorm: Claim<Soudry2017Config, Soudry2017Trace> = {
+  id: 'soudry2017.standinA-norm',
+  source: 'Figure 3 / Table 1 (last-layer norm ≈ ln t), arXiv:1710.10345; CPU stand-in A of the paper card',
+  statement: 'Stand-in for Figure 3: the norm of the trained linear layer grows logarithmically (equal increments per decade of t).',
+  evidence: 'inferred',
+  profiles: ['smoke', 'paper'],
+  precision: 'float64',
+  needs: ['standin'],
+  check(traces, cfg) {
+    const s = first(traces, 'standin');
+    const ds = decades(cfg.standinNormFrom, last(s.t));
+    const n = ds.map((t) => valueAt(s.t, s.normW, t));
+    const inc = n.slice(1).map((x, i) => x - (n[i] as number));
+    const hi = Math.max(...inc);
+    const lo = Math.min(...inc);
+    const spread = hi / lo - 1;
+    const ok = inc.length >= 2 && lo > 0 && spread <= REL;
+    return {
+      status: ok ? 'pass' : 'fail',
+      observed: { decades: inc.length, maxIncrement: hi, minIncrement: lo, spread, bound: REL },
+      expected: `per-decade increments of ‖W‖ from t = ${cfg.standinNormFrom} positive and max/min − 1 ≤ ${REL} (at least two decades)`,
+      tolerance: { kind: 'bound', side: 'le' },
+      note: `‖W‖ at 10^k: ${n.map((x) => fmt(x)).join(', ')}; increments ${inc.map((x) => fmt(x)).join(', ')}`,
+    };
+  },
+};

@@ -1,0 +1,62 @@
+import { olsFit } from '@repro/concentration';
+import type { Claim } from '@repro/harness';
+import type { Soudry2017Config } from '../config.js';
+import { norm } from '../model/geometry.js';
+import type { Soudry2017Trace } from '../trace.js';
+import { assertFinite, first, fmt } from './select.js';
+
+/** Card: |‖w‖/ln t − ‖ŵ‖|/‖ŵ‖ < 5% at T = 10⁵ (smoke), < 3% at T = 10⁶ (paper). */
+function relGapBound(T: number): number {
+  return T >= 1e6 ? 0.03 : 0.05;
+}
+/** Card: sup_{t ≥ 10} ‖ρ(t)‖ < 1.5 on the Figure-1 data. */
+const RHO_BOUND = 1.5;
+const RHO_FROM = 10;
+
+export const thm3Norm: Claim<Soudry2017Config, Soudry2017Trace> = {
+  id: 'soudry2017.thm3-norm',
+  source: 'Theorem 3, arXiv:1710.10345',
+  statement: 'GD iterates split as w(t) = ŵ ln t + ρ(t) with ρ bounded, so ‖w(t)‖ grows like ‖ŵ‖ ln t.',
+  evidence: 'paper',
+  profiles: ['smoke', 'paper'],
+  precision: 'float64',
+  needs: ['fig1'],
+  check(traces) {
+    const f = first(traces, 'fig1');
+    const run = f.runs[0];
+    if (run === undefined) throw new Error('fig1 has no GD run');
+    assertFinite([run]);
+    const hat = norm(f.svm.wHat);
+    const n = run.t.length;
+    const T = run.t[n - 1] as number;
+    const ratio = (run.normW[n - 1] as number) / Math.log(T);
+    const relGap = Math.abs(ratio - hat) / hat;
+    let supRho = 0;
+    for (let i = 0; i < n; i++) if ((run.t[i] as number) >= RHO_FROM) supRho = Math.max(supRho, run.rhoNorm[i] as number);
+    // Reported (not gated): the slope of ‖w‖ against ln t over the last two decades, with its 95% CI.
+    const idx = run.t.map((t, i) => ({ t, i })).filter(({ t }) => t >= T / 100);
+    const fit = olsFit(
+      idx.map(({ t }) => Math.log(t)),
+      idx.map(({ i }) => run.normW[i] as number),
+    );
+    const bound = relGapBound(T);
+    const ok = relGap < bound && supRho < RHO_BOUND;
+    return {
+      status: ok ? 'pass' : 'fail',
+      observed: {
+        normOverLnT: ratio,
+        normWHat: hat,
+        relGap,
+        relGapBound: bound,
+        supRhoFrom10: supRho,
+        rhoBound: RHO_BOUND,
+        slopeNormVsLnT: fit.slope,
+        slopeCiLow: fit.slopeCi[0],
+        slopeCiHigh: fit.slopeCi[1],
+      },
+      expected: `|‖w(T)‖/ln T − ‖ŵ‖|/‖ŵ‖ < ${bound} at T = ${T}; sup_{t≥${RHO_FROM}} ‖ρ(t)‖ < ${RHO_BOUND}`,
+      tolerance: { kind: 'bound', side: 'le' },
+      note: `slope of ‖w‖ vs ln t over [T/100, T] = ${fmt(fit.slope)} (CI ${fmt(fit.slopeCi[0])}..${fmt(fit.slopeCi[1])}) approaches ‖ŵ‖ = ${fmt(hat)} from below as ρ relaxes (reported, not gated)`,
+    };
+  },
+};

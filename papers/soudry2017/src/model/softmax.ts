@@ -1,0 +1,95 @@
+/**
+ * Linear softmax classifier W ∈ ℝ^{K×d} (row-major, row k = w_k) with the summed cross-entropy
+ * L(W) = Σ_n −log softmax(W x_n)_{y_n} (App. C of the paper; card §2 "Multi-class"). Float64, log-sum-exp evaluation.
+ */
+import { softmaxCrossEntropy } from '@repro/nets';
+
+export interface SoftmaxData {
+  /** N×d row-major features. */
+  X: Float64Array;
+  /** labels 0..K−1. */
+  y: Int32Array;
+  N: number;
+  d: number;
+  K: number;
+}
+
+/** Summed cross-entropy, mean cross-entropy and error rate of W on the data. */
+export function softmaxEval(data: SoftmaxData, W: ArrayLike<number>): { sum: number; mean: number; error: number; minMargin: number } {
+  const { X, y, N, d, K } = data;
+  const z = new Float64Array(K);
+  let sum = 0;
+  let wrong = 0;
+  let minMargin = Number.POSITIVE_INFINITY;
+  for (let n = 0; n < N; n++) {
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (W[k * d + j] as number) * (X[n * d + j] as number);
+      z[k] = s;
+    }
+    const c = y[n] as number;
+    sum += softmaxCrossEntropy(z, c);
+    let other = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < K; k++) if (k !== c) other = Math.max(other, z[k] as number);
+    const m = (z[c] as number) - other;
+    if (!(m > 0)) wrong++;
+    minMargin = Math.min(minMargin, m);
+  }
+  return { sum, mean: sum / N, error: wrong / N, minMargin };
+}
+
+/** ∇L(W) into g (K·d, overwritten): Σ_n (softmax(W x_n) − e_{y_n}) x_nᵀ. */
+export function softmaxGrad(data: SoftmaxData, W: ArrayLike<number>, g: Float64Array): void {
+  const { X, y, N, d, K } = data;
+  g.fill(0);
+  const z = new Float64Array(K);
+  const p = new Float64Array(K);
+  for (let n = 0; n < N; n++) {
+    const o = n * d;
+    let m = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      const wo = k * d;
+      for (let j = 0; j < d; j++) s += (W[wo + j] as number) * (X[o + j] as number);
+      z[k] = s;
+      if (s > m) m = s;
+    }
+    let tot = 0;
+    for (let k = 0; k < K; k++) {
+      const e = Math.exp((z[k] as number) - m);
+      p[k] = e;
+      tot += e;
+    }
+    const c = y[n] as number;
+    for (let k = 0; k < K; k++) {
+      const coef = (p[k] as number) / tot - (k === c ? 1 : 0);
+      if (coef === 0) continue;
+      const wo = k * d;
+      for (let j = 0; j < d; j++) g[wo + j] = (g[wo + j] as number) + coef * (X[o + j] as number);
+    }
+  }
+}
+
+/** T GD steps W ← W − η∇L(W), recording at `times`. */
+export function softmaxGd(
+  data: SoftmaxData,
+  opts: { eta: number; W0: ArrayLike<number>; T: number; times: readonly number[] },
+  record: (t: number, W: Float64Array) => void,
+): Float64Array {
+  const W = Float64Array.from(opts.W0);
+  const g = new Float64Array(W.length);
+  let next = 0;
+  if (opts.times[0] === 0) {
+    record(0, W);
+    next++;
+  }
+  for (let t = 1; t <= opts.T; t++) {
+    softmaxGrad(data, W, g);
+    for (let i = 0; i < W.length; i++) W[i] = (W[i] as number) - opts.eta * (g[i] as number);
+    if (next < opts.times.length && opts.times[next] === t) {
+      record(t, W);
+      next++;
+    }
+  }
+  return W;
+}

@@ -1,0 +1,69 @@
+import type { Values } from '@repro/harness';
+import type { Soudry2017Config } from './config.js';
+import { norm } from './model/geometry.js';
+import type { Soudry2017Trace } from './trace.js';
+import { valueAt } from './claims/select.js';
+
+const CARD = "card's reference (their seed/PRNG; sanity check only)";
+
+/** Named scalars for values.json: measured vs the card's reference numbers (labelled as such) and bounds with slack. */
+export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Config): Values {
+  const out: Values = {};
+  const tr = traces[0];
+  const f = tr?.fig1;
+  if (f !== undefined) {
+    out['fig1.sigmaMax'] = { value: f.sigmaMax, note: 'σ_max of the Figure-1 data (rows z_n)' };
+    out['fig1.eta'] = { value: f.eta, bound: f.stepBound, slack: f.stepBound / f.eta, note: 'η = 1/σ_max vs the logistic step bound 8/σ²_max' };
+    out['fig1.normWHat'] = { value: norm(f.svm.wHat), paper: Math.SQRT1_2, note: '‖ŵ‖ (exact: 1/√2)' };
+    out['fig1.theta'] = { value: f.svm.theta, note: 'min over non-support points of ŵᵀz_n' };
+    const gd = f.runs[0];
+    if (gd !== undefined && gd.diverged === null) {
+      const T = gd.t[gd.t.length - 1] as number;
+      out['fig1.gd.normOverLnT'] = { value: (gd.normW[gd.normW.length - 1] as number) / Math.log(T), paper: `0.7284 (10⁵) / 0.7209 (10⁶), ${CARD}`, note: `‖w(T)‖/ln T at T = ${T}; target ‖ŵ‖` };
+      out['fig1.gd.tL'] = { value: T * (gd.L[gd.L.length - 1] as number), paper: `3.372 (10⁵) / 3.447 (10⁶), ${CARD}`, note: `t·L at T; target ‖ŵ‖²/η = ${(norm(f.svm.wHat) ** 2 / f.eta).toPrecision(5)}` };
+      out['fig1.gd.angleGap'] = { value: gd.angleGap[gd.angleGap.length - 1] as number, paper: `1.6e-6 at 10⁵, ${CARD}`, note: '1 − cos(w(T), ŵ)' };
+      out['fig1.gd.marginGap'] = { value: gd.marginGap[gd.marginGap.length - 1] as number, paper: `1.3e-3 at 10⁵, ${CARD}`, note: 'normalized margin gap at T' };
+    }
+    const mo = f.runs[1];
+    if (mo !== undefined) out['fig1.gdmoPaperStep.tL'] = { value: (mo.t[mo.t.length - 1] as number) * (mo.L[mo.L.length - 1] as number), note: 'GDMO at η = 1/σ_max: t·L at T (freezes, card §5)' };
+  }
+  const a = tr?.asym;
+  if (a !== undefined) {
+    out['asym.alpha1'] = { value: a.svm.alpha[0] as number, paper: 0.84, note: 'SVM dual variable α₁ (exact)' };
+    out['asym.alpha2'] = { value: a.svm.alpha[1] as number, paper: 0.8, note: 'SVM dual variable α₂ (exact)' };
+    out['asym.wTilde1'] = { value: a.wTilde[0] as number, paper: -2.128232, note: `w̃₁, ${CARD}` };
+    out['asym.wTilde2'] = { value: a.wTilde[1] as number, paper: -1.653795, note: `w̃₂, ${CARD}` };
+    const gd = a.runs[0];
+    if (gd !== undefined) {
+      out['asym.gd.tL.1e6'] = { value: 1e6 * valueAt(gd.t, gd.L, 1e6), paper: 16.4006, note: `t·L at 10⁶ (target ‖ŵ‖²/η = 16.4), ${CARD}` };
+      const i = gd.t.indexOf(1e6);
+      if (i >= 0) out['asym.rhoMinusWTilde.1e6'] = { value: a.rhoMinusTilde[0]?.[i] as number, paper: 3.0e-4, note: `‖ρ − w̃‖ at 10⁶, logistic, ${CARD}` };
+      const T = gd.t[gd.t.length - 1] as number;
+      out['asym.rhoMinusWTilde.T'] = { value: a.rhoMinusTilde[0]?.[gd.t.length - 1] as number, note: `‖ρ − w̃‖ at T = ${T.toExponential(0)} (card: 6.0e-7 at 10¹⁰)` };
+    }
+    const mo = a.runs[2];
+    if (mo !== undefined) out['asym.gdmo.tL.1e6'] = { value: 1e6 * valueAt(mo.t, mo.L, 1e6), paper: 1.639, note: `heavy ball γ = 0.9: t·L at 10⁶ (target 1.64), ${CARD}` };
+  }
+  const ti = tr?.tight;
+  if (ti !== undefined) {
+    const T = ti.t[ti.t.length - 1] as number;
+    out['tight.gapTimesLnT'] = { value: (ti.gap[ti.gap.length - 1] as number) * Math.log(T), paper: 0.9986, note: `direction gap·ln t at ${T.toExponential(0)}, ${CARD}` };
+  }
+  const ad = tr?.adam;
+  if (ad !== undefined)
+    for (const r of ad.runs) out[`adam.${r.optimizer}.${r.eta.toPrecision(3)}.angleGap`] = { value: r.angleGap[r.angleGap.length - 1] as number, paper: r.optimizer === 'adam' ? `0.35–0.40 at 2·10⁶, ${CARD}` : `7.7e-5 at 2·10⁶, ${CARD}`, note: `${r.label}: 1 − cos at T` };
+  const v = tr?.valLoss;
+  if (v !== undefined) {
+    out['valLoss.predictedSlope'] = { value: v.predictedSlope, paper: `0.3626, ${CARD}`, note: 'mean_V max(0, −ŵᵀz_k)' };
+    out['valLoss.valErrorAtT'] = { value: v.valError[v.valError.length - 1] as number, note: 'validation error at T (report only)' };
+    out['valLoss.svmValError'] = { value: v.svmValError, note: 'validation error of ŵ' };
+  }
+  const s = tr?.standin;
+  if (s !== undefined) {
+    out['standin.eta'] = { value: s.eta, note: 'η = 2/σ²_max(F)' };
+    out['standin.separatedAt'] = { value: s.separatedAt ?? Number.NaN, note: 'first recorded t with zero training error' };
+    out['standin.valErrorAtT'] = { value: s.valError[s.valError.length - 1] as number, paper: `18.7% at 10⁸ (784 px, N = 300), ${CARD}`, note: 'validation error at T (report only)' };
+    out['standin.normWAtT'] = { value: s.normW[s.normW.length - 1] as number, paper: `38.8 at 10⁸ (784 px, N = 300), ${CARD}`, note: '‖W(T)‖_F' };
+  }
+  return out;
+}
