@@ -26,10 +26,11 @@ for (const group of ['packages', 'papers']) {
     if ((r.numFailedTests ?? 0) === 0) failed += r.numFailedTestSuites ?? 0;
   }
 }
-// The end-to-end CLI checks (scripts/check-cli.mjs), when CI ran them.
-const cli = join(root, 'test-results', 'cli.json');
-if (existsSync(cli)) {
-  const r = JSON.parse(readFileSync(cli, 'utf8'));
+// The end-to-end checks CI ran (scripts/check-cli.mjs → cli.json, scripts/check-determinism.mjs → determinism.json).
+for (const name of ['cli.json', 'determinism.json']) {
+  const file = join(root, 'test-results', name);
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;
 }

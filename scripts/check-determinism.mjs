@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Determinism and backend agreement, end to end, for every paper (run after `pnpm repro all --profile smoke`):
+//  1. the same seed on the same backend again → byte-identical claims.json and values.json;
+//  2. the float32 tfjs work on the `cpu` backend instead of the run's own backend (wasm by default) → every claim has the
+//     same status and the observed numbers of allclose claims agree within that claim's rtol/atol (`repro diff` rules).
+// Papers whose runs use no tfjs backend ("float64-js") get check 1 only. Prints `determinism: N passed, M failed`, writes
+// test-results/determinism.json (counted by scripts/count-tests.mjs), exits 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('..', import.meta.url).pathname;
+const profile = 'smoke';
+const { diffRuns } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
+const papers = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const scratch = mkdtempSync(join(tmpdir(), 'determinism-'));
+let passed = 0;
+let failed = 0;
+const result = (ok, what) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`determinism: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+};
+const runBin = (p, out, extra = []) =>
+  spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out, ...extra], {
+    cwd: join(root, 'papers', p),
+    encoding: 'utf8',
+    env: { ...process.env, REPRO_PROGRESS: '0' },
+  });
+
+for (const p of papers) {
+  const base = join(root, 'papers', p, 'results', profile);
+  if (!existsSync(join(base, 'claims.json'))) {
+    result(false, `${p}: no ${profile} results to compare against (run pnpm repro all --profile smoke first)`);
+    continue;
+  }
+  const t0 = Date.now();
+  const again = join(scratch, p, 'again');
+  const r = runBin(p, again);
+  if (r.status !== 0 && r.status !== 1) {
+    result(false, `${p}: second run exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+    continue;
+  }
+  const same = ['claims.json', 'values.json'].filter((f) => readFileSync(join(base, f), 'utf8') === readFileSync(join(again, f), 'utf8'));
+  result(same.length === 2, `${p}: same seed, same backend → identical claims.json and values.json (${same.length}/2 identical, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const backend = JSON.parse(readFileSync(join(base, 'manifest.json'), 'utf8')).backend?.name;
+  if (backend === undefined || backend === 'float64-js' || backend === 'cpu') continue;
+  const t1 = Date.now();
+  const cpu = join(scratch, p, 'cpu');
+  const c = runBin(p, cpu, ['--backend', 'cpu']);
+  if (c.status !== 0 && c.status !== 1) {
+    result(false, `${p}: cpu-backend run exited ${c.status}: ${c.stderr.trim().split('\n').pop()}`);
+    continue;
+  }
+  const d = diffRuns(base, cpu, {});
+  const statusChanges = d.rows.filter((x) => x.item.split(' ').length === 2 && x.item.startsWith('claim ') && x.verdict !== 'same');
+  const allcloseOut = d.rows.filter((x) => x.verdict === 'changed' && /claim tolerance/.test(x.detail));
+  const ok = statusChanges.length === 0 && allcloseOut.length === 0;
+  result(ok, `${p}: ${backend} vs cpu → same status for every claim, allclose observations within tolerance (${((Date.now() - t1) / 1000).toFixed(1)} s)${ok ? '' : `: ${[...statusChanges, ...allcloseOut].map((x) => `${x.item} ${x.a} → ${x.b}`).join('; ')}`}`);
+}
+rmSync(scratch, { recursive: true, force: true });
+console.log(`determinism: ${passed} passed, ${failed} failed`);
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results', 'determinism.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+process.exit(failed > 0 ? 1 : 0);
