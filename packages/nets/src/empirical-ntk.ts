@@ -1,0 +1,188 @@
+/**
+ * Empirical NTK Gram K̄ = JJᵀ of a scalar-output deep MLP (mlp.ts), by layer decomposition (NMM21 §4, no per-sample
+ * Jacobians): B_L = 1_N, B_k = D_k ∘ (B_{k+1}W_{k+1}ᵀ) with D_k = σ'(G_k), and
+ * K̄ = Σ_{k=0}^{L−1} (F_kF_kᵀ) ∘ (B_{k+1}B_{k+1}ᵀ). All-ones B_L, not the (1/√N)1_N printed in NMM21 (card pitfall 3).
+ * Also the Jacobian references used to test it: central differences in float64 and tfjs autodiff in float32.
+ */
+import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
+import type * as tfc from '@tensorflow/tfjs-core';
+import { getTf } from './backend.js';
+import { activationFns, activationTf, mlpForward, type Activation, type MlpParams } from './mlp.js';
+
+export interface EmpiricalNtk {
+  /** K̄ (N×N, float64; float32-accurate on the tfjs path). */
+  K: Matrix;
+  /** F_kF_kᵀ, k = 0..L−1 (only when asked for on the tfjs path). */
+  featureGrams: Matrix[];
+  /** ‖(B_{k+1})_{i:}‖², k = 0..L−1: the diagonal of B_{k+1}B_{k+1}ᵀ, one array of length N per k. */
+  signalRowSq: Float64Array[];
+}
+
+function assertScalarOutput(p: MlpParams): void {
+  if (p.widths[p.widths.length - 1] !== 1) throw new RangeError(`the NTK Gram here is for scalar outputs (n_L = 1), got n_L = ${p.widths.at(-1)}`);
+}
+
+function diag(A: Matrix): Float64Array {
+  const out = new Float64Array(A.rows);
+  for (let i = 0; i < A.rows; i++) out[i] = A.data[i * A.cols + i] as number;
+  return out;
+}
+
+/** K̄ by layer decomposition in float64 (plain JS): reference path for small and medium sizes. */
+export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): EmpiricalNtk {
+  assertScalarOutput(p);
+  const { F, G } = mlpForward(p, X, act);
+  const { df } = activationFns(act);
+  const L = p.W.length;
+  const N = X.rows;
+  const K = matrix(N, N);
+  const featureGrams: Matrix[] = new Array<Matrix>(L);
+  const signalRowSq: Float64Array[] = new Array<Float64Array>(L);
+  let B = matrix(N, 1, new Float64Array(N).fill(1)); // B_L
+  for (let k = L - 1; k >= 0; k--) {
+    const FG = gram(F[k] as Matrix);
+    const BG = gram(B);
+    for (let i = 0; i < K.data.length; i++) K.data[i] = (K.data[i] as number) + (FG.data[i] as number) * (BG.data[i] as number);
+    featureGrams[k] = FG;
+    signalRowSq[k] = diag(BG);
+    if (k === 0) break;
+    const next = matmul(B, p.W[k] as Matrix, { transB: true }); // B_{k+1} W_{k+1}ᵀ, N×n_k
+    const g = (G[k - 1] as Matrix).data;
+    for (let i = 0; i < next.data.length; i++) next.data[i] = (next.data[i] as number) * df(g[i] as number);
+    B = next;
+  }
+  return { K, featureGrams, signalRowSq };
+}
+
+/** σ'(G) as a tfjs op: ReLU 1[G > 0] (σ'(0) = 0), σ_{γ,β}: γ + (1−γ)·sigmoid(βG). */
+function activationDerivTf(a: Activation, g: tfc.Tensor): tfc.Tensor {
+  const tf = getTf();
+  if (a.name === 'relu') return tf.step(g, 0);
+  return tf.add(a.gamma, tf.mul(1 - a.gamma, tf.sigmoid(tf.mul(a.beta, g))));
+}
+
+async function toMatrix(t: tfc.Tensor): Promise<Matrix> {
+  return matrix(t.shape[0] as number, t.shape[1] as number, Float64Array.from(await t.data()));
+}
+
+/**
+ * K̄ by layer decomposition with float32 tfjs GEMMs on the selected backend (the big products: XW_1, F_kF_kᵀ, B_kB_kᵀ,
+ * B_{k+1}W_{k+1}ᵀ), copied to float64 and symmetrized. `keepFeatureGrams` also downloads F_kF_kᵀ (for bounds on λ_min).
+ * Intermediates are disposed as soon as they are used: peak ≈ (L + 3) N×max(n_k) float32 tensors.
+ */
+export async function empiricalNtkTf(p: MlpParams, X: Matrix, act: Activation, opts: { keepFeatureGrams?: boolean } = {}): Promise<EmpiricalNtk> {
+  assertScalarOutput(p);
+  if (X.cols !== p.widths[0]) throw new RangeError(`X has ${X.cols} columns but the network expects d = ${p.widths[0]}`);
+  const tf = getTf();
+  const L = p.W.length;
+  const N = X.rows;
+  const Ws = p.W.map((W) => tf.tensor2d(Float32Array.from(W.data), [W.rows, W.cols]));
+  const F: tfc.Tensor2D[] = [tf.tensor2d(Float32Array.from(X.data), [N, X.cols])];
+  const D: tfc.Tensor2D[] = [];
+  for (let l = 1; l < L; l++) {
+    const g = tf.matMul(F[l - 1] as tfc.Tensor2D, Ws[l - 1] as tfc.Tensor2D);
+    F.push(activationTf(act, g) as tfc.Tensor2D);
+    D.push(activationDerivTf(act, g) as tfc.Tensor2D);
+    g.dispose();
+  }
+  let Kt: tfc.Tensor2D = tf.zeros([N, N]);
+  const featureGrams: Matrix[] = new Array<Matrix>(L);
+  const signalRowSq: Float64Array[] = new Array<Float64Array>(L);
+  let B: tfc.Tensor2D = tf.ones([N, 1]);
+  for (let k = L - 1; k >= 0; k--) {
+    const FG = tf.matMul(F[k] as tfc.Tensor2D, F[k] as tfc.Tensor2D, false, true);
+    const BG = tf.matMul(B, B, false, true);
+    const term = tf.mul(FG, BG);
+    const Knext = tf.add(Kt, term) as tfc.Tensor2D;
+    Kt.dispose();
+    term.dispose();
+    Kt = Knext;
+    if (opts.keepFeatureGrams === true) featureGrams[k] = await toMatrix(FG);
+    signalRowSq[k] = Float64Array.from(await tf.sum(tf.square(B), 1).data());
+    FG.dispose();
+    BG.dispose();
+    (F[k] as tfc.Tensor).dispose();
+    if (k > 0) {
+      const back = tf.matMul(B, Ws[k] as tfc.Tensor2D, false, true);
+      const Bk = tf.mul(back, D[k - 1] as tfc.Tensor2D) as tfc.Tensor2D;
+      back.dispose();
+      (D[k - 1] as tfc.Tensor).dispose();
+      B.dispose();
+      B = Bk;
+    }
+  }
+  B.dispose();
+  const K = await toMatrix(Kt);
+  Kt.dispose();
+  tf.dispose(Ws);
+  // float32 GEMMs are symmetric only up to rounding; the float64 eigen-solvers require exact symmetry.
+  for (let i = 0; i < N; i++)
+    for (let j = i + 1; j < N; j++) {
+      const v = 0.5 * ((K.data[i * N + j] as number) + (K.data[j * N + i] as number));
+      K.data[i * N + j] = v;
+      K.data[j * N + i] = v;
+    }
+  return { K, featureGrams: opts.keepFeatureGrams === true ? featureGrams : [], signalRowSq };
+}
+
+/** Output f(X) ∈ ℝ^N of a scalar-output MLP in float64. */
+function outputs(p: MlpParams, X: Matrix, act: Activation): Float64Array {
+  return (mlpForward(p, X, act).F[p.W.length] as Matrix).data;
+}
+
+/**
+ * JJᵀ with J the N×P Jacobian by central differences (float64, step h per weight): the independent reference for the
+ * layer decomposition on small nets. Truncation O(h²) for smooth σ; exact for ReLU unless a pre-activation crosses 0.
+ */
+export function ntkCentralDifferences(p: MlpParams, X: Matrix, act: Activation, h = 1e-5): Matrix {
+  assertScalarOutput(p);
+  const N = X.rows;
+  const cols: Float64Array[] = [];
+  for (const W of p.W)
+    for (let i = 0; i < W.data.length; i++) {
+      const w = W.data[i] as number;
+      W.data[i] = w + h;
+      const up = outputs(p, X, act);
+      W.data[i] = w - h;
+      const dn = outputs(p, X, act);
+      W.data[i] = w;
+      const c = new Float64Array(N);
+      for (let r = 0; r < N; r++) c[r] = ((up[r] as number) - (dn[r] as number)) / (2 * h);
+      cols.push(c);
+    }
+  const J = matrix(N, cols.length);
+  cols.forEach((c, j) => {
+    for (let r = 0; r < N; r++) J.data[r * cols.length + j] = c[r] as number;
+  });
+  return gram(J);
+}
+
+/** JJᵀ with J from tfjs autodiff, one gradient per sample (float32; small N only). */
+export async function ntkAutodiff(p: MlpParams, X: Matrix, act: Activation): Promise<Matrix> {
+  assertScalarOutput(p);
+  const tf = getTf();
+  const N = X.rows;
+  const Ws = p.W.map((W) => tf.tensor2d(Float32Array.from(W.data), [W.rows, W.cols]));
+  const L = Ws.length;
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < N; i++) {
+    const x = tf.tensor2d(Float32Array.from(X.data.subarray(i * X.cols, (i + 1) * X.cols)), [1, X.cols]);
+    const f = (...ws: tfc.Tensor[]): tfc.Scalar => {
+      let h: tfc.Tensor = x;
+      for (let l = 0; l < L; l++) {
+        h = tf.matMul(h as tfc.Tensor2D, ws[l] as tfc.Tensor2D);
+        if (l < L - 1) h = activationTf(act, h);
+      }
+      return tf.sum(h) as tfc.Scalar;
+    };
+    const gs = tf.grads(f)(Ws);
+    const flat = tf.concat(gs.map((g) => tf.reshape(g, [-1])));
+    rows.push(Float64Array.from(await flat.data()));
+    tf.dispose([x, flat, ...gs]);
+  }
+  tf.dispose(Ws);
+  const P = rows[0]?.length ?? 0;
+  const J = matrix(N, P);
+  rows.forEach((r, i) => J.data.set(r, i * P));
+  return gram(J);
+}

@@ -1,0 +1,157 @@
+/**
+ * Deep bias-free MLPs with per-layer widths and activations (Nguyen & Mondelli 2020 §2; Nguyen, Mondelli, Montúfar 2021 §2):
+ * F_0 = X (N×d, rows = samples), G_l = F_{l−1}W_l, F_l = σ_l(G_l) for l < L, F_L = F_{L−1}W_L (linear output),
+ * W_l ∈ ℝ^{n_{l−1}×n_l}. Loss Φ = ½‖F_L − Y‖_F² (a sum, not a mean). Two paths with the same semantics: plain-JS float64
+ * forward/backprop (reference, small sizes) and float32 tfjs autodiff on the selected backend.
+ */
+import { foldIn, normal, type Key } from '@repro/concentration';
+import { matmul, matrix, type Matrix } from '@repro/linalg';
+import type * as tfc from '@tensorflow/tfjs-core';
+// tfjs-core registers no gradient functions by itself; autodiff (tf.grads) needs them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import { getTf } from './backend.js';
+
+/** ReLU (σ'(0) = 0), or the smooth leaky ReLU σ_{γ,β}(x) = γx + (1−γ)(softplus(βx) − ln 2)/β with σ' ∈ (γ, 1). */
+export type Activation = { name: 'relu' } | { name: 'smoothLeakyRelu'; gamma: number; beta: number };
+
+/** Weight variance per layer: 'lecun' 1/n_{l−1}, 'he' 2/n_{l−1}, 'standard' 1 (NMM21 Lemma 3.1). */
+export type InitScheme = 'lecun' | 'he' | 'standard';
+
+export interface MlpParams {
+  /** [n_0 = d, n_1, …, n_L]. */
+  widths: readonly number[];
+  /** W_1..W_L, W_l of shape n_{l−1}×n_l (float64). */
+  W: Matrix[];
+}
+
+/** Numerically safe softplus(z) = max(z, 0) + log1p(e^{−|z|}). */
+export function softplus(z: number): number {
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+}
+
+/** Scalar σ and σ' of an activation (float64). */
+export function activationFns(a: Activation): { f: (x: number) => number; df: (x: number) => number } {
+  if (a.name === 'relu') return { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) };
+  const { gamma, beta } = a;
+  if (!(gamma > 0 && gamma < 1 && beta > 0)) throw new RangeError(`smoothLeakyRelu needs γ ∈ (0,1) and β > 0, got γ=${gamma}, β=${beta}`);
+  const c = (1 - gamma) / beta;
+  return {
+    f: (x) => gamma * x + c * (softplus(beta * x) - Math.LN2),
+    df: (x) => gamma + (1 - gamma) / (1 + Math.exp(-beta * x)),
+  };
+}
+
+/** σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs. */
+export function activationTf(a: Activation, t: tfc.Tensor): tfc.Tensor {
+  const tf = getTf();
+  if (a.name === 'relu') return tf.relu(t);
+  const { gamma, beta } = a;
+  return tf.add(tf.mul(gamma, t), tf.mul((1 - gamma) / beta, tf.sub(tf.softplus(tf.mul(beta, t)), Math.LN2)));
+}
+
+function validateWidths(widths: readonly number[]): void {
+  if (widths.length < 2) throw new RangeError(`an MLP needs at least [d, n_L], got [${widths.join(', ')}]`);
+  for (const n of widths) if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`widths must be positive integers, got [${widths.join(', ')}]`);
+}
+
+/** Draw W_l ~ N(0, v_l) i.i.d. with v_l from the scheme (or scaled by `scale[l-1]`); each layer from foldIn(k, l). */
+export function initMlp(k: Key, widths: readonly number[], scheme: InitScheme): MlpParams {
+  validateWidths(widths);
+  const W: Matrix[] = [];
+  for (let l = 1; l < widths.length; l++) {
+    const nin = widths[l - 1] as number;
+    const nout = widths[l] as number;
+    const sd = scheme === 'standard' ? 1 : Math.sqrt((scheme === 'he' ? 2 : 1) / nin);
+    const z = normal(foldIn(k, l), nin * nout);
+    if (sd !== 1) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) * sd;
+    W.push(matrix(nin, nout, z));
+  }
+  return { widths: [...widths], W };
+}
+
+/** Forward pass in float64: F = [F_0..F_L], G = [G_1..G_{L−1}] (pre-activations of the hidden layers). */
+export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matrix[]; G: Matrix[] } {
+  if (X.cols !== p.widths[0]) throw new RangeError(`X has ${X.cols} columns but the network expects d = ${p.widths[0]}`);
+  const { f } = activationFns(act);
+  const L = p.W.length;
+  const F: Matrix[] = [X];
+  const G: Matrix[] = [];
+  for (let l = 1; l <= L; l++) {
+    const Z = matmul(F[l - 1] as Matrix, p.W[l - 1] as Matrix);
+    if (l === L) {
+      F.push(Z);
+      break;
+    }
+    G.push(Z);
+    const A = new Float64Array(Z.data.length);
+    for (let i = 0; i < A.length; i++) A[i] = f(Z.data[i] as number);
+    F.push(matrix(Z.rows, Z.cols, A));
+  }
+  return { F, G };
+}
+
+export interface MlpLossGrad {
+  /** Φ = ½‖F_L − Y‖_F². */
+  loss: number;
+  /** ∇_{W_l}Φ = F_{l−1}ᵀΔ_l, l = 1..L. */
+  grads: Matrix[];
+  F: Matrix[];
+  G: Matrix[];
+  /** Δ_l = ∂Φ/∂G_l (Δ_L = F_L − Y), l = 1..L. */
+  Delta: Matrix[];
+}
+
+/** Φ and its gradient by hand-written backprop in float64: Δ_L = F_L − Y, Δ_l = (Δ_{l+1}W_{l+1}ᵀ)∘σ'(G_l), ∇_{W_l} = F_{l−1}ᵀΔ_l. */
+export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): MlpLossGrad {
+  const { F, G } = mlpForward(p, X, act);
+  const L = p.W.length;
+  const out = F[L] as Matrix;
+  if (Y.rows !== out.rows || Y.cols !== out.cols) throw new RangeError(`Y is ${Y.rows}×${Y.cols} but the output is ${out.rows}×${out.cols}`);
+  const { df } = activationFns(act);
+  const R = new Float64Array(out.data.length);
+  let loss = 0;
+  for (let i = 0; i < R.length; i++) {
+    const r = (out.data[i] as number) - (Y.data[i] as number);
+    R[i] = r;
+    loss += r * r;
+  }
+  const Delta: Matrix[] = new Array<Matrix>(L);
+  Delta[L - 1] = matrix(out.rows, out.cols, R);
+  for (let l = L - 1; l >= 1; l--) {
+    const back = matmul(Delta[l] as Matrix, p.W[l] as Matrix, { transB: true });
+    const g = (G[l - 1] as Matrix).data;
+    for (let i = 0; i < back.data.length; i++) back.data[i] = (back.data[i] as number) * df(g[i] as number);
+    Delta[l - 1] = back;
+  }
+  const grads = Delta.map((D, l) => matmul(F[l] as Matrix, D, { transA: true }));
+  return { loss: loss / 2, grads, F, G, Delta };
+}
+
+/**
+ * Φ and ∇Φ by tfjs autodiff (float32 on the selected backend). Returns float64 copies of the float32 results; tensors are
+ * disposed before returning.
+ */
+export async function mlpLossGradTf(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): Promise<{ loss: number; grads: Matrix[] }> {
+  const tf = getTf();
+  const Xt = tf.tensor2d(Float32Array.from(X.data), [X.rows, X.cols]);
+  const Yt = tf.tensor2d(Float32Array.from(Y.data), [Y.rows, Y.cols]);
+  const Ws = p.W.map((W) => tf.tensor2d(Float32Array.from(W.data), [W.rows, W.cols]));
+  const L = Ws.length;
+  const f = (...ws: tfc.Tensor[]): tfc.Scalar => {
+    let h: tfc.Tensor = Xt;
+    for (let l = 0; l < L; l++) {
+      h = tf.matMul(h as tfc.Tensor2D, ws[l] as tfc.Tensor2D);
+      if (l < L - 1) h = activationTf(act, h);
+    }
+    return tf.mul(0.5, tf.sum(tf.square(tf.sub(h, Yt)))) as tfc.Scalar;
+  };
+  const { value, grads } = tf.valueAndGrads(f)(Ws);
+  const loss = (await value.data())[0] as number;
+  const out: Matrix[] = [];
+  for (let l = 0; l < L; l++) {
+    const g = grads[l] as tfc.Tensor;
+    out.push(matrix(g.shape[0] as number, g.shape[1] as number, Float64Array.from(await g.data())));
+  }
+  tf.dispose([Xt, Yt, ...Ws, value, ...grads]);
+  return { loss, grads: out };
+}
