@@ -80,7 +80,7 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
 /** Validate a paper invocation completely (arguments, profile, overrides, --only, memory) without computing or writing. */
 export function validateInvocation(paper: Paper, argv: readonly string[], packageRoot: string): ParsedInvocation {
   const inv = parseInvocation(paper, argv);
-  if (!inv.help) resolveRun(paper, { ...inv, packageRoot });
+  if (!inv.help) resolveRun(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot) });
   return inv;
 }
 
@@ -128,6 +128,15 @@ export function helpText(paper: Paper): string {
   return lines.join('\n');
 }
 
+/**
+ * The directory a paper's bin writes `<profile>/` into: `<package>/results` inside the monorepo, but `./results/<paper-id>` under
+ * the working directory when the package is installed (inside node_modules), so a cherry-picked paper never writes into
+ * node_modules.
+ */
+export function resultsRootFor(paper: Paper, packageRoot: string): string {
+  return packageRoot.split(/[\\/]/).includes('node_modules') ? join(process.cwd(), 'results', paper.id) : join(packageRoot, 'results');
+}
+
 /** The bin of a paper package: parse, run, print the summary, exit with the DESIGN.md codes. */
 export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
   let inv: ParsedInvocation | undefined;
@@ -138,7 +147,7 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
       process.exit(EXIT.ok);
     }
     const progress = process.stderr.isTTY === true || process.env.REPRO_PROGRESS === '1';
-    const summary = await runPaper(paper, { ...inv, packageRoot, progress });
+    const summary = await runPaper(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot), progress });
     if (inv.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else
       process.stdout.write(
@@ -156,7 +165,7 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
       process.stderr.write(`repro: ${err.message}\n`);
       process.exit(EXIT.runtime);
     }
-    const logDir = join(packageRoot, 'results');
+    const logDir = resultsRootFor(paper, packageRoot);
     let where = '';
     try {
       mkdirSync(logDir, { recursive: true });

@@ -30,6 +30,8 @@ export interface RunOptions {
   outDir?: string;
   /** The paper package's directory (default: the working directory). */
   packageRoot?: string;
+  /** The directory holding `<profile>/` result directories when `outDir` is not given (default: <packageRoot>/results). */
+  resultsRoot?: string;
   /** Memory budget for `estimateMemory`; default env REPRO_MAX_MEMORY, else 0.6 × free memory. */
   maxMemoryBytes?: number;
   /** Print throttled progress lines on stderr. */
@@ -131,7 +133,7 @@ export function resolveRun(paper: Paper, opts: RunOptions): ResolvedRun {
       throw new UsageError(`${paper.id}: this configuration needs an estimated ${gib(estimateBytes)}, above the memory budget of ${gib(budgetBytes)} (raise it with --max-memory or REPRO_MAX_MEMORY)`);
   }
   budgetBytes = Math.round(budgetBytes);
-  const outDir = resolve(opts.outDir ?? join(opts.packageRoot ?? process.cwd(), 'results', profile));
+  const outDir = resolve(opts.outDir ?? join(opts.resultsRoot ?? join(opts.packageRoot ?? process.cwd(), 'results'), profile));
   checkOutDir(outDir);
   return { cfg, profile, baseProfile, selected, experiments, outDir, memory: { estimateBytes, budgetBytes } };
 }
