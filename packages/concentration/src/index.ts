@@ -2,4 +2,4 @@ export { foldIn, key, randomBits, split, threefry2x32, type Key } from './prng.j
 export { normal, permutation, rademacher, sphere, uniform } from './samplers.js';
 export { betaInc, erf, erfc, logGamma, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './special.js';
 export { logLogSlope, meanSd, olsFit, wilsonInterval, type LineFit } from './estimators.js';
-export { bernsteinTail, hoeffdingDeviation, hoeffdingTail, matrixBernsteinTail, matrixChernoffLowerTail } from './inequalities.js';
+export { bernsteinSumTail, bernsteinTail, empiricalQuantile, empiricalTail, hoeffdingDeviation, hoeffdingTail, matrixBernsteinTail, matrixChernoffLowerTail, matrixChernoffLowerWidth, matrixChernoffUpperTail, type TailPoint } from './inequalities.js';

@@ -1,0 +1,38 @@
+import { checkAllClose, checkBound, type Claim } from '@repro/harness';
+import type { SongYang2019Config } from '../config.js';
+import type { SongYang2019Trace } from '../trace.js';
+import { combine, need } from './select.js';
+
+/** Card: on flip-free steps u(k+1) − u(k) = ηH(k)(y − u(k)) exactly (u is piecewise linear in W); float64 rounding only. */
+const RTOL = 1e-10;
+/** Absolute floor relative to max_i |(H(k)e)_i|: entries of H(k)e near 0 are pure cancellation (same 1e-10 budget). */
+const ATOL_REL = 1e-10;
+/** Card: e(η) ≤ 1e-2 at η = 1e-3/λ_max over every step (flips included). */
+const REL_ERR_BOUND = 1e-2;
+
+export const factDynamics: Claim<SongYang2019Config, SongYang2019Trace> = {
+  id: 'song-yang2019.fact.dynamics',
+  source: 'LN3 Fact 4 (du/dt = H(t)(y − u)); discrete form [card DER], arXiv:1906.03593',
+  statement: 'The outputs evolve as du/dt = H(t)(y − u); a GD step without pattern flips satisfies u(k+1) − u(k) = ηH(k)(y − u(k)) exactly.',
+  evidence: 'cited',
+  profiles: ['smoke', 'paper'],
+  precision: 'float64',
+  needs: ['dynamics'],
+  check(traces) {
+    const t = need(traces, 'dynamics')[0];
+    if (t === undefined) throw new Error('no dynamics trace');
+    const scale = Math.max(0, ...t.flipFreeExpected.map(Math.abs));
+    const exact = checkAllClose(t.flipFreeObserved, t.flipFreeExpected, RTOL, ATOL_REL * scale);
+    const rel = checkBound(t.relErr, REL_ERR_BOUND, 'le');
+    const v = combine(
+      [
+        { tag: 'flipFree', v: exact },
+        { tag: 'relErr', v: rel },
+      ],
+      { expected: `flip-free steps: allclose(rtol ${RTOL}); every step: e(η) ≤ ${REL_ERR_BOUND} at η = 1e-3/λ_max`, tolerance: { kind: 'allclose', rtol: RTOL, atol: ATOL_REL * scale } },
+    );
+    v.observed.flipFreeSteps = t.flipFree.reduce((s, x) => s + x, 0);
+    v.observed.steps = t.flipFree.length;
+    return v;
+  },
+};

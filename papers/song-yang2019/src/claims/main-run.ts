@@ -1,0 +1,25 @@
+import type { MainTrace, SongYang2019Trace } from '../trace.js';
+import { need } from './select.js';
+
+/** The thm.main runs (one per harness seed); a diverged run fails the claim with its step and reason. */
+export function mainRuns(traces: readonly SongYang2019Trace[]): MainTrace[] {
+  const runs = need(traces, 'main');
+  const bad = runs.filter((r) => r.diverged !== null);
+  if (bad.length > 0) throw new Error(`training diverged: ${bad.map((r) => `m=${r.m} at step ${r.diverged?.step}: ${r.diverged?.reason}`).join('; ')}`);
+  return runs;
+}
+
+/** LN3 Lemma 8 radius D = 4√n‖y − u(0)‖/(√m λ). */
+export function moveRadius(t: MainTrace): number {
+  return (4 * Math.sqrt(t.n) * t.residual0) / (Math.sqrt(t.m) * t.lambda);
+}
+
+/** LN3 Lemma 5–6 radius D_cts = √n‖y − u(0)‖/(√m λ) (the factor the notes print; the proof supports 2·D_cts). */
+export function gfRadius(t: MainTrace): number {
+  return (Math.sqrt(t.n) * t.residual0) / (Math.sqrt(t.m) * t.lambda);
+}
+
+/** Explicit width [card DER]: max(4096 n³‖y − u(0)‖²/λ⁴, (640n/λ)·ln(3n²/δ)). */
+export function explicitWidth(n: number, residualSq: number, lambda: number, delta: number): number {
+  return Math.max((4096 * n ** 3 * residualSq) / lambda ** 4, ((640 * n) / lambda) * Math.log((3 * n * n) / delta));
+}

@@ -1,0 +1,83 @@
+import { foldIn, type Key } from '@repro/concentration';
+import type { RunContext } from '@repro/harness';
+import type { Matrix } from '@repro/linalg';
+import { initTwoLayer, trainTwoLayerGd } from '@repro/nets';
+import type { SongYang2019Config } from '../config.js';
+import type { MstarRow, MstarTrace } from '../trace.js';
+import { hctsSpectrum, spectralNormSq, sphereData, sumSquares } from './data.js';
+
+/** GD runs in chunks of this many steps so a run stops soon after reaching the target (the trainer has no early stop). */
+const CHUNK = 256;
+/** The doubling grid starts at one neuron. */
+const GRID_START = 1;
+/** Doubling stops here ("not found" beyond). */
+const GRID_MAX = 1 << 14;
+
+/** Does float64 GD from W(0) reach L(k) ≤ target·L(0) within `steps` (η fixed)? Divergence counts as failure [card]. */
+export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: number, eta: number, steps: number, target: number): Promise<boolean> {
+  let p = initTwoLayer(k, m, X.cols);
+  let done = 0;
+  let L0 = Number.NaN;
+  while (done < steps) {
+    const chunk = Math.min(CHUNK, steps - done);
+    const tr = await trainTwoLayerGd({ X, y, init: p, eta, steps: chunk, precision: 'float64', keepFinal: true });
+    if (Number.isNaN(L0)) L0 = tr.loss[0] ?? Number.NaN;
+    if (tr.diverged !== undefined || tr.final === undefined) return false;
+    if (tr.loss.some((L) => L <= target * L0)) return true;
+    p = { ...p, W: tr.final.W };
+    done += chunk;
+  }
+  return false;
+}
+
+/**
+ * emp.mstar [card OURS]: for each (d, n), the smallest width m at which GD with η = 1/λ_max(H^cts) reaches
+ * L ≤ target·L(0) within ⌈budget/(ηλ)⌉ steps in a majority of seeds: doubling from 1, then geometric bisection inside
+ * the bracket [m/2, m]. Seeds stop early once the majority is decided.
+ */
+export async function mstar(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<MstarTrace> {
+  const rows: MstarRow[] = [];
+  const need = Math.floor(cfg.mstarSeeds / 2) + 1;
+  ctx.progress.phase('emp.mstar', cfg.mstarDims.length * cfg.mstarNs.length);
+  for (const d of cfg.mstarDims) {
+    for (const n of cfg.mstarNs) {
+      const kn = foldIn(foldIn(k, `d${d}`), `n${n}`);
+      const { X, y } = sphereData(foldIn(kn, 'data'), n, d);
+      const { lambda, lambdaMax } = hctsSpectrum(X);
+      const eta = 1 / lambdaMax;
+      const steps = Math.ceil(cfg.mstarStepBudget / (eta * lambda));
+      const tried: MstarRow['tried'] = [];
+      const ok = async (m: number): Promise<boolean> => {
+        let successes = 0;
+        let seeds = 0;
+        for (let s = 0; s < cfg.mstarSeeds; s++) {
+          if (successes >= need || seeds - successes > cfg.mstarSeeds - need) break;
+          seeds++;
+          if (await reachesTarget(X, y, foldIn(foldIn(kn, `m${m}`), s), m, eta, steps, cfg.mstarTarget)) successes++;
+        }
+        tried.push({ m, successes, seeds });
+        return successes >= need;
+      };
+      await ctx.time(`emp.mstar d=${d} n=${n}`, async () => {
+        let hi: number | null = null;
+        let lo = 0;
+        for (let m = GRID_START; m <= GRID_MAX; m *= 2) {
+          if (await ok(m)) {
+            hi = m;
+            break;
+          }
+          lo = m;
+        }
+        if (hi !== null)
+          for (let b = 0; b < cfg.mstarBisections && hi - lo > 1; b++) {
+            const mid = Math.min(hi - 1, Math.max(lo + 1, Math.round(Math.sqrt(Math.max(lo, 1) * hi))));
+            if (await ok(mid)) hi = mid;
+            else lo = mid;
+          }
+        rows.push({ n, d, lambda, lambdaMax, xNorm2Sq: spectralNormSq(X), residualSqMean: sumSquares(y) + n / 2, steps, tried, mStar: hi });
+      });
+      ctx.progress.tick(1, `d=${d} n=${n}: m* = ${rows[rows.length - 1]?.mStar ?? 'not found'}`);
+    }
+  }
+  return { target: cfg.mstarTarget, rows };
+}

@@ -1,0 +1,85 @@
+import { foldIn, normal, sphere, type Key } from '@repro/concentration';
+import type { RunContext } from '@repro/harness';
+import { gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
+import { gramH, projections } from '@repro/nets';
+import type { SongYang2019Config } from '../config.js';
+import type { PerturbGeometry, PerturbTrace } from '../trace.js';
+import { clusterData } from './data.js';
+
+/**
+ * U_ij = |ρ_ij|·(1/m)·#{r : A_ir ∨ A_jr}, A_ir ⇔ |w̃_rᵀx_i| < R, from projections Z (n×m) [card DER]: every W with
+ * ‖w_r − w̃_r‖ ≤ R for all r has |H(W) − H(W̃)| ≤ U entrywise, since a pattern 1{w_rᵀx_i ≥ 0} can change only if A_ir holds.
+ * Counts via #(A_i ∨ A_j) = c_i + c_j − #(A_i ∧ A_j). Float64, n×n.
+ */
+export function perturbationDominator(Z: ArrayLike<number>, absRho: ArrayLike<number>, n: number, m: number, R: number): Matrix {
+  const count = new Float64Array(n);
+  const both = new Float64Array(n * n);
+  const flagged: number[] = [];
+  for (let r = 0; r < m; r++) {
+    flagged.length = 0;
+    for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < R) flagged.push(i);
+    for (const i of flagged) {
+      count[i] = (count[i] as number) + 1;
+      for (const j of flagged) both[i * n + j] = (both[i * n + j] as number) + 1;
+    }
+  }
+  const U = matrix(n, n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      U.data[i * n + j] = ((absRho[i * n + j] as number) * ((count[i] as number) + (count[j] as number) - (both[i * n + j] as number))) / m;
+  return U;
+}
+
+/** lem.perturb / lem.antic: ‖U‖_F, ‖U‖₂ and a random-direction contrast per draw of W̃, per radius, per data geometry. */
+export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<PerturbTrace> {
+  const n = cfg.perturbN;
+  const m = cfg.perturbWidth;
+  const T = cfg.perturbTrials;
+  const geoms: { name: PerturbGeometry['name']; d: number; X: Matrix }[] = [
+    { name: 'sphere', d: cfg.perturbSphereD, X: matrix(n, cfg.perturbSphereD, sphere(foldIn(k, 'sphere'), n, cfg.perturbSphereD)) },
+    { name: 'cluster', d: cfg.perturbClusterD, X: clusterData(foldIn(k, 'cluster'), n, cfg.perturbClusterD, cfg.perturbClusterAngle) },
+  ];
+  ctx.progress.phase('lem.perturb', geoms.length * T);
+  const out: PerturbGeometry[] = [];
+  for (const g of geoms) {
+    const { d, X } = g;
+    const absRho = gram(X).data.map(Math.abs);
+    const radii = [...cfg.perturbRadii];
+    const uFro: number[][] = radii.map(() => []);
+    const uSpec: number[][] = radii.map(() => []);
+    const randomFro: number[][] = radii.map(() => []);
+    const flagSum = radii.map(() => 0);
+    const flagSumSq = radii.map(() => 0);
+    await ctx.time(`lem.perturb ${g.name}`, async () => {
+      for (let t = 0; t < T; t++) {
+        const kt = foldIn(foldIn(k, g.name), t);
+        const W = normal(foldIn(kt, 'W'), m * d);
+        const Z = projections(X, W, m);
+        const H0 = gramH(X, W, m);
+        const V = sphere(foldIn(kt, 'V'), m, d);
+        radii.forEach((R, ri) => {
+          const U = perturbationDominator(Z, absRho, n, m, R);
+          (uFro[ri] as number[]).push(normFro(U));
+          (uSpec[ri] as number[]).push(norm2(U));
+          const Wr = W.map((w, idx) => w + R * (V[idx] as number));
+          (randomFro[ri] as number[]).push(normFro(sub(gramH(X, Wr, m), H0)));
+          for (let r = 0; r < m; r++) {
+            let c = 0;
+            for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < R) c++;
+            flagSum[ri] = (flagSum[ri] as number) + c / n;
+            flagSumSq[ri] = (flagSumSq[ri] as number) + (c / n) ** 2;
+          }
+        });
+        ctx.progress.tick(1, `${g.name} draw ${t + 1}/${T}`);
+      }
+    });
+    const N = m * T;
+    const flagFraction = radii.map((_, ri) => {
+      const mean = (flagSum[ri] as number) / N;
+      const variance = Math.max(0, ((flagSumSq[ri] as number) - N * mean * mean) / (N - 1));
+      return { mean, se: Math.sqrt(variance / N) };
+    });
+    out.push({ name: g.name, d, radii, uFro, uSpec, randomFro, flagFraction });
+  }
+  return { n, m, trials: T, geometries: out };
+}

@@ -1,0 +1,142 @@
+/**
+ * The song-yang2019 trace: everything `run` measured for one harness seed, JSON-serializable (plain numbers and arrays).
+ * Claims, figures and values read only this.
+ */
+
+/** lem.init-gram: smallest grid width with λ_min(H(0)) ≥ ¾λ in ≥ 9/10 draws, per (d, n). */
+export interface InitGramTrace {
+  d: number;
+  rows: { n: number; lambda: number; xNorm2Sq: number; grid: number[]; fracOk: number[]; mStar: number | null }[];
+}
+
+/** lem.perturb / lem.antic, one data geometry. */
+export interface PerturbGeometry {
+  name: 'sphere' | 'cluster';
+  d: number;
+  radii: number[];
+  /** Per radius, per draw: ‖U‖_F and ‖U‖₂ (U dominates |H(W) − H(W̃)| entrywise on the ball). */
+  uFro: number[][];
+  uSpec: number[][];
+  /** Per radius, per draw: ‖H(W̃ + RV) − H(W̃)‖_F for random unit directions v_r (a contrast, not a worst case). */
+  randomFro: number[][];
+  /** Per radius: fraction of (i, r) with |w̃_rᵀx_i| < R, pooled over draws, and its standard error over neurons. */
+  flagFraction: { mean: number; se: number }[];
+}
+
+export interface PerturbTrace {
+  n: number;
+  m: number;
+  trials: number;
+  geometries: PerturbGeometry[];
+}
+
+/** fact.dynamics: per GD step, whether any pattern flipped and the discrete-vs-continuous error. */
+export interface DynamicsTrace {
+  n: number;
+  m: number;
+  eta: number;
+  /** Per step: 1 if no pattern 1{w_rᵀx_i ≥ 0} changed between k and k+1. */
+  flipFree: number[];
+  /** Per step: ‖(u(k+1) − u(k))/η − H(k)(y − u(k))‖/‖H(k)(y − u(k))‖. */
+  relErr: number[];
+  /** Flip-free steps, concatenated: (u(k+1) − u(k))/η and H(k)(y − u(k)), elementwise. */
+  flipFreeObserved: number[];
+  flipFreeExpected: number[];
+}
+
+/** claim.decomp / claim.c1-c4, one step size. */
+export interface DecompRun {
+  label: 'theory' | 'practical';
+  eta: number;
+  /** Per step k: ‖e(k)‖², ‖e(k+1)‖², C1..C4, R_k, max_i |S̄_i|, λ_min(H(k)). */
+  eSq: number[];
+  eNextSq: number[];
+  c1: number[];
+  c2: number[];
+  c3: number[];
+  c4: number[];
+  radius: number[];
+  maxSbar: number[];
+  lambdaMinH: number[];
+}
+
+export interface DecompTrace {
+  n: number;
+  m: number;
+  lambda: number;
+  lambdaMax: number;
+  runs: DecompRun[];
+}
+
+/** thm.main (and lem.move, lem.gf): GD at η = λ/(4n²). */
+export interface MainTrace {
+  n: number;
+  m: number;
+  lambda: number;
+  eta: number;
+  steps: number;
+  precision: 'float32' | 'float64';
+  /** ½‖y − u(k)‖², k = 0..K. */
+  loss: number[];
+  maxDistance: number[];
+  residual0: number;
+  diverged: { step: number; reason: string } | null;
+}
+
+export interface ResidualTrace {
+  n: number;
+  m: number;
+  yNormSq: number;
+  residualSq: number[];
+}
+
+/** tool.chernoff: per (shape, width), λ_min and λ_max of H(0) per draw. */
+export interface ChernoffCase {
+  n: number;
+  d: number;
+  m: number;
+  muMin: number;
+  muMax: number;
+  /** ‖X‖₂²/m ≥ λ_max of each summand (1/m)D_r XXᵀD_r. */
+  L: number;
+  lambdaMin: number[];
+  lambdaMax: number[];
+}
+
+export interface ChernoffTrace {
+  cases: ChernoffCase[];
+}
+
+/** emp.mstar: the smallest width reaching the target within the budget in a majority of seeds, per (d, n). */
+export interface MstarRow {
+  n: number;
+  d: number;
+  lambda: number;
+  lambdaMax: number;
+  xNorm2Sq: number;
+  /** ‖y‖² + n/2 = E‖y − u(0)‖² (exact expectation over the initialization). */
+  residualSqMean: number;
+  steps: number;
+  /** Every width tried, and how many seeds reached the target. */
+  tried: { m: number; successes: number; seeds: number }[];
+  mStar: number | null;
+}
+
+export interface MstarTrace {
+  target: number;
+  rows: MstarRow[];
+}
+
+/** Everything one harness seed measured; absent parts were not requested (`--only`). */
+export interface SongYang2019Trace {
+  initGram?: InitGramTrace[];
+  perturb?: PerturbTrace;
+  dynamics?: DynamicsTrace;
+  decomp?: DecompTrace;
+  main?: MainTrace;
+  residual?: ResidualTrace;
+  chernoff?: ChernoffTrace;
+  mstar?: MstarTrace;
+}
+
+export type ExperimentName = keyof SongYang2019Trace;
