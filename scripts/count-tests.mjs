@@ -26,8 +26,8 @@ for (const group of ['packages', 'papers']) {
     if ((r.numFailedTests ?? 0) === 0) failed += r.numFailedTestSuites ?? 0;
   }
 }
-// The end-to-end checks CI ran (scripts/check-cli.mjs → cli.json, scripts/check-determinism.mjs → determinism.json).
-for (const name of ['cli.json', 'determinism.json', 'cherry-pick.json']) {
+// The end-to-end checks CI ran: scripts/check-cli.mjs, check-determinism.mjs, cherry-pick.mjs, check-index-browser.mjs.
+for (const name of ['cli.json', 'determinism.json', 'cherry-pick.json', 'browser.json']) {
   const file = join(root, 'test-results', name);
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,23 +1,105 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { escHtml as esc, inlineSvg, observedText, provenanceRows, slackText, toleranceText, valueRows } from './report.js';
+import type { Values, Verdict } from './types.js';
 
-const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+interface ClaimJson extends Verdict {
+  id: string;
+  source: string;
+  statement: string;
+  evidence: string;
+}
 
-/** results/index.html: one row per paper run, linking its report, with pass/fail/skip counts and provenance. */
+interface ManifestJson {
+  paper?: string;
+  title?: string;
+  profile?: string;
+  citation?: { authors?: string[]; venue?: string; year?: number; arxiv?: string | null };
+  deviations?: string[];
+  [k: string]: unknown;
+}
+
+const readJson = <T>(p: string): T | undefined => (existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : undefined);
+
+/** One paper's section: verdict, claims, paper-vs-ours values, figures (inline SVG), deviations, provenance. */
+function section(rootDir: string, paper: string, dir: string): { html: string; pass: number; fail: number; skip: number; ok: boolean } {
+  const claims = readJson<ClaimJson[]>(join(dir, 'claims.json'));
+  const manifest = readJson<ManifestJson>(join(dir, 'manifest.json'));
+  if (claims === undefined || manifest === undefined)
+    return { html: `<section id="${esc(paper)}"><h2>${esc(paper)}</h2><p class="fail">No results: the run did not complete.</p></section>`, pass: 0, fail: 0, skip: 0, ok: false };
+  const values = readJson<Values>(join(dir, 'values.json')) ?? {};
+  const count = (s: string) => claims.filter((c) => c.status === s).length;
+  const [pass, fail, skip] = [count('pass'), count('fail'), count('skip')];
+  const cit = manifest.citation;
+  const figDir = join(dir, 'figures');
+  const figures = existsSync(figDir)
+    ? readdirSync(figDir)
+        .filter((f) => f.endsWith('.svg'))
+        .sort()
+        .map((f) => ({ id: f.slice(0, -4), svg: readFileSync(join(figDir, f), 'utf8') }))
+    : [];
+  const row = (cells: string[], tag = 'td') => `<tr>${cells.map((x) => `<${tag}>${x}</${tag}>`).join('')}</tr>`;
+  const report = relative(join(rootDir, 'results'), join(dir, 'report.html'));
+  const html = `<section id="${esc(paper)}">
+<h2>${esc(paper)}: ${esc(manifest.title ?? '')}</h2>
+${cit ? `<p class="cite">${esc((cit.authors ?? []).join(', '))}. ${esc(cit.venue ?? '')}, ${esc(String(cit.year ?? ''))}.${cit.arxiv ? ` arXiv:${esc(cit.arxiv)}.` : ''}</p>` : ''}
+<p class="verdict ${fail > 0 ? 'bad' : 'good'}"><strong>${pass} pass</strong> · <strong>${fail} fail</strong> · ${skip} skip — profile <code>${esc(manifest.profile ?? '')}</code> — <a href="${esc(report)}">full report</a></p>
+<h3>Claims</h3>
+<table class="claims">${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack'], 'th')}
+${claims
+  .map((c) =>
+    row([
+      `<code>${esc(c.id)}</code><br><small>${esc(c.source)} · evidence: ${esc(c.evidence)}</small>`,
+      esc(c.statement),
+      `<span class="${esc(c.status)}">${esc(c.status)}</span>`,
+      `${esc(observedText(c.observed as Record<string, number | string>, 8))}${c.note ? `<br><em>${esc(c.note)}</em>` : ''}`,
+      esc(c.expected),
+      c.status === 'skip' ? '' : esc(toleranceText(c)),
+      esc(slackText(c)),
+    ]),
+  )
+  .join('\n')}</table>
+<h3>Values: ours vs the paper or the bound</h3>
+<table class="values">${row(['name', 'ours (± sd)', 'unit', 'paper / bound', 'slack', 'note'], 'th')}
+${valueRows(values)
+  .map((r) => row(r.map(esc)))
+  .join('\n')}</table>
+<h3>Figures</h3>
+${figures.length === 0 ? '<p>No figure in this run.</p>' : figures.map((f) => `<figure class="fig" id="${esc(paper)}--${esc(f.id)}">${inlineSvg(f.svg)}<figcaption>${esc(f.id)}</figcaption></figure>`).join('\n')}
+<h3>Deviations from the paper</h3>
+${(manifest.deviations ?? []).length === 0 ? '<p>None recorded in this run\'s manifest (see the paper\'s README).</p>' : `<ul>${(manifest.deviations ?? []).map((d) => `<li>${esc(d)}</li>`).join('')}</ul>`}
+<h3>Provenance</h3>
+<table class="prov">${provenanceRows(manifest)
+    .map(([k, v]) => row([esc(k), esc(v)]))
+    .join('\n')}</table>
+</section>`;
+  return { html, pass, fail, skip, ok: true };
+}
+
+/**
+ * results/index.html: every paper run on one self-contained page (inline CSS and SVG, no scripts, no external resources):
+ * a summary table, then per paper its claims with pass/fail/skip and numbers, paper-vs-ours values, figures, deviations and
+ * provenance. Returns the file's path.
+ */
 export function writeIndex(rootDir: string, runDirs: readonly { paper: string; dir: string }[]): string {
-  const rows = runDirs.map(({ paper, dir }) => {
-    const claimsPath = join(dir, 'claims.json');
-    if (!existsSync(claimsPath)) return `<tr><td>${esc(paper)}</td><td colspan="5">no results</td></tr>`;
-    const claims = JSON.parse(readFileSync(claimsPath, 'utf8')) as { id: string; status: string }[];
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { profile?: string; wallSeconds?: number; git?: { commit?: string }; title?: string };
-    const c = (s: string) => claims.filter((x) => x.status === s).length;
-    const link = relative(join(rootDir, 'results'), join(dir, 'report.html'));
-    return `<tr><td><a href="${esc(link)}">${esc(paper)}</a><br><small>${esc(manifest.title ?? '')}</small></td><td>${esc(manifest.profile ?? '')}</td><td class="pass">${c('pass')}</td><td class="fail">${c('fail')}</td><td>${c('skip')}</td><td><code>${esc(String(manifest.git?.commit ?? '').slice(0, 12))}</code> · ${(manifest.wallSeconds ?? 0).toFixed(1)} s</td></tr>`;
-  });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>repro — all papers</title>
-<style>body{font-family:Helvetica,Arial,sans-serif;max-width:1000px;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:6px}.pass{color:#137333}.fail{color:#b3261e}</style>
-</head><body><h1>Reproductions</h1><table><tr><th>paper</th><th>profile</th><th>pass</th><th>fail</th><th>skip</th><th>provenance</th></tr>
-${rows.join('\n')}</table></body></html>
+  const sections = runDirs.map(({ paper, dir }) => ({ paper, ...section(rootDir, paper, dir) }));
+  const total = sections.reduce<[number, number, number]>((a, s) => [a[0] + s.pass, a[1] + s.fail, a[2] + s.skip], [0, 0, 0]);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>repro — all papers</title>
+<style>
+body{font-family:Helvetica,Arial,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
+table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}
+.verdict{padding:.4em .8em;background:#f7f7f7}.verdict.good{border-left:4px solid #137333}.verdict.bad{border-left:4px solid #b3261e}
+section{border-top:2px solid #ccc;margin-top:2.5em}figure{display:inline-block;margin:.8em;vertical-align:top;max-width:600px}
+figcaption{font-size:12px;color:#444}code{font-family:Menlo,Consolas,monospace;font-size:12px}.cite{color:#444}
+</style></head><body>
+<h1>Reproductions</h1>
+<p>${total[0]} pass · ${total[1]} fail · ${total[2]} skip across ${sections.length} paper(s). Every number below is read from the run directories; each section ends with the run's provenance.</p>
+<table class="summary"><tr><th>paper</th><th>pass</th><th>fail</th><th>skip</th></tr>
+${sections.map((s) => `<tr><td><a href="#${esc(s.paper)}">${esc(s.paper)}</a></td><td class="pass">${s.pass}</td><td class="fail">${s.fail}</td><td>${s.skip}</td></tr>`).join('\n')}</table>
+${sections.map((s) => s.html).join('\n')}
+</body></html>
 `;
   mkdirSync(join(rootDir, 'results'), { recursive: true });
   const out = join(rootDir, 'results', 'index.html');

@@ -28,9 +28,9 @@ export const fmtNumber = (v: number): string => {
 const fmt = fmtNumber;
 
 /** Observed numbers other than slack (shown in their own column), at most `max` of them. */
-function observedText(obs: Record<string, number>, max = 6): string {
+export function observedText(obs: Record<string, number | string>, max = 6): string {
   const entries = Object.entries(obs).filter(([k]) => !isSlack(k));
-  const shown = entries.slice(0, max).map(([k, v]) => `${k} = ${fmt(v)}`);
+  const shown = entries.slice(0, max).map(([k, v]) => `${k} = ${typeof v === "number" ? fmt(v) : v}`);
   if (entries.length > max) shown.push(`… (+${entries.length - max} in claims.json)`);
   return shown.join(', ');
 }
@@ -38,7 +38,7 @@ function observedText(obs: Record<string, number>, max = 6): string {
 const isSlack = (k: string): boolean => /^slack([A-Z0-9_].*)?$/.test(k);
 
 /** Slack entries of a bound verdict (`slack`, `slackA`, ...): bound/observed, ≥ 1 means the bound holds with room. */
-function slackText(v: Verdict): string {
+export function slackText(v: Verdict): string {
   if (v.tolerance.kind !== 'bound') return '';
   return Object.entries(v.observed)
     .filter(([k]) => isSlack(k))
@@ -46,7 +46,7 @@ function slackText(v: Verdict): string {
     .join(', ');
 }
 
-function toleranceText(v: Verdict): string {
+export function toleranceText(v: Verdict): string {
   const t = v.tolerance;
   switch (t.kind) {
     case 'allclose':
@@ -61,9 +61,9 @@ function toleranceText(v: Verdict): string {
 }
 
 const escMd = (s: string): string => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const escHtml = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+export const escHtml = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
-function valueRows(values: Values): string[][] {
+export function valueRows(values: Values): string[][] {
   return Object.keys(values)
     .sort()
     .map((name) => {
@@ -95,7 +95,7 @@ type Manifest = Record<string, unknown>;
 const str = (v: unknown): string => (v === undefined || v === null ? 'n/a' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** Provenance as [label, text] pairs (commit, backend, seed, versions, machine, wall time); phases are listed separately. */
-function provenanceRows(m: Manifest): [string, string][] {
+export function provenanceRows(m: Manifest): [string, string][] {
   const git = (m.git ?? {}) as { commit?: string; dirty?: boolean | null };
   const be = (m.backend ?? {}) as { name?: string; requested?: string; tfjsVersion?: string; detail?: string };
   const cpu = (m.cpu ?? {}) as { model?: string; count?: number };
@@ -164,7 +164,7 @@ export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], val
 }
 
 /** Inline SVG for HTML5: the XML namespace attributes are implied there, and dropping them keeps the page free of URLs. */
-const inlineSvg = (svg: string): string => svg.replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
+export const inlineSvg = (svg: string): string => svg.replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
 
 /** report.html: the same content, self-contained (inline CSS and SVG, no scripts, no external resources). */
 export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {

@@ -261,6 +261,8 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
     const manifest: Record<string, unknown> = {
       paper: paper.id,
       title: paper.meta.title,
+      citation: { authors: [...paper.meta.authors], venue: paper.meta.venue, year: paper.meta.year, arxiv: paper.meta.arxiv ?? null },
+      deviations: [...paper.deviations],
       profile: r.profile,
       baseProfile: r.baseProfile,
       overrides: [...(opts.set ?? [])],
