@@ -256,7 +256,8 @@ writeFileSync(
 );
 console.log(`new-paper: created papers/${id} (${Object.keys(files).length} files) and .changeset/new-paper-${id}.md`);
 if (!args.includes('--no-install')) {
-  const r = spawnSync('pnpm', ['install', '--prefer-offline'], { cwd: root, stdio: 'inherit' });
+  // A new package changes the lockfile: allow it even where CI=true makes frozen the default.
+  const r = spawnSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) fail('pnpm install failed; run it yourself');
 }
 console.log(`next: cd papers/${id} && pnpm test   ·   pnpm repro ${id} --profile smoke`);
