@@ -1,0 +1,85 @@
+/**
+ * Accessors shared by the nguyen-mondelli2020 claims, values and figures: pick parts of the traces and aggregate over
+ * trials. Pure functions of the traces (no model computation, no randomness).
+ */
+import { meanSd } from '@repro/concentration';
+import type { Fig2Point, GdRun, GdTrace, Nm20Trace } from '../trace.js';
+
+/** ε of the card for float64 checks (relative slack of an inequality that holds exactly in exact arithmetic). */
+export const EPS_F64 = 1e-9;
+
+/** Thrown by an accessor when the trace lacks an experiment; the harness turns it into a failed check with this message. */
+export function need<K extends keyof Nm20Trace>(traces: readonly Nm20Trace[], part: K): NonNullable<Nm20Trace[K]>[] {
+  const out = traces.map((t) => t[part]);
+  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
+  return out as NonNullable<Nm20Trace[K]>[];
+}
+
+/** All GD runs with their trace; throws "training diverged: …" when any run diverged or failed the ladder. */
+export function gdRuns(traces: readonly Nm20Trace[]): { tr: GdTrace; run: GdRun }[] {
+  const all = need(traces, 'gd').flatMap((tr) => tr.runs.map((run) => ({ tr, run })));
+  const bad = all.filter(({ run }) => run.diverged !== null);
+  if (bad.length > 0)
+    throw new Error(`training diverged: ${bad.map(({ run }) => `n1=${run.n1} L=${run.L} γ=${run.gamma} seed ${run.seed} at step ${run.diverged?.step}: ${run.diverged?.reason}`).join('; ')}`);
+  return all;
+}
+
+/** Steps k whose Φ_k is above the float floor (ratio checks stop there, card pitfall 9). */
+export function aboveFloor(run: GdRun, floor: number): number[] {
+  const phi0 = run.loss[0] as number;
+  return run.loss.flatMap((phi, k) => (phi > floor * phi0 ? [k] : []));
+}
+
+/** max_k Φ_k / (Π_{j<k}(1 − ημ_j)Φ_0) over steps above the floor, in log space. */
+export function maxRatioToPlRate(run: GdRun, floor: number): number {
+  const phi0 = run.loss[0] as number;
+  let logBound = 0;
+  let worst = Number.NEGATIVE_INFINITY;
+  for (let k = 1; k < run.loss.length; k++) {
+    logBound += Math.log1p(-run.eta * (run.mu[k - 1] as number));
+    const phi = run.loss[k] as number;
+    if (!(phi > floor * phi0)) break;
+    worst = Math.max(worst, Math.log(phi / phi0) - logBound);
+  }
+  return Math.exp(worst);
+}
+
+/** Path length Σ_k η‖∇Φ_k‖ and the bound 2√(2Φ_0/μ̂), μ̂ = min_k μ_k (PL + descent, card [D]). */
+export function pathAndBound(run: GdRun): { path: number; bound: number } {
+  let path = 0;
+  for (let k = 0; k + 1 < run.loss.length; k++) path += run.eta * Math.sqrt(run.gradSq[k] as number);
+  const muHat = Math.min(...run.mu);
+  return { path, bound: 2 * Math.sqrt((2 * (run.loss[0] as number)) / muHat) };
+}
+
+export interface CurveStats {
+  curve: string;
+  x: number;
+  mean: number;
+  sd: number;
+  n: number;
+}
+
+/** Trial mean ± sd of a per-point scalar, per (curve, x), curves in first-seen (config) order, x ascending. */
+export function perCurve(points: readonly Fig2Point[], pick: (p: Fig2Point) => number = (p) => p.lambdaMin): CurveStats[][] {
+  const curves = new Map<string, Map<number, number[]>>();
+  for (const p of points) {
+    const byX = curves.get(p.curve) ?? new Map<number, number[]>();
+    const list = byX.get(p.x) ?? [];
+    list.push(pick(p));
+    byX.set(p.x, list);
+    curves.set(p.curve, byX);
+  }
+  return [...curves.entries()].map(([curve, byX]) =>
+    [...byX.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([x, xs]) => {
+        const s = meanSd(xs);
+        return { curve, x, mean: s.mean, sd: s.sd, n: s.n };
+      }),
+  );
+}
+
+export function fig2Points(traces: readonly Nm20Trace[], side: 'fig2R' | 'fig2L'): Fig2Point[] {
+  return need(traces, side).flat();
+}

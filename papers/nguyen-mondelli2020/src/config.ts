@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { ProfileName } from '@repro/harness';
+
+const posInt = (what: string) => z.number().int().positive().describe(what);
+const intList = (what: string) => z.array(z.number().int().positive()).min(1).describe(what);
+const range = (what: string) =>
+  z
+    .tuple([z.number(), z.number()])
+    .refine(([lo, hi]) => lo < hi, 'range must be [low, high] with low < high')
+    .describe(what);
+const unit = (what: string) => z.number().min(0).max(1).describe(what);
+
+/**
+ * Every experiment of the nguyen-mondelli2020 reproduction; sizes follow the paper card
+ * (shared/papers/nguyen-mondelli2020.md). NM20 has no experiments, so its `paper` sizes are the card's extended profile.
+ */
+export const config = z
+  .object({
+    // NM20 run set R: GD on a deep net with one wide layer followed by a pyramid (float64 plain JS)
+    gdN: posInt('run set R: training points N (x on the radius-√d sphere, y ~ N(0,1)), count'),
+    gdD: posInt('run set R: input dimension d, count'),
+    gdWideWidths: intList('run set R: widths n_1 of the wide first layer, neurons'),
+    gdPyramid: intList('run set R: widths n_2 ≥ n_3 ≥ … after the wide layer, truncated to depth L (output n_L = 1 appended), neurons'),
+    gdDepths: intList('run set R: depths L (number of weight matrices), count'),
+    gdGammas: z.array(z.number().gt(0).lt(1)).min(1).describe('run set R: slopes γ of σ_{γ,β} (σ′ ∈ (γ,1)), dimensionless'),
+    gdBeta: z.number().positive().describe('run set R: sharpness β of σ_{γ,β}, dimensionless'),
+    gdSteps: posInt('run set R: full-batch GD steps K, steps'),
+    gdSeeds: posInt('run set R: initializations (and data sets) per configuration, count'),
+    gdEtaScale: z.number().positive().describe('run set R: first step size η = etaScale/λ_max(K̄(θ_0)) before the halving ladder, dimensionless'),
+    gdMaxHalvings: z.number().int().min(0).describe('run set R: how often η may be halved when the descent precondition fails, count'),
+    // NM20 σ_min(F_1) at initialization and λ_*
+    initDims: intList('init-sigma-min-F1: input dimensions d (N = 2d), count'),
+    initWidthFactors: intList('init-sigma-min-F1: first-layer widths n_1 as multiples of N, dimensionless'),
+    initTrials: posInt('init-sigma-min-F1: independent draws (X, W_1) per (d, n_1), count'),
+    lambdaStarDims: intList('thm3.3-lambda-star: input dimensions d (N = 2d), count'),
+    lambdaStarTrials: posInt('thm3.3-lambda-star: data sets per d, count'),
+    // NMM21 NTK decomposition check
+    decompN: posInt('ntk-decomposition: points N, count'),
+    decompD: posInt('ntk-decomposition: input dimension d, count'),
+    decompWidths: z.array(intList('widths')).min(1).describe('ntk-decomposition: hidden widths [n_1, …, n_{L−1}] per net (scalar output), neurons'),
+    // NMM21 Figure 2
+    fig2RightTrials: posInt('Figure 2 right: independent trials (data + weights) per grid point, count (the paper used 50)'),
+    fig2LeftTrials: posInt('Figure 2 left: independent trials (data + weights) per grid point, count (the paper used 50)'),
+    fig2RightN: intList('Figure 2 right: sample sizes N, count'),
+    fig2RightWidthFactor: posInt('Figure 2 right: n_1 = factor·N, dimensionless'),
+    fig2RightCurves: z.array(z.tuple([z.number().int().positive(), z.number().int().positive()])).min(1).describe('Figure 2 right: curves (d, n_2), count/neurons'),
+    fig2LeftD: intList('Figure 2 left: input dimensions d, count'),
+    fig2LeftCurves: z
+      .array(z.tuple([z.number().int().positive(), z.number().int().positive(), z.number().int().positive()]))
+      .min(1)
+      .describe('Figure 2 left: curves (N, n_1, n_2), count/neurons/neurons'),
+    fig2LeftLimit: z.boolean().describe('Figure 2 left: also compute λ_min(K^{(3)}) of the closed-form limit on trial 0 (overlay), flag'),
+    // pass thresholds (card §4)
+    fig2RightR2Min: unit('Figure 2 right: minimum R² of the affine fit λ_min vs N, dimensionless'),
+    fig2RightLogSlope: range('Figure 2 right: accepted log-log slope of λ_min vs N, exponent'),
+    fig2RightInversions: z.number().int().min(0).describe('Figure 2 right: allowed decreases of the mean along N per curve, count'),
+    fig2LeftR2Min: unit('Figure 2 left: minimum R² of the affine fit λ_min vs d, dimensionless'),
+    fig2LeftLogSlope: range('Figure 2 left: accepted log-log slope of λ_min vs d, exponent'),
+    fig2LeftBand: z.number().gt(1).describe('Figure 2 left: maximum max/min of λ_min/d over the grid, ratio'),
+    fig2LeftOrderFrac: unit('Figure 2 left: minimum share of grid points where the curve order holds, fraction'),
+    orderBand: z.number().gt(1).describe('thm4.1-orders: maximum max/min of mean λ_min/(d + n_1 + n_2) over the right-panel grid, ratio'),
+  })
+  .strict();
+
+export type Nm20Config = z.infer<typeof config>;
+
+const smoke: Nm20Config = {
+  gdN: 16,
+  gdD: 8,
+  gdWideWidths: [16, 64, 256],
+  gdPyramid: [8, 4],
+  gdDepths: [3, 4],
+  gdGammas: [0.5],
+  gdBeta: 4,
+  gdSteps: 800,
+  gdSeeds: 2,
+  gdEtaScale: 0.25,
+  gdMaxHalvings: 12,
+  initDims: [16, 32],
+  initWidthFactors: [4, 16],
+  initTrials: 10,
+  lambdaStarDims: [16, 32, 64],
+  lambdaStarTrials: 3,
+  decompN: 8,
+  decompD: 5,
+  decompWidths: [
+    [12, 6],
+    [12, 6, 4],
+  ],
+  fig2RightTrials: 4,
+  // the 1/8-scale left grid is noisier than the card's 1/4 grid (n_1 ≈ d): 8 trials (≈ 17 s) keep the sd of the mean down
+  fig2LeftTrials: 8,
+  fig2RightN: [50, 100, 150, 200, 250],
+  fig2RightWidthFactor: 8,
+  fig2RightCurves: [
+    [50, 50],
+    [100, 50],
+    [100, 100],
+  ],
+  fig2LeftD: [50, 100, 150, 200, 250],
+  fig2LeftCurves: [
+    [125, 250, 250],
+    [125, 500, 500],
+    [62, 250, 250],
+  ],
+  fig2LeftLimit: true,
+  fig2RightR2Min: 0.85,
+  fig2RightLogSlope: [0.4, 1.1],
+  fig2RightInversions: 1,
+  fig2LeftR2Min: 0.98,
+  fig2LeftLogSlope: [0.8, 1.5],
+  fig2LeftBand: 2.5,
+  fig2LeftOrderFrac: 0.8,
+  orderBand: 2.5,
+};
+
+const grid = (lo: number, hi: number, step: number): number[] => Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
+
+const paper: Nm20Config = {
+  ...smoke,
+  gdN: 100,
+  gdD: 50,
+  gdWideWidths: [100, 400, 2000],
+  gdPyramid: [16, 8, 4],
+  gdDepths: [3, 4, 5],
+  gdGammas: [0.2, 0.5],
+  gdSteps: 2000,
+  gdSeeds: 3,
+  initDims: [25, 50, 100],
+  initWidthFactors: [4, 16, 64],
+  initTrials: 20,
+  lambdaStarDims: [25, 50, 100, 200],
+  lambdaStarTrials: 3,
+  decompN: 64,
+  decompD: 32,
+  decompWidths: [[256, 64]],
+  fig2RightTrials: 10,
+  fig2LeftTrials: 10,
+  fig2RightN: grid(400, 2000, 100),
+  fig2RightCurves: [
+    [400, 400],
+    [800, 400],
+    [800, 800],
+  ],
+  fig2LeftD: grid(400, 2000, 100),
+  fig2LeftCurves: [
+    [1000, 2000, 2000],
+    [1000, 4000, 4000],
+    [500, 2000, 2000],
+  ],
+  fig2RightR2Min: 0.97,
+  fig2RightLogSlope: [0.55, 1.1],
+  fig2RightInversions: 0,
+};
+
+export const profiles: Record<ProfileName, Nm20Config> = { smoke, paper };

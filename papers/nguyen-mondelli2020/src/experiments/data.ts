@@ -1,0 +1,18 @@
+import { foldIn, normal, sphere, type Key } from '@repro/concentration';
+import { matrix, type Matrix } from '@repro/linalg';
+
+/** N points on the radius-√d sphere (so x_iᵀw ~ N(0,1) for w ~ N(0, I_d/d)) — never unit norm [card §4 Data]. */
+export function sphereX(k: Key, N: number, d: number): Matrix {
+  const s = Math.sqrt(d);
+  return matrix(N, d, sphere(k, N, d).map((v) => v * s));
+}
+
+/** x_i ~ N(0, I_d): Figure 2's data (‖x_i‖² ≈ d). */
+export function gaussianX(k: Key, N: number, d: number): Matrix {
+  return matrix(N, d, normal(k, N * d));
+}
+
+/** Labels Y ~ N(0,1)^{N×m}. */
+export function gaussianY(k: Key, N: number, m: number): Matrix {
+  return matrix(N, m, normal(foldIn(k, 'Y'), N * m));
+}

@@ -1,0 +1,104 @@
+import { foldIn, type Key } from '@repro/concentration';
+import { lambdaMin, matrix, type Matrix } from '@repro/linalg';
+import type { RunContext } from '@repro/harness';
+import { empiricalNtkTf, initMlp, reluNtkLimit, type Activation } from '@repro/nets';
+import type { Nm20Config } from '../config.js';
+import type { Fig2Point } from '../trace.js';
+import { gaussianX } from './data.js';
+
+const RELU: Activation = { name: 'relu' };
+
+/** Flops of one trial (card §4 cost model): XW_1, F_1W_2, B_1 backprop, the four Grams and XXᵀ. */
+export function trialFlops(N: number, d: number, n1: number, n2: number): number {
+  return 2 * (N * d * n1 + 2 * N * n1 * n2 + 2 * N * N * n1 + 2 * N * N * n2 + N * N * d);
+}
+
+/** λ_min of a PSD Gram of rank ≤ r: exactly 0 when r < N (no solve), else float64 Lanczos clamped at 0 (PSD by construction). */
+function gramLambdaMin(G: Matrix, rank: number): number {
+  if (rank < G.rows) return 0;
+  return Math.max(0, lambdaMin(G));
+}
+
+/**
+ * One Figure 2 trial (L = 3, scalar output, no biases): K̄ by layer decomposition with float32 tfjs GEMMs, λ_min in float64
+ * (Lanczos), plus the Thm 4.1 proof sandwich on the same scale. `scale` multiplies K̄ (left panel 4/(n_1n_2)).
+ */
+export async function fig2Trial(
+  k: Key,
+  o: { curve: string; x: number; trial: number; N: number; d: number; n1: number; n2: number; init: 'he' | 'standard'; scale: number; limit: boolean },
+): Promise<Fig2Point> {
+  const t0 = performance.now();
+  const X = gaussianX(foldIn(k, 'X'), o.N, o.d);
+  const p = initMlp(foldIn(k, 'W'), [o.d, o.n1, o.n2, 1], o.init);
+  const ntk = await empiricalNtkTf(p, X, RELU, { keepFeatureGrams: true });
+  const K = o.scale === 1 ? ntk.K : matrix(o.N, o.N, ntk.K.data.map((v) => v * o.scale));
+  const lam = lambdaMin(K);
+  let upper = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < o.N; i++) upper = Math.min(upper, K.data[i * o.N + i] as number);
+  const ranks = [o.d, o.n1, o.n2];
+  const lowerTerms = ntk.featureGrams.map((FG, kk) => {
+    const minRow = Math.min(...(ntk.signalRowSq[kk] as Float64Array));
+    return gramLambdaMin(FG, ranks[kk] as number) * minRow * o.scale;
+  });
+  const limitLambdaMin = o.limit ? lambdaMin(reluNtkLimit(X, 3).K) : Number.NaN;
+  return {
+    curve: o.curve,
+    x: o.x,
+    trial: o.trial,
+    N: o.N,
+    d: o.d,
+    n1: o.n1,
+    n2: o.n2,
+    lambdaMin: lam,
+    lower: lowerTerms.reduce((s, v) => s + v, 0),
+    upper,
+    lowerTerms,
+    limitLambdaMin,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** Figure 2 right [card §4]: He init on all three layers, n_1 = factor·N, unnormalized λ_min(K̄) vs N, curves (d, n_2). */
+export async function fig2Right(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
+  const jobs = cfg.fig2RightCurves.flatMap(([d, n2]) => cfg.fig2RightN.map((N) => ({ d, n2, N, n1: cfg.fig2RightWidthFactor * N })));
+  ctx.progress.phase('Figure 2 right', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2RightTrials);
+  const out: Fig2Point[] = [];
+  for (const j of jobs)
+    for (let t = 0; t < cfg.fig2RightTrials; t++) {
+      const curve = `d=${j.d}, n2=${j.n2}`;
+      const pt = await ctx.time('fig2 right', () =>
+        fig2Trial(foldIn(k, `R-d${j.d}-n2${j.n2}-N${j.N}-t${t}`), { curve, x: j.N, trial: t, N: j.N, d: j.d, n1: j.n1, n2: j.n2, init: 'he', scale: 1, limit: false }),
+      );
+      out.push(pt);
+      ctx.progress.tick(trialFlops(j.N, j.d, j.n1, j.n2), `${curve} N=${j.N} trial ${t + 1}/${cfg.fig2RightTrials}`);
+    }
+  return out;
+}
+
+/** Figure 2 left [card §4]: N(0,1) weights, λ_min(4K̄/(n_1n_2)) vs d, curves (N, n_1, n_2); optional K^{(3)} overlay on trial 0. */
+export async function fig2Left(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
+  const jobs = cfg.fig2LeftCurves.flatMap(([N, n1, n2]) => cfg.fig2LeftD.map((d) => ({ d, n2, N, n1 })));
+  ctx.progress.phase('Figure 2 left', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2LeftTrials);
+  const out: Fig2Point[] = [];
+  for (const j of jobs)
+    for (let t = 0; t < cfg.fig2LeftTrials; t++) {
+      const curve = `N=${j.N}, n1=${j.n1}, n2=${j.n2}`;
+      const pt = await ctx.time('fig2 left', () =>
+        fig2Trial(foldIn(k, `L-N${j.N}-n1${j.n1}-n2${j.n2}-d${j.d}-t${t}`), {
+          curve,
+          x: j.d,
+          trial: t,
+          N: j.N,
+          d: j.d,
+          n1: j.n1,
+          n2: j.n2,
+          init: 'standard',
+          scale: 4 / (j.n1 * j.n2),
+          limit: cfg.fig2LeftLimit && t === 0,
+        }),
+      );
+      out.push(pt);
+      ctx.progress.tick(trialFlops(j.N, j.d, j.n1, j.n2), `${curve} d=${j.d} trial ${t + 1}/${cfg.fig2LeftTrials}`);
+    }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { foldIn, type Key } from '@repro/concentration';
+import { eigvalsh, svdvals, type Matrix } from '@repro/linalg';
+import type { RunContext } from '@repro/harness';
+import { empiricalNtk, initMlp, mlpLossGrad, type Activation, type MlpParams } from '@repro/nets';
+import type { Nm20Config } from '../config.js';
+import type { GdRun, GdTrace } from '../trace.js';
+import { gaussianY, sphereX } from './data.js';
+
+/** Ratio checks stop below Φ_k/Φ_0 = 1e−20 (float64 floor, card pitfall 9). */
+export const F64_FLOOR = 1e-20;
+/** Rounding slack of the descent test: Φ_{k+1} is a float64 sum of N squares (relative error ≪ 1e−12). */
+const DESCENT_RTOL = 1e-12;
+
+/** Widths [d, n_1, pyramid truncated to depth L, 1]. */
+export function gdWidths(d: number, n1: number, pyramid: readonly number[], L: number): number[] {
+  if (L < 2) throw new RangeError(`depth L must be ≥ 2, got ${L}`);
+  if (pyramid.length < L - 2) throw new RangeError(`pyramid [${pyramid.join(', ')}] is too short for depth L = ${L}`);
+  return [d, n1, ...pyramid.slice(0, L - 2), 1];
+}
+
+function sumSq(A: Matrix): number {
+  let s = 0;
+  for (const v of A.data) s += v * v;
+  return s;
+}
+
+const sigmaMin = (A: Matrix): number => svdvals(A)[Math.min(A.rows, A.cols) - 1] as number;
+const sigmaMax = (A: Matrix): number => svdvals(A)[0] as number;
+
+function clone(p: MlpParams): MlpParams {
+  return { widths: [...p.widths], W: p.W.map((W) => ({ rows: W.rows, cols: W.cols, data: W.data.slice() })) };
+}
+
+/** One GD run at step size η; returns the series and whether the descent precondition held at every step above the floor. */
+function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta: number, steps: number): Omit<GdRun, 'n1' | 'L' | 'gamma' | 'seed' | 'widths' | 'halvings' | 'ntkQuad0' | 'lambdaMinK0' | 'lambdaMaxK0'> {
+  const p = clone(p0);
+  const L = p.W.length;
+  const w0Min = p.W.map((W, l) => (l >= 2 ? sigmaMin(W) : 1));
+  const w0Norm = p.W.map((W) => sigmaMax(W));
+  const run = { eta, descentOk: true, loss: [] as number[], gradSq: [] as number[], gradW2Sq: [] as number[], mu: [] as number[], sigmaF1: [] as number[], minWRatio: [] as number[], maxNormRatio: [] as number[], diverged: null as GdRun['diverged'] };
+  let phi0 = Number.NaN;
+  for (let k = 0; k <= steps; k++) {
+    const g = mlpLossGrad(p, X, Y, act);
+    if (k === 0) phi0 = g.loss;
+    if (!Number.isFinite(g.loss)) {
+      run.diverged = { step: k, reason: `non-finite loss ${g.loss}` };
+      run.descentOk = false;
+      break;
+    }
+    const prev = run.loss.at(-1);
+    const prevGrad = run.gradSq.at(-1);
+    if (prev !== undefined && prevGrad !== undefined && prev > F64_FLOOR * phi0 && g.loss > prev - (eta / 2) * prevGrad + DESCENT_RTOL * prev) {
+      run.descentOk = false;
+      break;
+    }
+    const sF1 = sigmaMin(g.F[1] as Matrix);
+    let prodW = 1;
+    let minRatio = 1;
+    for (let l = 2; l < L; l++) {
+      const s = sigmaMin(p.W[l] as Matrix);
+      prodW *= s * s;
+      minRatio = Math.min(minRatio, s / (w0Min[l] as number));
+    }
+    let maxNorm = 0;
+    p.W.forEach((W, l) => (maxNorm = Math.max(maxNorm, sigmaMax(W) / (w0Norm[l] as number))));
+    const gsq = g.grads.reduce((s, G) => s + sumSq(G), 0);
+    run.loss.push(g.loss);
+    run.gradSq.push(gsq);
+    run.gradW2Sq.push(sumSq(g.grads[1] as Matrix));
+    run.mu.push(gamma ** (2 * (L - 2)) * sF1 * sF1 * prodW);
+    run.sigmaF1.push(sF1);
+    run.minWRatio.push(minRatio);
+    run.maxNormRatio.push(maxNorm);
+    if (k === steps || g.loss <= F64_FLOOR * phi0 * 1e-4) break; // far below the floor nothing is checked any more
+    p.W.forEach((W, l) => {
+      const G = g.grads[l] as Matrix;
+      for (let i = 0; i < W.data.length; i++) W.data[i] = (W.data[i] as number) - eta * (G.data[i] as number);
+    });
+  }
+  return run;
+}
+
+/**
+ * NM20 run set R [card §5]: X on the √d-sphere, Y ~ N(0,1), σ_{γ,β}, LeCun init, full-batch GD on Φ = ½‖F_L − Y‖² in
+ * float64. Step-size ladder: η = etaScale/λ_max(K̄(θ_0)), halved (≤ maxHalvings times) until the descent precondition holds.
+ */
+export async function gd(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<GdTrace> {
+  const { gdN: N, gdD: d } = cfg;
+  const runs: GdRun[] = [];
+  const total = cfg.gdSeeds * cfg.gdWideWidths.length * cfg.gdDepths.length * cfg.gdGammas.length;
+  ctx.progress.phase('NM20 GD runs', total);
+  for (let s = 0; s < cfg.gdSeeds; s++) {
+    const X = sphereX(foldIn(k, `X${s}`), N, d);
+    const Y = gaussianY(foldIn(k, `Y${s}`), N, 1);
+    for (const n1 of cfg.gdWideWidths)
+      for (const L of cfg.gdDepths) {
+        const widths = gdWidths(d, n1, cfg.gdPyramid, L);
+        const p0 = initMlp(foldIn(k, `init-s${s}-n${n1}-L${L}`), widths, 'lecun');
+        for (const gamma of cfg.gdGammas) {
+          const act: Activation = { name: 'smoothLeakyRelu', gamma, beta: cfg.gdBeta };
+          const res = await ctx.time(`GD n1=${n1} L=${L}`, async () => {
+            const ntk = empiricalNtk(p0, X, act).K;
+            const ev = eigvalsh(ntk);
+            const lambdaMinK0 = ev[0] as number;
+            const lambdaMaxK0 = ev[ev.length - 1] as number;
+            const g0 = mlpLossGrad(p0, X, Y, act);
+            const r = (g0.Delta[L - 1] as Matrix).data;
+            let quad = 0;
+            for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) quad += (r[i] as number) * (ntk.data[i * N + j] as number) * (r[j] as number);
+            let eta = cfg.gdEtaScale / lambdaMaxK0;
+            let halvings = 0;
+            let run = gdOnce(p0, X, Y, act, gamma, eta, cfg.gdSteps);
+            while (!run.descentOk && run.diverged === null && halvings < cfg.gdMaxHalvings) {
+              halvings++;
+              eta /= 2;
+              run = gdOnce(p0, X, Y, act, gamma, eta, cfg.gdSteps);
+            }
+            if (!run.descentOk && run.diverged === null) run.diverged = { step: run.loss.length, reason: `descent precondition still fails after ${halvings} halvings` };
+            return { ...run, n1, L, gamma, seed: s, widths, halvings, ntkQuad0: quad, lambdaMinK0, lambdaMaxK0 };
+          });
+          runs.push(res);
+          ctx.progress.tick(1, `n1=${n1} L=${L} γ=${gamma} seed ${s + 1}/${cfg.gdSeeds}`);
+        }
+      }
+  }
+  return { N, d, beta: cfg.gdBeta, floor: F64_FLOOR, runs };
+}

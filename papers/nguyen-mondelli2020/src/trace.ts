@@ -1,0 +1,110 @@
+/**
+ * The nguyen-mondelli2020 trace: everything `run` measured for one harness seed, JSON-serializable. Claims and figures
+ * read only this.
+ */
+
+/** One NM20 GD run (run set R) after the step-size ladder; per-step series have K + 1 entries (k = 0..K) unless floored. */
+export interface GdRun {
+  n1: number;
+  L: number;
+  gamma: number;
+  seed: number;
+  widths: number[];
+  /** Final step size and how many halvings the ladder needed. */
+  eta: number;
+  halvings: number;
+  /** Whether the final run met Φ_{k+1} ≤ Φ_k − (η/2)‖∇Φ_k‖² at every step above the floor. */
+  descentOk: boolean;
+  /** Φ_k = ½‖F_L − Y‖². */
+  loss: number[];
+  /** ‖∇Φ_k‖_F² (all layers) and ‖∇_{W_2}Φ_k‖_F². */
+  gradSq: number[];
+  gradW2Sq: number[];
+  /** PL constant μ_k = γ^{2(L−2)} σ_N(F_1^k)² Π_{l≥3} σ_min(W_l^k)², so the §2 inequality reads ‖∇_{W_2}Φ‖² ≥ 2μ_kΦ_k. */
+  mu: number[];
+  /** σ_N(F_1^k). */
+  sigmaF1: number[];
+  /** min over l ≥ 3 of σ_min(W_l^k)/σ_min(W_l^0) (1 when L = 2). */
+  minWRatio: number[];
+  /** max over l of ‖W_l^k‖_2/‖W_l^0‖_2. */
+  maxNormRatio: number[];
+  /** At θ_0: rᵀK̄r (float64 empirical NTK) and λ_min(K̄_0), λ_max(K̄_0). */
+  ntkQuad0: number;
+  lambdaMinK0: number;
+  lambdaMaxK0: number;
+  diverged: { step: number; reason: string } | null;
+}
+
+export interface GdTrace {
+  N: number;
+  d: number;
+  beta: number;
+  floor: number;
+  runs: GdRun[];
+}
+
+/** σ_min(F_1) at initialization: ρ = σ_N(σ(XW_1))²/(n_1λ_*) per trial. */
+export interface InitCell {
+  d: number;
+  N: number;
+  n1: number;
+  rho: number[];
+  lambdaStar: number[];
+}
+
+export interface InitTrace {
+  gamma: number;
+  beta: number;
+  cells: InitCell[];
+  /** thm3.3: λ_* per d (one value per data set). */
+  lambdaStar: { d: number; N: number; values: number[] }[];
+}
+
+export interface DecompCase {
+  activation: string;
+  widths: number[];
+  /** Row-major N×N: the layer formula (float64), central differences (float64; empty when skipped), tfjs autodiff (float32). */
+  layer: number[];
+  centralDiff: number[];
+  autodiff: number[];
+  /** The float32 tfjs layer formula. */
+  layerTf: number[];
+}
+
+export interface DecompTrace {
+  N: number;
+  d: number;
+  cases: DecompCase[];
+}
+
+/** One Figure 2 trial. */
+export interface Fig2Point {
+  /** Curve label, grid x value (N for the right panel, d for the left). */
+  curve: string;
+  x: number;
+  trial: number;
+  N: number;
+  d: number;
+  n1: number;
+  n2: number;
+  /** λ_min of the plotted matrix (right: K̄ unscaled, He; left: 4K̄/(n_1n_2), N(0,1) weights), float64 Lanczos. */
+  lambdaMin: number;
+  /** Thm 4.1 proof sandwich on the same scale: Σ_k λ_min(F_kF_kᵀ)·min_i‖(B_{k+1})_{i:}‖² ≤ λ_min ≤ min_i K̄_ii. */
+  lower: number;
+  upper: number;
+  /** The per-layer lower-bound terms k = 0..L−1. */
+  lowerTerms: number[];
+  /** λ_min(K^{(3)}) of the closed-form limit on the same X (left panel, trial 0 only; NaN otherwise). */
+  limitLambdaMin: number;
+  seconds: number;
+}
+
+export interface Nm20Trace {
+  gd?: GdTrace;
+  init?: InitTrace;
+  decomp?: DecompTrace;
+  fig2R?: Fig2Point[];
+  fig2L?: Fig2Point[];
+}
+
+export type ExperimentName = keyof Nm20Trace;

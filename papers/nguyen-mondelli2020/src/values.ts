@@ -1,0 +1,80 @@
+import { meanSd } from '@repro/concentration';
+import type { Values } from '@repro/harness';
+import { curveFits, curveKey } from './claims/fig2-fit.js';
+import { aboveFloor, maxRatioToPlRate, pathAndBound, perCurve } from './claims/select.js';
+import type { Nm20Config } from './config.js';
+import type { Fig2Point, Nm20Trace } from './trace.js';
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/** Named scalars for values.json: measured vs bound with slack = how far inside the bound (≥ 1 holds). */
+export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {
+  const out: Values = {};
+  const gd = traces.flatMap((t) => (t.gd ? t.gd.runs.map((run) => ({ tr: t.gd as NonNullable<Nm20Trace['gd']>, run })) : []));
+  const groups = new Map<string, typeof gd>();
+  for (const g of gd) {
+    const key = `n1${g.run.n1}.L${g.run.L}.g${g.run.gamma}`;
+    groups.set(key, [...(groups.get(key) ?? []), g]);
+  }
+  for (const [key, rs] of groups) {
+    const ok = rs.filter(({ run }) => run.diverged === null);
+    if (ok.length === 0) {
+      out[`nm20.${key}.diverged`] = { value: rs.length, note: 'runs that diverged or failed the step-size ladder' };
+      continue;
+    }
+    const pl = ok.map(({ tr, run }) => Math.min(...aboveFloor(run, tr.floor).map((k) => (run.gradW2Sq[k] as number) / (2 * (run.mu[k] as number) * (run.loss[k] as number)))));
+    const minPl = Math.min(...pl);
+    out[`nm20.pl.${key}`] = { value: minPl, bound: 1, slack: minPl, note: 'min_k ‖∇_{W2}Φ_k‖² / (2μ_kΦ_k) (PL inequality holds when ≥ 1; slack = value)' };
+    const rate = Math.max(...ok.map(({ tr, run }) => maxRatioToPlRate(run, tr.floor)));
+    out[`nm20.rate.${key}`] = { value: rate, bound: 1, slack: 1 / rate, note: 'max_k Φ_k / (Π_{j<k}(1 − ημ_j)Φ_0)' };
+    const pb = ok.map(({ run }) => pathAndBound(run));
+    const worst = pb.reduce((a, b) => (b.path / b.bound > a.path / a.bound ? b : a));
+    out[`nm20.path.${key}`] = { value: worst.path, bound: worst.bound, slack: worst.bound / worst.path, note: 'GD path length Σ_k η‖∇Φ_k‖ vs 2√(2Φ_0/μ̂) (worst seed)' };
+    const fin = meanSd(ok.map(({ run }) => (run.loss.at(-1) as number) / (run.loss[0] as number)));
+    out[`nm20.finalLossRatio.${key}`] = { value: fin.mean, sd: fin.sd, note: 'Φ_K/Φ_0' };
+    out[`nm20.eta.${key}`] = { value: Math.min(...ok.map(({ run }) => run.eta)), note: `final step size after ≤ ${Math.max(...ok.map(({ run }) => run.halvings))} halvings of 0.25/λ_max(K̄_0)` };
+    const inv = Math.min(...ok.map(({ run }) => Math.min(...run.sigmaF1) / (run.sigmaF1[0] as number)));
+    out[`nm20.sigmaF1Retained.${key}`] = { value: inv, bound: 0.5, slack: inv / 0.5, note: 'min_k σ_N(F_1^k)/σ_N(F_1^0) vs ½ (enforced at n_1 ≥ N²)' };
+  }
+  for (const t of traces.slice(0, 1)) {
+    for (const c of t.init?.cells ?? []) {
+      const f = c.n1 / c.N;
+      const med = median(c.rho);
+      out[`nm20.initSigmaF1.d${c.d}.n1x${f}`] = {
+        value: med,
+        bound: 0.25,
+        slack: med / 0.25,
+        note: `median ρ = σ_N(F_1)²/(n_1λ_*) at LeCun init (N = ${c.N}, n_1 = ${c.n1}), lower bound ¼; min over trials ${Math.min(...c.rho).toPrecision(4)}`,
+      };
+    }
+    for (const r of t.init?.lambdaStar ?? []) {
+      const s = meanSd(r.values);
+      out[`nm20.lambdaStar.d${r.d}`] = { value: s.mean, sd: s.sd, bound: 1, slack: 1 / s.mean, note: `λ_* on the √d-sphere, N = ${r.N} (≤ 1)` };
+    }
+  }
+  const fig = (side: 'fig2R' | 'fig2L', label: string): void => {
+    const pts: Fig2Point[] = traces.flatMap((t) => t[side] ?? []);
+    if (pts.length === 0) return;
+    for (const c of perCurve(pts)) {
+      const key = curveKey(c[0]?.curve ?? '?');
+      const { affine, loglog } = curveFits(c);
+      const last = c.at(-1);
+      if (last !== undefined) out[`${label}.lambdaMin.${key}.x${last.x}`] = { value: last.mean, sd: last.sd, note: 'λ_min at the largest grid point, trial mean ± sd' };
+      out[`${label}.affineSlope.${key}`] = { value: affine.slope, note: `affine slope (95% CI [${affine.slopeCi[0].toPrecision(4)}, ${affine.slopeCi[1].toPrecision(4)}]), r = ${affine.r.toFixed(4)}` };
+      out[`${label}.logLogSlope.${key}`] = { value: loglog.slope, note: 'log-log slope of the trial means' };
+    }
+    const low = Math.max(...pts.map((p) => p.lower / p.lambdaMin));
+    const up = Math.max(...pts.map((p) => p.lambdaMin / p.upper));
+    out[`${label}.sandwichLowerRatio`] = { value: low, bound: 1, slack: 1 / low, note: 'max over trials of (Thm 4.1 proof lower bound)/λ_min' };
+    out[`${label}.sandwichUpperRatio`] = { value: up, bound: 1, slack: 1 / up, note: 'max over trials of λ_min / min_i K̄_ii' };
+    const big = pts.reduce((a, b) => (b.N * b.n1 > a.N * a.n1 || (b.N * b.n1 === a.N * a.n1 && b.seconds > a.seconds) ? b : a));
+    out[`${label}.largestTrialSeconds`] = { value: big.seconds, unit: 's', note: `wall time of the largest trial (N = ${big.N}, d = ${big.d}, n_1 = ${big.n1}, n_2 = ${big.n2})` };
+  };
+  fig('fig2R', 'nmm21.fig2R');
+  fig('fig2L', 'nmm21.fig2L');
+  return out;
+}
