@@ -27,7 +27,7 @@ for (const group of ['packages', 'papers']) {
   }
 }
 // The end-to-end checks CI ran: scripts/check-cli.mjs, check-determinism.mjs, cherry-pick.mjs, check-index-browser.mjs.
-for (const name of ['cli.json', 'determinism.json', 'cherry-pick.json', 'browser.json', 'new-paper.json', 'packages.json']) {
+for (const name of ['cli.json', 'determinism.json', 'cherry-pick.json', 'browser.json', 'new-paper.json', 'packages.json', 'smoke.json']) {
   const file = join(root, 'test-results', name);
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, 'utf8'));
