@@ -1,6 +1,6 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, matrix } from '@repro/linalg';
+import { eigvalsh, lambdaMin, matrix, type Matrix } from '@repro/linalg';
 import { gramH } from '@repro/nets';
 import type { SongYang2019Config } from '../config.js';
 import type { InitGramTrace } from '../trace.js';
@@ -27,10 +27,9 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
         let mStar: number | null = null;
         for (let m = GRID_START; m <= cfg.initGramMaxWidth && mStar === null; m *= 2) {
           let ok = 0;
-          for (let t = 0; t < cfg.initGramDraws; t++) {
-            const lmin = eigvalsh(gramH(X, normal(foldIn(foldIn(kn, `m${m}`), t), m * d), m))[0] ?? Number.NaN;
-            if (lmin >= 0.75 * lambda) ok++;
-          }
+          // rank H(0) ≤ m·d: below n, λ_min(H(0)) = 0 exactly (and the QL solver may not converge on the null space).
+          if (m * d >= n)
+            for (let t = 0; t < cfg.initGramDraws; t++) if (lambdaMinH0(gramH(X, normal(foldIn(foldIn(kn, `m${m}`), t), m * d), m)) >= 0.75 * lambda) ok++;
           grid.push(m);
           fracOk.push(ok / cfg.initGramDraws);
           if (ok / cfg.initGramDraws >= INIT_GRAM_SUCCESS) mStar = m;
@@ -42,4 +41,13 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
     out.push({ d, rows });
   }
   return out;
+}
+
+/** λ_min(H(0)) by the dense solver; Lanczos (tol 1e-10) where QL does not converge on a near-singular H(0). */
+function lambdaMinH0(H: Matrix): number {
+  try {
+    return eigvalsh(H)[0] ?? Number.NaN;
+  } catch {
+    return lambdaMin(H, { tol: 1e-10 });
+  }
 }
