@@ -7,9 +7,8 @@
 import { foldIn, normal, type Key } from '@repro/concentration';
 import { matmul, matrix, type Matrix } from '@repro/linalg';
 import type * as tfc from '@tensorflow/tfjs-core';
-// tfjs-core registers no gradient functions by itself; autodiff (tf.grads) needs them.
-import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 import { getTf } from './backend.js';
+import { ensureGradients } from './gradients.js';
 
 /** ReLU (σ'(0) = 0), or the smooth leaky ReLU σ_{γ,β}(x) = γx + (1−γ)(softplus(βx) − ln 2)/β with σ' ∈ (γ, 1). */
 export type Activation = { name: 'relu' } | { name: 'smoothLeakyRelu'; gamma: number; beta: number };
@@ -133,6 +132,7 @@ export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation)
  */
 export async function mlpLossGradTf(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): Promise<{ loss: number; grads: Matrix[] }> {
   const tf = getTf();
+  ensureGradients();
   const Xt = tf.tensor2d(Float32Array.from(X.data), [X.rows, X.cols]);
   const Yt = tf.tensor2d(Float32Array.from(Y.data), [Y.rows, Y.cols]);
   const Ws = p.W.map((W) => tf.tensor2d(Float32Array.from(W.data), [W.rows, W.cols]));

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { fig2Order } from '../src/claims/fig2-order.js';
+import { fig2rLinearN } from '../src/claims/fig2r-linear-n.js';
+import { plInequality } from '../src/claims/pl-inequality.js';
+import { maxRatioToPlRate, pathAndBound } from '../src/claims/select.js';
+import { thm32LinearRate } from '../src/claims/thm-3-2-linear-rate.js';
+import { thm41Sandwich } from '../src/claims/thm-4-1-sandwich.js';
+import { profiles } from '../src/config.js';
+import { gdWidths } from '../src/experiments/gd.js';
+import { estimateMemory } from '../src/memory.js';
+import type { Fig2Point, GdRun, Nm20Trace } from '../src/trace.js';
+
+// Synthetic traces: the checks must pass on data that satisfies the statement and fail on data that violates it.
+const cfg = profiles.smoke;
+
+function gdRun(contraction: number, mu: number, eta: number): GdRun {
+  const K = 50;
+  const loss = Array.from({ length: K + 1 }, (_, k) => 2 * contraction ** k);
+  return {
+    n1: 256,
+    L: 3,
+    gamma: 0.5,
+    seed: 0,
+    widths: [8, 256, 8, 1],
+    eta,
+    halvings: 0,
+    descentOk: true,
+    loss,
+    gradSq: loss.map((p) => 2 * mu * p * 1.5),
+    gradW2Sq: loss.map((p) => 2 * mu * p * 1.2),
+    mu: loss.map(() => mu),
+    sigmaF1: loss.map(() => 1),
+    minWRatio: loss.map(() => 1),
+    maxNormRatio: loss.map(() => 1),
+    ntkQuad0: 6 * mu,
+    lambdaMinK0: mu,
+    lambdaMaxK0: 10,
+    diverged: null,
+  };
+}
+
+const trace = (runs: GdRun[]): Nm20Trace => ({ gd: { N: 16, d: 8, beta: 4, floor: 1e-20, runs } });
+
+function point(curve: string, x: number, lambdaMin: number, trial = 0): Fig2Point {
+  return { curve, x, trial, N: x, d: 100, n1: 8 * x, n2: 100, lambdaMin, lower: 0.5 * lambdaMin, upper: 2 * lambdaMin, lowerTerms: [0, 0.5 * lambdaMin, 0], limitLambdaMin: Number.NaN, seconds: 0 };
+}
+
+describe('NM20 claims on synthetic traces', () => {
+  it('PL inequality passes at ratio 1.2 and fails below 1', () => {
+    expect(plInequality.check([trace([gdRun(0.9, 0.1, 0.5)])], cfg).status).toBe('pass');
+    const bad = gdRun(0.9, 0.1, 0.5);
+    bad.gradW2Sq[10] = 0.5 * (bad.gradW2Sq[10] as number);
+    expect(plInequality.check([trace([bad])], cfg).status).toBe('fail');
+  });
+  it('linear rate: passes below Π(1 − ημ) and fails above', () => {
+    // 1 − ημ = 0.95 per step; contraction 0.9 is faster (pass), 0.97 slower (fail).
+    expect(thm32LinearRate.check([trace([gdRun(0.9, 0.1, 0.5)])], cfg).status).toBe('pass');
+    expect(thm32LinearRate.check([trace([gdRun(0.97, 0.1, 0.5)])], cfg).status).toBe('fail');
+    expect(maxRatioToPlRate(gdRun(0.95, 0.1, 0.5), 1e-20)).toBeCloseTo(1, 10);
+  });
+  it('path bound is 2√(2Φ0/μ̂)', () => {
+    const r = gdRun(0.9, 0.1, 0.5);
+    expect(pathAndBound(r).bound).toBeCloseTo(2 * Math.sqrt((2 * 2) / 0.1), 12);
+  });
+  it('a diverged run fails the claim with its step', () => {
+    const r = gdRun(0.9, 0.1, 0.5);
+    r.diverged = { step: 7, reason: 'non-finite loss NaN' };
+    expect(() => plInequality.check([trace([r])], cfg)).toThrow(/training diverged: .*step 7/);
+  });
+  it('gdWidths truncates the pyramid', () => {
+    expect(gdWidths(8, 64, [8, 4], 3)).toEqual([8, 64, 8, 1]);
+    expect(gdWidths(8, 64, [8, 4], 4)).toEqual([8, 64, 8, 4, 1]);
+    expect(() => gdWidths(8, 64, [8], 4)).toThrow(RangeError);
+  });
+});
+
+describe('Figure 2 claims on synthetic traces', () => {
+  const Ns = [50, 100, 150, 200, 250];
+  const curves = ['d=50, n2=50', 'd=100, n2=50', 'd=100, n2=100'];
+  const good: Fig2Point[] = curves.flatMap((c, i) => Ns.map((N) => point(c, N, 100 * (i + 1) + 3 * N)));
+  it('linear growth passes on affine data and fails on flat data', () => {
+    expect(fig2rLinearN.check([{ fig2R: good }], cfg).status).toBe('pass');
+    const flat = good.map((p) => ({ ...p, lambdaMin: 100 + (p.x % 100 === 0 ? 1 : -1) }));
+    expect(fig2rLinearN.check([{ fig2R: flat }], cfg).status).toBe('fail');
+  });
+  it('order fails when the curves swap at the largest N', () => {
+    const left = good.map((p) => ({ ...p, curve: p.curve.replace('d=', 'N=') }));
+    expect(fig2Order.check([{ fig2R: good, fig2L: left }], cfg).status).toBe('pass');
+    const swapped = good.map((p) => (p.x === 250 && p.curve === curves[2] ? { ...p, lambdaMin: 1 } : p));
+    expect(fig2Order.check([{ fig2R: swapped, fig2L: left }], cfg).status).toBe('fail');
+  });
+  it('sandwich fails when λ_min exceeds the diagonal bound', () => {
+    expect(thm41Sandwich.check([{ fig2R: good, fig2L: good }], cfg).status).toBe('pass');
+    const bad = good.map((p, i) => (i === 3 ? { ...p, upper: 0.9 * p.lambdaMin } : p));
+    expect(thm41Sandwich.check([{ fig2R: bad, fig2L: good }], cfg).status).toBe('fail');
+  });
+});
+
+describe('memory estimate', () => {
+  it('the paper profile fits in 24 GiB with room to spare', () => {
+    expect(estimateMemory(profiles.paper)).toBeLessThan(24 * 2 ** 30 * 0.25);
+  });
+});
