@@ -332,6 +332,33 @@ export function tridiagonalEigenvalues(d: Float64Array, e: ArrayLike<number>): F
 }
 
 /**
+ * `tridiagonalEigenvalues`, retried on the reversed matrix when QL does not converge. QL deflates from the top and is
+ * made for tridiagonals graded with the large entries at the bottom; on one graded the other way (as a kernel matrix whose
+ * diagonal spans tens of decades can become) the shifts can stall. Reversing the order is a permutation similarity (same
+ * eigenvalues) that turns the grading around — LAPACK's dsterf switches between QL and QR for the same reason.
+ */
+export function tridiagonalEigenvaluesGraded(d: Float64Array, e: ArrayLike<number>): Float64Array {
+  const n = d.length;
+  const d0 = Float64Array.from(d);
+  try {
+    return tridiagonalEigenvalues(d, e);
+  } catch (err) {
+    if (!(err instanceof ConvergenceError)) throw err;
+    const dr = new Float64Array(n);
+    const er = new Float64Array(Math.max(0, n - 1));
+    for (let i = 0; i < n; i++) dr[i] = d0[n - 1 - i] as number;
+    for (let i = 0; i < n - 1; i++) er[i] = e[n - 2 - i] as number;
+    try {
+      d.set(tridiagonalEigenvalues(dr, er));
+      return d;
+    } catch (err2) {
+      if (!(err2 instanceof ConvergenceError)) throw err2;
+      throw new ConvergenceError(`${err2.message} (QL failed on the matrix and on its reversal)`, err2.iterations);
+    }
+  }
+}
+
+/**
  * λ(A): all eigenvalues of a symmetric A (n×n float64), ascending, as a Float64Array of length n. Householder
  * tridiagonalization (fused, four rows per pass) + implicit QL without vectors; backward stable, |λ̂ − λ| ≲ nε‖A‖₂.
  * Reference: Golub & Van Loan, Matrix Computations §8.3; EISPACK tred1/tqli.
@@ -341,7 +368,7 @@ export function eigvalsh(A: Matrix): Float64Array {
   if (A.rows === 0) return new Float64Array(0);
   const s = safeScale(A);
   const { d, e } = tridiagonalize(s === 0 ? A : scalePow2(A, -s));
-  const ev = tridiagonalEigenvalues(d, e);
+  const ev = tridiagonalEigenvaluesGraded(d, e);
   if (s !== 0) for (let i = 0; i < ev.length; i++) ev[i] = timesPow2(ev[i] as number, s);
   return ev;
 }
