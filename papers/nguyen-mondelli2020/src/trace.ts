@@ -96,6 +96,8 @@ export interface Fig2Point {
   lowerTerms: number[];
   /** λ_min(K^{(3)}) of the closed-form limit on the same X (left panel, trial 0 only; NaN otherwise). */
   limitLambdaMin: number;
+  /** λ_min(K̄) solver: Lanczos, or the dense fallback when Lanczos did not converge. */
+  solver: 'lanczos' | 'dense';
   seconds: number;
 }
 

@@ -42,7 +42,7 @@ function gdRun(contraction: number, mu: number, eta: number): GdRun {
 const trace = (runs: GdRun[]): Nm20Trace => ({ gd: { N: 16, d: 8, beta: 4, floor: 1e-20, runs } });
 
 function point(curve: string, x: number, lambdaMin: number, trial = 0): Fig2Point {
-  return { curve, x, trial, N: x, d: 100, n1: 8 * x, n2: 100, lambdaMin, lower: 0.5 * lambdaMin, upper: 2 * lambdaMin, lowerTerms: [0, 0.5 * lambdaMin, 0], limitLambdaMin: Number.NaN, seconds: 0 };
+  return { curve, x, trial, N: x, d: 100, n1: 8 * x, n2: 100, lambdaMin, lower: 0.5 * lambdaMin, upper: 2 * lambdaMin, lowerTerms: [0, 0.5 * lambdaMin, 0], limitLambdaMin: Number.NaN, solver: 'lanczos', seconds: 0 };
 }
 
 describe('NM20 claims on synthetic traces', () => {

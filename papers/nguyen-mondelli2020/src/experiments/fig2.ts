@@ -1,5 +1,5 @@
 import { foldIn, type Key } from '@repro/concentration';
-import { lambdaMin, matrix, type Matrix } from '@repro/linalg';
+import { ConvergenceError, eigvalsh, lambdaMin, matrix, type Matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
 import { empiricalNtkTf, initMlp, reluNtkLimit, type Activation } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
@@ -13,10 +13,34 @@ export function trialFlops(N: number, d: number, n1: number, n2: number): number
   return 2 * (N * d * n1 + 2 * N * n1 * n2 + 2 * N * N * n1 + 2 * N * N * n2 + N * N * d);
 }
 
-/** λ_min of a PSD Gram of rank ≤ r: exactly 0 when r < N (no solve), else float64 Lanczos clamped at 0 (PSD by construction). */
+/** Solvers used by this process's λ_min calls (for the manifest-facing trace): Lanczos, or the dense fallback. */
+const solverCounts = { lanczos: 0, dense: 0 };
+
+/** How many λ_min solves of this process took each path. */
+export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
+  return solverCounts;
+}
+
+/**
+ * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
+ * budget (clustered bottom spectrum, card §4), the exact dense Householder + QL eigen-solve.
+ */
+export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense' } {
+  try {
+    const value = lambdaMin(A);
+    solverCounts.lanczos++;
+    return { value, solver: 'lanczos' };
+  } catch (e) {
+    if (!(e instanceof ConvergenceError)) throw e;
+    solverCounts.dense++;
+    return { value: eigvalsh(A)[0] as number, solver: 'dense' };
+  }
+}
+
+/** λ_min of a PSD Gram of rank ≤ r: exactly 0 when r < N (no solve), else float64 λ_min clamped at 0 (PSD by construction). */
 function gramLambdaMin(G: Matrix, rank: number): number {
   if (rank < G.rows) return 0;
-  return Math.max(0, lambdaMin(G));
+  return Math.max(0, lambdaMinRobust(G).value);
 }
 
 /**
@@ -32,7 +56,7 @@ export async function fig2Trial(
   const p = initMlp(foldIn(k, 'W'), [o.d, o.n1, o.n2, 1], o.init);
   const ntk = await empiricalNtkTf(p, X, RELU, { keepFeatureGrams: true });
   const K = o.scale === 1 ? ntk.K : matrix(o.N, o.N, ntk.K.data.map((v) => v * o.scale));
-  const lam = lambdaMin(K);
+  const { value: lam, solver } = lambdaMinRobust(K);
   let upper = Number.POSITIVE_INFINITY;
   for (let i = 0; i < o.N; i++) upper = Math.min(upper, K.data[i * o.N + i] as number);
   const ranks = [o.d, o.n1, o.n2];
@@ -40,7 +64,7 @@ export async function fig2Trial(
     const minRow = Math.min(...(ntk.signalRowSq[kk] as Float64Array));
     return gramLambdaMin(FG, ranks[kk] as number) * minRow * o.scale;
   });
-  const limitLambdaMin = o.limit ? lambdaMin(reluNtkLimit(X, 3).K) : Number.NaN;
+  const limitLambdaMin = o.limit ? lambdaMinRobust(reluNtkLimit(X, 3).K).value : Number.NaN;
   return {
     curve: o.curve,
     x: o.x,
@@ -54,6 +78,7 @@ export async function fig2Trial(
     upper,
     lowerTerms,
     limitLambdaMin,
+    solver,
     seconds: (performance.now() - t0) / 1000,
   };
 }
