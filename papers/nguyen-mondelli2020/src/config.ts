@@ -38,6 +38,10 @@ export const config = z
     decompN: posInt('ntk-decomposition: points N, count'),
     decompD: posInt('ntk-decomposition: input dimension d, count'),
     decompWidths: z.array(intList('widths')).min(1).describe('ntk-decomposition: hidden widths [n_1, …, n_{L−1}] per net (scalar output), neurons'),
+    // NMM21 Theorem 3.2 on the closed-form limit
+    limitN: posInt('thm3.2-limit: points N (x ~ N(0, I_d)), count'),
+    limitDims: intList('thm3.2-limit: input dimensions d, count'),
+    limitDepths: intList('thm3.2-limit: depths L (weight matrices), count'),
     // NMM21 Figure 2
     fig2RightTrials: posInt('Figure 2 right: independent trials (data + weights) per grid point, count (the paper used 50)'),
     fig2LeftTrials: posInt('Figure 2 left: independent trials (data + weights) per grid point, count (the paper used 50)'),
@@ -87,6 +91,9 @@ const smoke: Nm20Config = {
     [12, 6],
     [12, 6, 4],
   ],
+  limitN: 100,
+  limitDims: [100, 200, 400, 800],
+  limitDepths: [2, 3, 5],
   fig2RightTrials: 4,
   // the 1/8-scale left grid is noisier than the card's 1/4 grid (n_1 ≈ d): 8 trials (≈ 17 s) keep the sd of the mean down
   fig2LeftTrials: 8,
@@ -134,6 +141,9 @@ const paper: Nm20Config = {
   decompN: 64,
   decompD: 32,
   decompWidths: [[256, 64]],
+  limitN: 1000,
+  limitDims: [400, 800, 1200, 1600, 2000],
+  limitDepths: [2, 3, 5, 10],
   fig2RightTrials: 10,
   fig2LeftTrials: 10,
   fig2RightN: grid(400, 2000, 100),

@@ -8,5 +8,5 @@ export const deviations: readonly string[] = [
   'NMM21 Figure 2 smoke profile is a 1/8-scale grid (N, d ≤ 250; 4 trials right, 8 left) with the card\'s smoke thresholds; the card\'s 1/4 grid takes ≈ 2 min on this shared 2-core machine. With 4 left trials the left panel failed (R² 0.9787 < 0.98 on the N = 62 curve, order at 60% of d), so the left panel uses 8 trials.',
   'nmm21.thm4.1-orders (a repo-derived check) was first written as a band ≤ 2.5 on both λ_min/n_1 and λ_min/(d+n_1+n_2); at smoke scale λ_min/n_1 spans 3.10× because the d-term dominates when n_1 ~ d, so only the O(d+n_1+n_2) band is enforced and λ_min/n_1 is reported (its growth is the linear-N claim).',
   'K̄ is formed in float32 (tfjs GEMMs) and its λ_min in float64 (Lanczos); λ_min(F_kF_kᵀ) in the Thm 4.1 sandwich is set to exactly 0 when rank(F_k) ≤ n_k < N, and clamped at 0 otherwise.',
-  'Claims not implemented yet (card): nm20.lemmaB2, nm20.lecun-width-scaling, nm20.sec3.1-width-N, nmm21.lemma3.1-limit, nmm21.thm3.2-limit-sandwich, nmm21.thm3.2-lambda-min-linear-d, nmm21.thm4.1-lambda-min-linear-n1, nmm21.lemma5.2-chernoff.',
+  'Claims not implemented yet (card): nm20.lemmaB2, nm20.lecun-width-scaling, nm20.sec3.1-width-N, nmm21.lemma3.1-limit (tested as a unit test in @repro/nets instead), nmm21.thm4.1-lambda-min-linear-n1, nmm21.lemma5.2-chernoff.',
 ];

@@ -6,6 +6,7 @@ import { decomp } from './experiments/decomp.js';
 import { fig2Left, fig2Right } from './experiments/fig2.js';
 import { gd } from './experiments/gd.js';
 import { init } from './experiments/init.js';
+import { limit } from './experiments/limit.js';
 import type { Nm20Trace } from './trace.js';
 
 /** Experiments that use tfjs (float32 GEMMs or autodiff) and so need a backend; the rest are plain float64 JS. */
@@ -22,6 +23,7 @@ export async function run(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Nm2
   if (want('decomp')) trace.decomp = await decomp(cfg, foldIn(k, 'decomp'), ctx);
   if (want('init')) trace.init = await init(cfg, foldIn(k, 'init'), ctx);
   if (want('gd')) trace.gd = await gd(cfg, foldIn(k, 'gd'), ctx);
+  if (want('limit')) trace.limit = await limit(cfg, foldIn(k, 'limit'), ctx);
   if (want('fig2R')) trace.fig2R = await fig2Right(cfg, foldIn(k, 'fig2R'), ctx);
   if (want('fig2L')) trace.fig2L = await fig2Left(cfg, foldIn(k, 'fig2L'), ctx);
   return trace;

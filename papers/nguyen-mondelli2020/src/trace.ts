@@ -101,12 +101,18 @@ export interface Fig2Point {
   seconds: number;
 }
 
+/** NMM21 Thm 3.2 on the closed-form limit K^{(L)}: one row per (d, L). */
+export interface LimitTrace {
+  rows: { d: number; L: number; N: number; lambdaMin: number; layerGramMins: number[]; minNormSq: number }[];
+}
+
 export interface Nm20Trace {
   gd?: GdTrace;
   init?: InitTrace;
   decomp?: DecompTrace;
   fig2R?: Fig2Point[];
   fig2L?: Fig2Point[];
+  limit?: LimitTrace;
 }
 
 export type ExperimentName = keyof Nm20Trace;

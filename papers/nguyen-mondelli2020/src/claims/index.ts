@@ -9,6 +9,7 @@ import { ntkDecomposition } from './ntk-decomposition.js';
 import { ntkPl } from './ntk-pl.js';
 import { plInequality } from './pl-inequality.js';
 import { thm32LinearRate } from './thm-3-2-linear-rate.js';
+import { thm32LambdaMinLinearD, thm32LimitSandwich } from './thm-3-2-limit.js';
 import { thm33LambdaStar } from './thm-3-3-lambda-star.js';
 import { thm41Orders } from './thm-4-1-orders.js';
 import { thm41Sandwich } from './thm-4-1-sandwich.js';
@@ -23,6 +24,8 @@ export const claims: readonly Claim<Nm20Config, Nm20Trace>[] = [
   trajectoryBall,
   ntkDecomposition,
   ntkPl,
+  thm32LimitSandwich,
+  thm32LambdaMinLinearD,
   thm41Sandwich,
   fig2rLinearN,
   fig2lLinearD,
