@@ -17,3 +17,5 @@ export { expLoss, logSumExp, logisticLoss, logisticNegDeriv, logisticSecondDeriv
 export { activationFns, activationTf, initMlp, mlpForward, mlpLossGrad, mlpLossGradTf, softplus, type Activation, type InitScheme, type MlpLossGrad, type MlpParams } from './mlp.js';
 export { empiricalNtk, empiricalNtkTf, ntkAutodiff, ntkCentralDifferences, type EmpiricalNtk } from './empirical-ntk.js';
 export { expectedFeatureGram, gaussHermite, gaussianDual, reluNtkLimit, type ReluNtkLimit } from './expected-ntk.js';
+export { patternFlipBound } from './pattern-flip-bound.js';
+export { maxRatioToGeometric } from './geometric-rate.js';

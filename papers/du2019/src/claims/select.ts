@@ -1,3 +1,4 @@
+import { maxRatioToGeometric as geometricRatio } from '@repro/nets';
 /**
  * Accessors shared by the du2019 claims and figures: they pick parts of the traces and aggregate over seeds.
  * Pure functions of the traces (no model computation, no randomness).
@@ -85,25 +86,5 @@ export function divergenceNote(runs: readonly { m: number; seed: number; diverge
   return bad.map((r) => `m=${r.m} seed ${r.seed} diverged at step ${r.diverged?.step}: ${r.diverged?.reason}`).join('; ');
 }
 
-/**
- * max over k ≥ 1 of L(k) / (c^k L(0)) in log space (no underflow), for a contraction factor c per step (k = 0 is 1 by
- * definition and would hide the slack). Steps where both the measured
- * ratio and the bound are below the float32 floor count as satisfied (returned in `floored`).
- */
-export function maxRatioToGeometric(loss: readonly number[], c: number): { maxRatio: number; floored: number } {
-  const L0 = loss[0] ?? Number.NaN;
-  const logC = Math.log(c);
-  let worst = Number.NEGATIVE_INFINITY;
-  let floored = 0;
-  for (let k = 1; k < loss.length; k++) {
-    const L = loss[k] as number;
-    if (!Number.isFinite(L)) return { maxRatio: Number.NaN, floored };
-    const logBound = k * logC;
-    if (L / L0 < FLOAT32_LOSS_FLOOR && logBound < Math.log(FLOAT32_LOSS_FLOOR)) {
-      floored++;
-      continue;
-    }
-    worst = Math.max(worst, Math.log(L / L0) - logBound);
-  }
-  return { maxRatio: Math.exp(worst), floored };
-}
+/** max_k L(k)/(c^k L(0)) with float32-floored steps counted as satisfied (see `maxRatioToGeometric` in @repro/nets). */
+export const maxRatioToGeometric = (loss: readonly number[], c: number): { maxRatio: number; floored: number } => geometricRatio(loss, c, FLOAT32_LOSS_FLOOR);

@@ -1,7 +1,7 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { gram, matrix } from '@repro/linalg';
-import { projections } from '@repro/nets';
+import { gram, matrix, normFro } from '@repro/linalg';
+import { patternFlipBound, projections } from '@repro/nets';
 import type { Du2019Config } from '../config.js';
 import type { Lem32PerDim, Lem32Trace } from '../trace.js';
 import { hInfinitySpectrum } from './data.js';
@@ -58,7 +58,7 @@ export async function lem32(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
           (sumU[ri] as number[]).push(sumUr / m);
           (lem41Count[ri] as number[]).push(total);
         });
-        uFroAtRStar.push(uFrobenius(Z, absRho, n, m, rStar));
+        uFroAtRStar.push(normFro(patternFlipBound(Z, absRho, n, m, rStar)));
         ctx.progress.tick(1, `d=${d} draw ${t + 1}/${T}`);
       }
     });
@@ -84,24 +84,3 @@ export async function lem32(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   return { n, m, trials: T, dims };
 }
 
-/** ‖U‖_F with U_ij = |ρ_ij|·(1/m)·#{r : A_ir ∨ A_jr} at radius R; counts via #(A_i ∨ A_j) = c_i + c_j − #(A_i ∧ A_j). */
-function uFrobenius(Z: Float64Array, absRho: Float64Array, n: number, m: number, R: number): number {
-  const count = new Float64Array(n);
-  const both = new Float64Array(n * n);
-  const flagged: number[] = [];
-  for (let r = 0; r < m; r++) {
-    flagged.length = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < R) flagged.push(i);
-    for (const i of flagged) {
-      count[i] = (count[i] as number) + 1;
-      for (const j of flagged) both[i * n + j] = (both[i * n + j] as number) + 1;
-    }
-  }
-  let s = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      const u = ((absRho[i * n + j] as number) * ((count[i] as number) + (count[j] as number) - (both[i * n + j] as number))) / m;
-      s += u * u;
-    }
-  return Math.sqrt(s);
-}

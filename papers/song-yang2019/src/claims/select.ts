@@ -1,3 +1,4 @@
+import { maxRatioToGeometric as geometricRatio } from '@repro/nets';
 /**
  * Accessors shared by the song-yang2019 claims, figures and values: pure functions of the traces (no model computation, no
  * randomness).
@@ -65,20 +66,6 @@ export function widthExponent(rows: readonly { n: number; d: number; mStar: numb
   });
 }
 
-/** max over k ≥ 1 of L(k)/(c^k L(0)) in log space; steps where measured and bound are both below the float32 floor are `floored`. */
-export function maxRatioToGeometric(loss: readonly number[], c: number, floor: boolean): { maxRatio: number; floored: number } {
-  const L0 = loss[0] ?? Number.NaN;
-  const logC = Math.log(c);
-  let worst = Number.NEGATIVE_INFINITY;
-  let floored = 0;
-  for (let k = 1; k < loss.length; k++) {
-    const L = loss[k] as number;
-    if (!Number.isFinite(L)) return { maxRatio: Number.NaN, floored };
-    if (floor && L / L0 < FLOAT32_LOSS_FLOOR && k * logC < Math.log(FLOAT32_LOSS_FLOOR)) {
-      floored++;
-      continue;
-    }
-    worst = Math.max(worst, Math.log(L / L0) - k * logC);
-  }
-  return { maxRatio: Math.exp(worst), floored };
-}
+/** max_k L(k)/(c^k L(0)); with `floor`, steps below the float32 floor count as satisfied (`maxRatioToGeometric` in @repro/nets). */
+export const maxRatioToGeometric = (loss: readonly number[], c: number, floor: boolean): { maxRatio: number; floored: number } =>
+  geometricRatio(loss, c, floor ? FLOAT32_LOSS_FLOOR : null);

@@ -1,34 +1,13 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
-import { gramH, projections } from '@repro/nets';
+import { gramH, patternFlipBound, projections } from '@repro/nets';
 import type { SongYang2019Config } from '../config.js';
 import type { PerturbGeometry, PerturbTrace } from '../trace.js';
 import { clusterData } from './data.js';
 
-/**
- * U_ij = |ρ_ij|·(1/m)·#{r : A_ir ∨ A_jr}, A_ir ⇔ |w̃_rᵀx_i| < R, from projections Z (n×m) [card DER]: every W with
- * ‖w_r − w̃_r‖ ≤ R for all r has |H(W) − H(W̃)| ≤ U entrywise, since a pattern 1{w_rᵀx_i ≥ 0} can change only if A_ir holds.
- * Counts via #(A_i ∨ A_j) = c_i + c_j − #(A_i ∧ A_j). Float64, n×n.
- */
-export function perturbationDominator(Z: ArrayLike<number>, absRho: ArrayLike<number>, n: number, m: number, R: number): Matrix {
-  const count = new Float64Array(n);
-  const both = new Float64Array(n * n);
-  const flagged: number[] = [];
-  for (let r = 0; r < m; r++) {
-    flagged.length = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < R) flagged.push(i);
-    for (const i of flagged) {
-      count[i] = (count[i] as number) + 1;
-      for (const j of flagged) both[i * n + j] = (both[i * n + j] as number) + 1;
-    }
-  }
-  const U = matrix(n, n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      U.data[i * n + j] = ((absRho[i * n + j] as number) * ((count[i] as number) + (count[j] as number) - (both[i * n + j] as number))) / m;
-  return U;
-}
+/** U_ij = |ρ_ij|·(1/m)·#{r : A_ir ∨ A_jr} — shared with du2019's Lemma 3.2 (`patternFlipBound` in @repro/nets). */
+export const perturbationDominator = patternFlipBound;
 
 /** lem.perturb / lem.antic: ‖U‖_F, ‖U‖₂ and a random-direction contrast per draw of W̃, per radius, per data geometry. */
 export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<PerturbTrace> {
