@@ -93,7 +93,6 @@ export interface SvmDatasetTrace {
   meanOnPixels?: { positive: number; negative: number };
   arc: SvmArcResult[];
   rbf: { gamma: number; C: number; valError: number; testError: number; supportVectors: number };
-  seconds: number;
 }
 
 export interface SvmTrace {

@@ -65,7 +65,6 @@ function logMeanExp(logs: readonly number[]): number {
 }
 
 async function oneDataset(cfg: ChoSaul2009Config, name: DatasetName, k: Key, ctx: RunContext): Promise<SvmDatasetTrace> {
-  const t0 = performance.now();
   const sz = cfg.svmSizes[name];
   const total = sz.train + sz.val + sz.test;
   const data = generate(name, foldIn(k, 'data'), total);
@@ -202,7 +201,6 @@ async function oneDataset(cfg: ChoSaul2009Config, name: DatasetName, k: Key, ctx
     inputScale,
     arc,
     rbf: { gamma: rbf.gamma * msd, C: rbf.C, valError: rbf.valError, testError: sum(rbfWrong) / sz.test, supportVectors: supportVectors(rbf.model) },
-    seconds: (performance.now() - t0) / 1000,
   };
   if (data.meanOnPixels !== undefined) out.meanOnPixels = data.meanOnPixels;
   return out;
