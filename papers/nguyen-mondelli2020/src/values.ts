@@ -72,8 +72,8 @@ export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {
     out[`${label}.sandwichLowerRatio`] = { value: low, bound: 1, slack: 1 / low, note: 'max over trials of (Thm 4.1 proof lower bound)/λ_min' };
     out[`${label}.sandwichUpperRatio`] = { value: up, bound: 1, slack: 1 / up, note: 'max over trials of λ_min / min_i K̄_ii' };
     out[`${label}.denseFallbacks`] = { value: pts.filter((p) => p.solver === 'dense').length, note: `trials whose λ_min(K̄) needed the dense eigen-solve (Lanczos unconverged), of ${pts.length}` };
-    const big = pts.reduce((a, b) => (b.N * b.n1 > a.N * a.n1 || (b.N * b.n1 === a.N * a.n1 && b.seconds > a.seconds) ? b : a));
-    out[`${label}.largestTrialSeconds`] = { value: big.seconds, unit: 's', note: `wall time of the largest trial (N = ${big.N}, d = ${big.d}, n_1 = ${big.n1}, n_2 = ${big.n2})` };
+    // Trial wall times live in the manifest (phases `fig2 right N=… d=… n1=… n2=…`, summed over trials), not here:
+    // values.json must be byte-identical across runs.
   };
   fig('fig2R', 'nmm21.fig2R');
   fig('fig2L', 'nmm21.fig2L');

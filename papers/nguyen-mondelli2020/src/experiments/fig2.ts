@@ -91,7 +91,7 @@ export async function fig2Right(cfg: Nm20Config, k: Key, ctx: RunContext): Promi
   for (const j of jobs)
     for (let t = 0; t < cfg.fig2RightTrials; t++) {
       const curve = `d=${j.d}, n2=${j.n2}`;
-      const pt = await ctx.time('fig2 right', () =>
+      const pt = await ctx.time(`fig2 right N=${j.N} d=${j.d} n1=${j.n1} n2=${j.n2}`, () =>
         fig2Trial(foldIn(k, `R-d${j.d}-n2${j.n2}-N${j.N}-t${t}`), { curve, x: j.N, trial: t, N: j.N, d: j.d, n1: j.n1, n2: j.n2, init: 'he', scale: 1, limit: false }),
       );
       out.push(pt);
@@ -108,7 +108,7 @@ export async function fig2Left(cfg: Nm20Config, k: Key, ctx: RunContext): Promis
   for (const j of jobs)
     for (let t = 0; t < cfg.fig2LeftTrials; t++) {
       const curve = `N=${j.N}, n1=${j.n1}, n2=${j.n2}`;
-      const pt = await ctx.time('fig2 left', () =>
+      const pt = await ctx.time(`fig2 left N=${j.N} d=${j.d} n1=${j.n1} n2=${j.n2}`, () =>
         fig2Trial(foldIn(k, `L-N${j.N}-n1${j.n1}-n2${j.n2}-d${j.d}-t${t}`), {
           curve,
           x: j.d,
