@@ -17,8 +17,22 @@ export function eigh(A: Matrix): { values: Float64Array; vectors: Matrix } {
   if (n === 0) return { values: new Float64Array(0), vectors: { rows: 0, cols: 0, data: new Float64Array(0) } };
   const sc = safeScale(A);
   const { d, e, W } = tridiagonalizeWithReflectors(sc === 0 ? A : scalePow2(A, -sc));
-  const Y = accumulateQt(W, n);
-  qlWithVectors(d, e, Y, n);
+  let Y = accumulateQt(W, n);
+  const d0 = Float64Array.from(d);
+  const Y0 = Float64Array.from(Y);
+  try {
+    qlWithVectors(d, e, Y, n);
+  } catch (err) {
+    if (!(err instanceof ConvergenceError)) throw err;
+    // QL can stall on a tridiagonal graded the wrong way (see tridiagonalEigenvaluesGraded): run it on P T P, P the order
+    // reversal, i.e. with Q' = Q P, whose transpose is Qᵀ with its rows reversed.
+    const er = new Float64Array(Math.max(0, n - 1));
+    for (let i = 0; i < n; i++) d[i] = d0[n - 1 - i] as number;
+    for (let i = 0; i < n - 1; i++) er[i] = e[n - 2 - i] as number;
+    Y = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) Y.set(Y0.subarray((n - 1 - i) * n, (n - i) * n), i * n);
+    qlWithVectors(d, er, Y, n);
+  }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (d[i] as number) - (d[j] as number));
   const values = new Float64Array(n);
   const vectors = new Float64Array(n * n);
