@@ -77,6 +77,9 @@ const cases = [
   [['du2019', '--seeds', '0']],
   [['du2019', '--seeds', '-2']],
   [['du2019', '--seeds', 'abc']],
+  [['du2019', '--workers', '0']],
+  [['du2019', '--workers', 'two']],
+  [['du2019', '--workers']],
   // memory budget
   [['du2019', '--max-memory', 'lots']],
   [['du2019', '--max-memory', '0']],

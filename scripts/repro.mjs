@@ -72,7 +72,7 @@ const usage = `Usage: pnpm repro <paper…|all> [options]
 
 Papers: ${papers.join(', ')}   (all = every paper)
 Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
-  --profile smoke|paper  --seed S  --seeds K  --backend auto|wasm|cpu|tensorflow
+  --profile smoke|paper  --seed S  --seeds K  --workers N  --backend auto|wasm|cpu|tensorflow
   --only GLOB  --set key=value  --json  --out DIR  --max-memory SIZE
 Exit codes: 0 all checked claims pass · 1 a claim failed · 2 bad input · 3 runtime fault
 `;

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import type { z } from 'zod';
@@ -8,7 +9,7 @@ import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions } from './r
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 
-const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--backend', '--only', '--set', '--out', '--max-memory'];
+const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory'];
 
 export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
   json: boolean;
@@ -35,6 +36,7 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
     .option('profile', { type: 'string', default: 'paper' })
     .option('seed', { type: 'string', default: '0' })
     .option('seeds', { type: 'string', default: '1' })
+    .option('workers', { type: 'string', default: '1' })
     .option('backend', { type: 'string', default: 'auto' })
     .option('only', { type: 'string', array: true, default: [] as string[] })
     .option('set', { type: 'string', array: true, default: [] as string[] })
@@ -66,6 +68,7 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
     profile,
     seed: int('seed', a.seed, 0),
     seeds: int('seeds', a.seeds, 1),
+    workers: int('workers', a.workers, 1),
     backend,
     only: (a.only as string[]).flatMap((s) => s.split(',')).filter((s) => s !== ''),
     set: a.set as string[],
@@ -101,6 +104,7 @@ export function helpText(paper: Paper): string {
     '  --profile smoke|paper   sizes to run (default paper; smoke finishes in about a minute)',
     '  --seed S                root seed, a non-negative integer (default 0); same seed + backend => identical claims/values',
     '  --seeds K               independent repetitions of the whole run, aggregated by the claims (default 1)',
+    '  --workers N             run the K seeds in N worker threads in parallel (default 1; same results as serial)',
     `  --backend B             tfjs backend for float32 training: ${BACKENDS.join(' | ')} (default auto: tensorflow > wasm > cpu)`,
     '  --only GLOB             check only claims whose id matches (repeatable, * and ?); computes only what they need',
     '  --set key=value         override one config value (repeatable; JSON values, e.g. --set fig1Widths=[100,400]); relabels the run "custom"',
@@ -137,6 +141,12 @@ export function resultsRootFor(paper: Paper, packageRoot: string): string {
   return packageRoot.split(/[\\/]/).includes('node_modules') ? join(process.cwd(), 'results', paper.id) : join(packageRoot, 'results');
 }
 
+/** The module a seed worker imports to get the paper: the package's built entry (its source under tsx, when not built). */
+export function paperModuleFor(packageRoot: string): string {
+  const dist = join(packageRoot, 'dist', 'index.js');
+  return pathToFileURL(existsSync(dist) ? dist : join(packageRoot, 'src', 'index.ts')).href;
+}
+
 /** The bin of a paper package: parse, run, print the summary, exit with the DESIGN.md codes. */
 export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
   let inv: ParsedInvocation | undefined;
@@ -147,7 +157,7 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
       process.exit(EXIT.ok);
     }
     const progress = process.stderr.isTTY === true || process.env.REPRO_PROGRESS === '1';
-    const summary = await runPaper(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot), progress });
+    const summary = await runPaper(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot), progress, paperModule: paperModuleFor(packageRoot) });
     if (inv.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else
       process.stdout.write(

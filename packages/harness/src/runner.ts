@@ -10,6 +10,7 @@ import { acquireLock } from './lock.js';
 import { provenance } from './manifest.js';
 import { createProgress } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
+import { runSeedPool } from './seed-pool.js';
 import { reportHtml, reportMarkdown, type ClaimRecord, type FigureRecord } from './report.js';
 import type { BackendInfo, ProfileName, RunProfileName, Tolerance, Values, Verdict } from './types.js';
 
@@ -36,6 +37,13 @@ export interface RunOptions {
   maxMemoryBytes?: number;
   /** Print throttled progress lines on stderr. */
   progress?: boolean;
+  /**
+   * Worker threads for independent seeds (default 1 = serial, in this thread). Needs `paperModule`. Seed s gets the same
+   * key either way, so claims.json and values.json do not depend on it.
+   */
+  workers?: number;
+  /** file: URL of the module exporting `paper` (set by `paperMain`); required for `workers` > 1. */
+  paperModule?: string;
   /** Accepted for symmetry with the CLI; the summary is printed by `paperMain`, not by the runner. */
   json?: boolean;
 }
@@ -215,8 +223,23 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
   const release = acquireLock(`${r.outDir}.lock`);
   try {
     recoverPublish(r.outDir);
-    const traces: unknown[] = [];
-    for (let s = 0; s < opts.seeds; s++) {
+    let traces: unknown[] = [];
+    const workers = Math.min(opts.workers ?? 1, opts.seeds);
+    if (workers > 1 && opts.paperModule !== undefined)
+      traces = await runSeedPool({
+        paperModule: opts.paperModule,
+        cfg: r.cfg,
+        keys: Array.from({ length: opts.seeds }, (_, s) => foldIn(key(opts.seed), s)),
+        experiments: [...r.experiments],
+        backend: opts.backend,
+        workers,
+        progress,
+        reportBackend: (info) => {
+          backend = info;
+        },
+        phases,
+      });
+    else for (let s = 0; s < opts.seeds; s++) {
       if (opts.seeds > 1) progress.log(`seed ${s + 1}/${opts.seeds}`);
       const trace = await paper.run(r.cfg, foldIn(key(opts.seed), s), {
         progress,
@@ -269,6 +292,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
       only: [...(opts.only ?? [])],
       seed: opts.seed,
       seeds: opts.seeds,
+      workers: Math.min(opts.workers ?? 1, opts.seeds),
       keyDerivation: 'trace s (0 ≤ s < seeds) uses foldIn(key(seed), s)',
       config: r.cfg,
       experiments: [...r.experiments].sort(),
