@@ -28,6 +28,8 @@ export interface GdRun {
   minWRatio: number[];
   /** max over l of ‖W_l^k‖_2/‖W_l^0‖_2. */
   maxNormRatio: number[];
+  /** Lemma B.2 gradient bound: max_l ‖∇_{W_l}Φ_k‖_F / (‖X‖_F Π_{p≠l}‖W_p^k‖_2 ‖F_L − Y‖_F) per step (≤ 1 holds). */
+  gradBoundRatio: number[];
   /** At θ_0: rᵀK̄r (float64 empirical NTK) and λ_min(K̄_0), λ_max(K̄_0). */
   ntkQuad0: number;
   lambdaMinK0: number;
@@ -106,6 +108,49 @@ export interface LimitTrace {
   rows: { d: number; L: number; N: number; lambdaMin: number; layerGramMins: number[]; minNormSq: number }[];
 }
 
+/** nm20.lemmaB2 feature-Lipschitz pairs (a, b): max over l of ‖F_l(a) − F_l(b)‖_F / (‖X‖_F Π_{p≤l}λ̄_p Σ_{p≤l}‖W_pᵃ − W_pᵇ‖_2/λ̄_p), λ̄_p = max(‖W_pᵃ‖_2, ‖W_pᵇ‖_2). */
+export interface LipschitzTrace {
+  pairs: { n1: number; L: number; pair: number; distance: number; ratio: number; perLayer: number[] }[];
+}
+
+/** nmm21.lemma5.2-chernoff: ρ = σ_min(F_1)²/(n_1λ), λ = λ_min(G^{(2)})/d, ReLU, He W_1; plus the matrix Chernoff tail bound. */
+export interface ChernoffCell {
+  d: number;
+  N: number;
+  n1: number;
+  rho: number[];
+  /** λ = λ_min(G^{(2)})/d per trial (so E[F_1F_1ᵀ] = n_1G^{(2)}/d has λ_min = n_1λ). */
+  lambda: number[];
+  /** Matrix Chernoff bound on P(λ_min(F_1F_1ᵀ) ≤ n_1λ/4) with R = the largest observed per-neuron ‖σ(Xw_j)‖², per trial. */
+  chernoffTail: number[];
+}
+
+export interface ChernoffTrace {
+  cells: ChernoffCell[];
+}
+
+/** nm20.lecun-width-scaling: ‖W_1⁰‖_2 and ‖F_L(θ_0)‖_F/√N per trial at each n_1. */
+export interface LecunCell {
+  n1: number;
+  N: number;
+  d: number;
+  w1Norm: number[];
+  outputNorm: number[];
+}
+
+/** nm20.sec3.1-width-N: GD from the tailored init (W_1 = sX⁺, W_2 = 0, W_{l≥3} = s·LeCun). */
+export interface WidthNRun extends Omit<GdRun, 'ntkQuad0'> {
+  /** Scale s of the tailored init. */
+  s: number;
+}
+
+export interface WidthNTrace {
+  N: number;
+  d: number;
+  floor: number;
+  runs: WidthNRun[];
+}
+
 export interface Nm20Trace {
   gd?: GdTrace;
   init?: InitTrace;
@@ -113,6 +158,11 @@ export interface Nm20Trace {
   fig2R?: Fig2Point[];
   fig2L?: Fig2Point[];
   limit?: LimitTrace;
+  lipschitz?: LipschitzTrace;
+  chernoff?: ChernoffTrace;
+  n1Sweep?: Fig2Point[];
+  lecun?: LecunCell[];
+  widthN?: WidthNTrace;
 }
 
 export type ExperimentName = keyof Nm20Trace;

@@ -2,6 +2,7 @@ import { meanSd } from '@repro/concentration';
 import type { Values } from '@repro/harness';
 import { curveFits, curveKey } from './claims/fig2-fit.js';
 import { aboveFloor, maxRatioToPlRate, pathAndBound, perCurve } from './claims/select.js';
+import { logLogSlope } from '@repro/concentration';
 import type { Nm20Config } from './config.js';
 import type { Fig2Point, Nm20Trace } from './trace.js';
 
@@ -77,5 +78,63 @@ export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {
   };
   fig('fig2R', 'nmm21.fig2R');
   fig('fig2L', 'nmm21.fig2L');
+
+  // nm20.lemmaB2: worst LHS/RHS of the gradient bound over GD steps of R, and of the feature-Lipschitz bound over pairs.
+  const gradRatios = gd.filter(({ run }) => run.diverged === null).flatMap(({ tr, run }) => aboveFloor(run, tr.floor).map((k) => run.gradBoundRatio[k] as number));
+  if (gradRatios.length > 0) {
+    const m = Math.max(...gradRatios);
+    out['nm20.lemmaB2.gradRatio'] = { value: m, bound: 1, slack: 1 / m, note: `max over ${gradRatios.length} GD steps of ‖∇_{W_l}Φ‖_F/(‖X‖_FΠ_{p≠l}‖W_p‖_2‖F_L − Y‖_F)` };
+  }
+  const pairs = traces.flatMap((t) => t.lipschitz?.pairs ?? []);
+  if (pairs.length > 0) {
+    const m = Math.max(...pairs.map((p) => p.ratio));
+    out['nm20.lemmaB2.featureRatio'] = { value: m, bound: 1, slack: 1 / m, note: `max over ${pairs.length} pairs (‖W_pᵃ − W_pᵇ‖_F = ${pairs[0]?.distance}) of ‖F_l(a) − F_l(b)‖_F / (‖X‖_FΠλ̄_pΣ‖ΔW_p‖_2/λ̄_p)` };
+  }
+  // nm20.lecun-width-scaling
+  const lecunCells = traces.flatMap((t) => t.lecun ?? []);
+  for (const n1 of [...new Set(lecunCells.map((c) => c.n1))].sort((a, b) => a - b)) {
+    const cs = lecunCells.filter((c) => c.n1 === n1);
+    const d = cs[0]?.d ?? Number.NaN;
+    out[`nm20.lecun.w1Norm.n1${n1}`] = { value: median(cs.flatMap((c) => c.w1Norm)), paper: 1 + Math.sqrt(n1 / d), note: `median ‖W_1⁰‖_2 at LeCun init (d = ${d}); "paper" = 1 + √(n_1/d) (card [D])` };
+    out[`nm20.lecun.outputScale.n1${n1}`] = { value: median(cs.flatMap((c) => c.outputNorm)), note: 'median ‖F_L(θ_0)‖_F/√N at LeCun init' };
+  }
+  // nm20.sec3.1-width-N
+  const wn = traces.flatMap((t) => (t.widthN ? t.widthN.runs.map((run) => ({ floor: (t.widthN as NonNullable<Nm20Trace['widthN']>).floor, run })) : []));
+  const wnGroups = new Map<string, typeof wn>();
+  for (const g of wn) {
+    const key = `L${g.run.L}.s${g.run.s}.g${g.run.gamma}`;
+    wnGroups.set(key, [...(wnGroups.get(key) ?? []), g]);
+  }
+  for (const [key, rs] of wnGroups) {
+    const ok = rs.filter(({ run }) => run.diverged === null);
+    if (ok.length === 0) {
+      out[`nm20.widthN.${key}.diverged`] = { value: rs.length, note: 'runs that diverged or failed the step-size ladder' };
+      continue;
+    }
+    const fin = Math.max(...ok.map(({ run }) => (run.loss.at(-1) as number) / (run.loss[0] as number)));
+    out[`nm20.widthN.finalLossRatio.${key}`] = { value: fin, bound: 1e-10, slack: 1e-10 / fin, note: 'worst Φ_K/Φ_0 from the tailored width-N init (bound 1e−10)' };
+    const rated = ok.filter(({ run }) => run.descentOk);
+    if (rated.length > 0) {
+      const r = Math.max(...rated.map(({ floor, run }) => maxRatioToPlRate(run, floor)));
+      out[`nm20.widthN.rate.${key}`] = { value: r, bound: 1, slack: 1 / r, note: 'max_k Φ_k/(Π_{j<k}(1 − ημ_j)Φ_0), width-N runs' };
+    }
+  }
+  // nmm21.lemma5.2-chernoff
+  for (const c of traces.flatMap((t) => t.chernoff?.cells ?? [])) {
+    const med = median(c.rho);
+    out[`nmm21.lemma52.rho.d${c.d}.n1x${c.n1 / c.N}`] = {
+      value: med,
+      bound: 0.25,
+      slack: med / 0.25,
+      note: `median ρ = σ_min(F_1)²/(n_1λ_min(G^{(2)})/d), ReLU He (N = ${c.N}, n_1 = ${c.n1}), lower bound ¼; min ${Math.min(...c.rho).toPrecision(4)}; matrix Chernoff bound on P(ρ ≤ ¼) with plug-in R: median ${median(c.chernoffTail).toPrecision(3)}`,
+    };
+  }
+  // nmm21.thm4.1-lambda-min-linear-n1
+  const sweep = traces.flatMap((t) => t.n1Sweep ?? []);
+  if (sweep.length > 0) {
+    const c = perCurve(sweep)[0] ?? [];
+    for (const p of c) out[`nmm21.n1Sweep.lambdaMin.n1${p.x}`] = { value: p.mean, sd: p.sd, note: `λ_min(K̄), He init, ${p.curve}, trial mean ± sd` };
+    if (c.length >= 2) out['nmm21.n1Sweep.logLogSlope'] = { value: logLogSlope(c.map((p) => p.x), c.map((p) => p.mean)).slope, paper: 1, note: 'log-log slope of mean λ_min(K̄) vs n_1 (theory: Θ(n_1))' };
+  }
   return out;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fig2Order } from '../src/claims/fig2-order.js';
+import { lecunWidthScaling } from '../src/claims/lecun-width-scaling.js';
+import { lemma52Chernoff } from '../src/claims/lemma-5-2-chernoff.js';
+import { lemmaB2 } from '../src/claims/lemma-b2.js';
+import { sec31WidthN } from '../src/claims/sec-3-1-width-n.js';
+import { thm41LinearN1 } from '../src/claims/thm-4-1-linear-n1.js';
 import { fig2rLinearN } from '../src/claims/fig2r-linear-n.js';
 import { plInequality } from '../src/claims/pl-inequality.js';
 import { maxRatioToPlRate, pathAndBound } from '../src/claims/select.js';
@@ -32,6 +37,7 @@ function gdRun(contraction: number, mu: number, eta: number): GdRun {
     sigmaF1: loss.map(() => 1),
     minWRatio: loss.map(() => 1),
     maxNormRatio: loss.map(() => 1),
+    gradBoundRatio: loss.map(() => 0.5),
     ntkQuad0: 6 * mu,
     lambdaMinK0: mu,
     lambdaMaxK0: 10,
@@ -93,6 +99,40 @@ describe('Figure 2 claims on synthetic traces', () => {
     expect(thm41Sandwich.check([{ fig2R: good, fig2L: good }], cfg).status).toBe('pass');
     const bad = good.map((p, i) => (i === 3 ? { ...p, upper: 0.9 * p.lambdaMin } : p));
     expect(thm41Sandwich.check([{ fig2R: bad, fig2L: good }], cfg).status).toBe('fail');
+  });
+});
+
+describe('added claims on synthetic traces', () => {
+  it('lemmaB2 fails when a gradient or feature ratio exceeds 1', () => {
+    const lip = { pairs: [{ n1: 16, L: 3, pair: 0, distance: 1e-2, ratio: 0.7, perLayer: [0.7] }] };
+    expect(lemmaB2.check([{ ...trace([gdRun(0.9, 0.1, 0.5)]), lipschitz: lip }], cfg).status).toBe('pass');
+    const bad = gdRun(0.9, 0.1, 0.5);
+    bad.gradBoundRatio[3] = 1.01;
+    expect(lemmaB2.check([{ ...trace([bad]), lipschitz: lip }], cfg).status).toBe('fail');
+    expect(lemmaB2.check([{ ...trace([gdRun(0.9, 0.1, 0.5)]), lipschitz: { pairs: [{ n1: 16, L: 3, pair: 0, distance: 1e-2, ratio: 1.2, perLayer: [1.2] }] } }], cfg).status).toBe('fail');
+  });
+  it('lecun-width-scaling: passes at the formula, fails 20% off or with a growing output', () => {
+    const cell = (n1: number, w: number, o: number) => ({ n1, N: 32, d: 16, w1Norm: [w], outputNorm: [o] });
+    const good = [256, 1024, 4096].map((n1) => cell(n1, 1 + Math.sqrt(n1 / 16), 0.5));
+    expect(lecunWidthScaling.check([{ lecun: good }], cfg).status).toBe('pass');
+    expect(lecunWidthScaling.check([{ lecun: good.map((c) => ({ ...c, w1Norm: [1.2 * (c.w1Norm[0] as number)] })) }], cfg).status).toBe('fail');
+    expect(lecunWidthScaling.check([{ lecun: good.map((c) => ({ ...c, outputNorm: [Math.sqrt(c.n1)] })) }], cfg).status).toBe('fail');
+  });
+  it('sec3.1-width-N fails when the loss stalls', () => {
+    const r = { ...gdRun(0.5, 0.1, 0.5), s: 1 };
+    expect(sec31WidthN.check([{ widthN: { N: 16, d: 20, floor: 1e-20, runs: [r] } }], cfg).status).toBe('pass');
+    const slow = { ...gdRun(0.9, 0.1, 0.5), s: 1 };
+    expect(sec31WidthN.check([{ widthN: { N: 16, d: 20, floor: 1e-20, runs: [slow] } }], cfg).status).toBe('fail');
+  });
+  it('lemma5.2-chernoff fails when ρ < ¼ too often', () => {
+    const cell = (f: number, rho: number[]) => ({ d: 25, N: 50, n1: f * 50, rho, lambda: rho.map(() => 1), chernoffTail: rho.map(() => 1) });
+    expect(lemma52Chernoff.check([{ chernoff: { cells: [cell(4, Array(20).fill(0.5)), cell(16, Array(20).fill(0.8))] } }], cfg).status).toBe('pass');
+    expect(lemma52Chernoff.check([{ chernoff: { cells: [cell(4, Array(20).fill(0.2)), cell(16, Array(20).fill(0.8))] } }], cfg).status).toBe('fail');
+  });
+  it('thm4.1-lambda-min-linear-n1: linear passes, √n_1 fails', () => {
+    const pts = (f: (n1: number) => number) => [400, 800, 1600, 3200].map((n1) => ({ ...point('N=100, d=50, n2=50', n1, f(n1)), N: 100, n1 }));
+    expect(thm41LinearN1.check([{ n1Sweep: pts((n) => 0.2 * n) }], cfg).status).toBe('pass');
+    expect(thm41LinearN1.check([{ n1Sweep: pts((n) => Math.sqrt(n)) }], cfg).status).toBe('fail');
   });
 });
 

@@ -15,12 +15,26 @@ describe('nguyen-mondelli2020 smoke profile', () => {
     const failed = claims.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.note ?? ''}`);
     expect(failed).toEqual([]);
     expect(claims.length).toBe(paper.claims.length);
+    expect(claims.length).toBe(19);
+    for (const id of ['nm20.lemmaB2', 'nm20.lecun-width-scaling', 'nm20.sec3.1-width-N', 'nmm21.thm4.1-lambda-min-linear-n1', 'nmm21.lemma5.2-chernoff'])
+      expect(claims.find((c) => c.id === id)?.status, id).toBe('pass');
     expect(s.exitCode).toBe(0);
     for (const f of paper.figures) expect(readFileSync(join(out, 'figures', `${f.id}.svg`), 'utf8')).toMatch(/<path/);
     const values = JSON.parse(readFileSync(join(out, 'values.json'), 'utf8')) as Record<string, { value: number; bound?: number; slack?: number }>;
-    for (const k of ['nm20.pl.n1256.L3.g0.5', 'nm20.rate.n1256.L3.g0.5', 'nm20.path.n1256.L3.g0.5', 'nm20.initSigmaF1.d16.n1x4']) {
+    for (const k of [
+      'nm20.pl.n1256.L3.g0.5',
+      'nm20.rate.n1256.L3.g0.5',
+      'nm20.path.n1256.L3.g0.5',
+      'nm20.initSigmaF1.d16.n1x4',
+      'nm20.lemmaB2.gradRatio',
+      'nm20.lemmaB2.featureRatio',
+      'nm20.widthN.finalLossRatio.L4.s1.g0.5',
+      'nm20.widthN.rate.L4.s2.g0.5',
+      'nmm21.lemma52.rho.d25.n1x4',
+    ]) {
       expect(values[k], k).toBeDefined();
       expect(values[k]?.slack, k).toBeGreaterThanOrEqual(1);
     }
+    for (const k of ['nm20.lecun.w1Norm.n1256', 'nmm21.n1Sweep.logLogSlope', 'nmm21.n1Sweep.lambdaMin.n13200']) expect(values[k], k).toBeDefined();
   }, 300_000);
 });

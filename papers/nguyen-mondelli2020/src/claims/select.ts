@@ -25,13 +25,13 @@ export function gdRuns(traces: readonly Nm20Trace[]): { tr: GdTrace; run: GdRun 
 }
 
 /** Steps k whose Φ_k is above the float floor (ratio checks stop there, card pitfall 9). */
-export function aboveFloor(run: GdRun, floor: number): number[] {
+export function aboveFloor(run: Pick<GdRun, 'loss'>, floor: number): number[] {
   const phi0 = run.loss[0] as number;
   return run.loss.flatMap((phi, k) => (phi > floor * phi0 ? [k] : []));
 }
 
 /** max_k Φ_k / (Π_{j<k}(1 − ημ_j)Φ_0) over steps above the floor, in log space. */
-export function maxRatioToPlRate(run: GdRun, floor: number): number {
+export function maxRatioToPlRate(run: Pick<GdRun, 'loss' | 'eta' | 'mu'>, floor: number): number {
   const phi0 = run.loss[0] as number;
   let logBound = 0;
   let worst = Number.NEGATIVE_INFINITY;
@@ -82,4 +82,12 @@ export function perCurve(points: readonly Fig2Point[], pick: (p: Fig2Point) => n
 
 export function fig2Points(traces: readonly Nm20Trace[], side: 'fig2R' | 'fig2L'): Fig2Point[] {
   return need(traces, side).flat();
+}
+
+/** Median of a non-empty list (NaN when empty). */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }

@@ -32,12 +32,13 @@ function clone(p: MlpParams): MlpParams {
 }
 
 /** One GD run at step size η; returns the series and whether the descent precondition held at every step above the floor. */
-function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta: number, steps: number): Omit<GdRun, 'n1' | 'L' | 'gamma' | 'seed' | 'widths' | 'halvings' | 'ntkQuad0' | 'lambdaMinK0' | 'lambdaMaxK0'> {
+export function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta: number, steps: number): Omit<GdRun, 'n1' | 'L' | 'gamma' | 'seed' | 'widths' | 'halvings' | 'ntkQuad0' | 'lambdaMinK0' | 'lambdaMaxK0'> {
   const p = clone(p0);
+  const xFro = Math.sqrt(sumSq(X));
   const L = p.W.length;
   const w0Min = p.W.map((W, l) => (l >= 2 ? sigmaMin(W) : 1));
   const w0Norm = p.W.map((W) => sigmaMax(W));
-  const run = { eta, descentOk: true, loss: [] as number[], gradSq: [] as number[], gradW2Sq: [] as number[], mu: [] as number[], sigmaF1: [] as number[], minWRatio: [] as number[], maxNormRatio: [] as number[], diverged: null as GdRun['diverged'] };
+  const run = { eta, descentOk: true, loss: [] as number[], gradSq: [] as number[], gradW2Sq: [] as number[], mu: [] as number[], sigmaF1: [] as number[], minWRatio: [] as number[], maxNormRatio: [] as number[], gradBoundRatio: [] as number[], diverged: null as GdRun['diverged'] };
   let phi0 = Number.NaN;
   for (let k = 0; k <= steps; k++) {
     const g = mlpLossGrad(p, X, Y, act);
@@ -62,7 +63,16 @@ function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: num
       minRatio = Math.min(minRatio, s / (w0Min[l] as number));
     }
     let maxNorm = 0;
-    p.W.forEach((W, l) => (maxNorm = Math.max(maxNorm, sigmaMax(W) / (w0Norm[l] as number))));
+    const norms = p.W.map((W) => sigmaMax(W));
+    norms.forEach((nrm, l) => (maxNorm = Math.max(maxNorm, nrm / (w0Norm[l] as number))));
+    // Lemma B.2: ‖∇_{W_l}Φ‖_F ≤ ‖X‖_F Π_{p≠l}‖W_p‖_2 ‖F_L − Y‖_F (|σ(x)| ≤ |x|, |σ′| ≤ 1); ‖F_L − Y‖_F = √(2Φ).
+    const resid = Math.sqrt(2 * g.loss);
+    let gradBound = 0;
+    g.grads.forEach((G, l) => {
+      let prod = 1;
+      norms.forEach((nrm, q) => (prod *= q === l ? 1 : nrm));
+      gradBound = Math.max(gradBound, Math.sqrt(sumSq(G)) / (xFro * prod * resid));
+    });
     const gsq = g.grads.reduce((s, G) => s + sumSq(G), 0);
     run.loss.push(g.loss);
     run.gradSq.push(gsq);
@@ -71,6 +81,7 @@ function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: num
     run.sigmaF1.push(sF1);
     run.minWRatio.push(minRatio);
     run.maxNormRatio.push(maxNorm);
+    run.gradBoundRatio.push(gradBound);
     if (k === steps || g.loss <= F64_FLOOR * phi0 * 1e-4) break; // far below the floor nothing is checked any more
     p.W.forEach((W, l) => {
       const G = g.grads[l] as Matrix;

@@ -1,0 +1,83 @@
+import { foldIn, type Key } from '@repro/concentration';
+import { eigvalsh, matrix, solve, type Matrix } from '@repro/linalg';
+import type { RunContext } from '@repro/harness';
+import { empiricalNtk, initMlp, type Activation, type MlpParams } from '@repro/nets';
+import type { Nm20Config } from '../config.js';
+import type { WidthNRun, WidthNTrace } from '../trace.js';
+import { gaussianY, sphereX } from './data.js';
+import { F64_FLOOR, gdOnce } from './gd.js';
+
+/** X⁺ = Xᵀ(XXᵀ)⁻¹ (d×N) for X of full row rank N ≤ d, float64. */
+function pinvRows(X: Matrix): Matrix {
+  const { rows: N, cols: d } = X;
+  const G = matrix(N, N);
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let c = 0; c < d; c++) s += (X.data[i * d + c] as number) * (X.data[j * d + c] as number);
+      G.data[i * N + j] = s;
+    }
+  const Ginv = matrix(N, N);
+  for (let j = 0; j < N; j++) {
+    const e = new Float64Array(N);
+    e[j] = 1;
+    const col = solve(G, e);
+    for (let i = 0; i < N; i++) Ginv.data[i * N + j] = col[i] as number;
+  }
+  const P = matrix(d, N);
+  for (let c = 0; c < d; c++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += (X.data[i * d + c] as number) * (Ginv.data[i * N + j] as number);
+      P.data[c * N + j] = s;
+    }
+  return P;
+}
+
+/**
+ * nm20.sec3.1-width-N [card §5, D; a repo construction]: n_1 = N and the tailored init W_1 = s·X⁺ (so XW_1 = sI, F_1 = σ(s)I),
+ * W_2 = 0, W_l = s·LeCun for l ≥ 3; full-batch GD with the run-set-R step-size ladder, float64.
+ */
+export async function widthN(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<WidthNTrace> {
+  const { widthNN: N, widthND: d } = cfg;
+  if (d < N) throw new RangeError(`sec3.1-width-N needs d ≥ N (X⁺ with XX⁺ = I), got d = ${d}, N = ${N}`);
+  const runs: WidthNRun[] = [];
+  ctx.progress.phase('NM20 width-N GD', cfg.widthNPyramids.length * cfg.gdSeeds * cfg.widthNScales.length * cfg.gdGammas.length);
+  for (const pyramid of cfg.widthNPyramids)
+  for (let seed = 0; seed < cfg.gdSeeds; seed++) {
+    const widths = [d, N, ...pyramid, 1];
+    const L = widths.length - 1;
+    const X = sphereX(foldIn(k, `X${seed}`), N, d);
+    const Y = gaussianY(foldIn(k, `Y${seed}`), N, 1);
+    const Xp = pinvRows(X);
+    const lecunW = initMlp(foldIn(k, `init-s${seed}-L${L}`), widths, 'lecun').W;
+    for (const s of cfg.widthNScales) {
+      const W = lecunW.map((Wl, l) => {
+        if (l === 0) return matrix(d, N, Xp.data.map((v) => s * v));
+        if (l === 1) return matrix(Wl.rows, Wl.cols);
+        return matrix(Wl.rows, Wl.cols, Wl.data.map((v) => s * v));
+      });
+      const p0: MlpParams = { widths: [...widths], W };
+      for (const gamma of cfg.gdGammas) {
+        const act: Activation = { name: 'smoothLeakyRelu', gamma, beta: cfg.gdBeta };
+        const res = await ctx.time(`width-N GD L=${L} s=${s}`, async () => {
+          const ev = eigvalsh(empiricalNtk(p0, X, act).K);
+          const lambdaMaxK0 = ev[ev.length - 1] as number;
+          let eta = cfg.gdEtaScale / lambdaMaxK0;
+          let halvings = 0;
+          let run = gdOnce(p0, X, Y, act, gamma, eta, cfg.widthNSteps);
+          while (!run.descentOk && run.diverged === null && halvings < cfg.gdMaxHalvings) {
+            halvings++;
+            eta /= 2;
+            run = gdOnce(p0, X, Y, act, gamma, eta, cfg.widthNSteps);
+          }
+          if (!run.descentOk && run.diverged === null) run.diverged = { step: run.loss.length, reason: `descent precondition still fails after ${halvings} halvings` };
+          return { ...run, s, n1: N, L, gamma, seed, widths, halvings, lambdaMinK0: ev[0] as number, lambdaMaxK0 };
+        });
+        runs.push(res);
+        ctx.progress.tick(1, `s=${s} γ=${gamma} seed ${seed + 1}/${cfg.gdSeeds}`);
+      }
+    }
+  }
+  return { N, d, floor: F64_FLOOR, runs };
+}
