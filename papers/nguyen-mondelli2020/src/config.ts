@@ -59,6 +59,11 @@ export const config = z
     n1SweepN2: posInt('thm4.1-lambda-min-linear-n1: second hidden width n_2, neurons'),
     n1SweepWidths: intList('thm4.1-lambda-min-linear-n1: wide widths n_1 (He init, L = 3), neurons'),
     n1SweepTrials: posInt('thm4.1-lambda-min-linear-n1: independent trials (data + weights) per n_1, count'),
+    // NMM21 Lemma 3.1: (4/(n_1n_2))K̄ → K^{(3)}
+    ntkLimitN: posInt('lemma3.1-limit: points N (x ~ N(0, I_d)), count'),
+    ntkLimitD: posInt('lemma3.1-limit: input dimension d, count'),
+    ntkLimitWidths: intList('lemma3.1-limit: hidden widths n = n_1 = n_2 (N(0,1) weights, L = 3), neurons'),
+    ntkLimitTrials: posInt('lemma3.1-limit: independent trials (data + weights) per n, count'),
     // NMM21 NTK decomposition check
     decompN: posInt('ntk-decomposition: points N, count'),
     decompD: posInt('ntk-decomposition: input dimension d, count'),
@@ -130,6 +135,10 @@ const smoke: Nm20Config = {
   n1SweepN2: 50,
   n1SweepWidths: [400, 800, 1600, 3200],
   n1SweepTrials: 5,
+  ntkLimitN: 50,
+  ntkLimitD: 50,
+  ntkLimitWidths: [100, 200, 400, 800, 1600],
+  ntkLimitTrials: 5,
   decompN: 8,
   decompD: 5,
   decompWidths: [
@@ -198,6 +207,10 @@ const paper: Nm20Config = {
   n1SweepN2: 100,
   n1SweepWidths: [800, 1600, 3200, 6400],
   n1SweepTrials: 20,
+  ntkLimitN: 500,
+  ntkLimitD: 1000,
+  ntkLimitWidths: [500, 1000, 2000, 4000, 8000],
+  ntkLimitTrials: 10,
   decompN: 64,
   decompD: 32,
   decompWidths: [[256, 64]],

@@ -11,11 +11,12 @@ import { lecun } from './experiments/lecun.js';
 import { limit } from './experiments/limit.js';
 import { lipschitz } from './experiments/lipschitz.js';
 import { n1Sweep } from './experiments/n1-sweep.js';
+import { ntkLimit } from './experiments/ntk-limit.js';
 import { widthN } from './experiments/width-n.js';
 import type { Nm20Trace } from './trace.js';
 
 /** Experiments that use tfjs (float32 GEMMs or autodiff) and so need a backend; the rest are plain float64 JS. */
-const TFJS_EXPERIMENTS = ['decomp', 'fig2R', 'fig2L', 'n1Sweep'] as const;
+const TFJS_EXPERIMENTS = ['decomp', 'fig2R', 'fig2L', 'n1Sweep', 'ntkLimit'] as const;
 
 /**
  * run(cfg, key) → trace: the only entry point that computes. Each experiment draws from its own sub-key foldIn(key, name),
@@ -36,5 +37,6 @@ export async function run(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Nm2
   if (want('widthN')) trace.widthN = await widthN(cfg, foldIn(k, 'widthN'), ctx);
   if (want('chernoff')) trace.chernoff = await chernoff(cfg, foldIn(k, 'chernoff'), ctx);
   if (want('n1Sweep')) trace.n1Sweep = await n1Sweep(cfg, foldIn(k, 'n1Sweep'), ctx);
+  if (want('ntkLimit')) trace.ntkLimit = await ntkLimit(cfg, foldIn(k, 'ntkLimit'), ctx);
   return trace;
 }

@@ -151,6 +151,13 @@ export interface WidthNTrace {
   runs: WidthNRun[];
 }
 
+/** nmm21.lemma3.1-limit: relative Frobenius error of (4/n²)K̄ against K^{(3)}, per (width n, trial). */
+export interface NtkLimitTrace {
+  N: number;
+  d: number;
+  rows: { n: number; trial: number; relErr: number }[];
+}
+
 export interface Nm20Trace {
   gd?: GdTrace;
   init?: InitTrace;
@@ -163,6 +170,7 @@ export interface Nm20Trace {
   n1Sweep?: Fig2Point[];
   lecun?: LecunCell[];
   widthN?: WidthNTrace;
+  ntkLimit?: NtkLimitTrace;
 }
 
 export type ExperimentName = keyof Nm20Trace;

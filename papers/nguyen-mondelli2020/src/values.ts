@@ -136,5 +136,14 @@ export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {
     for (const p of c) out[`nmm21.n1Sweep.lambdaMin.n1${p.x}`] = { value: p.mean, sd: p.sd, note: `λ_min(K̄), He init, ${p.curve}, trial mean ± sd` };
     if (c.length >= 2) out['nmm21.n1Sweep.logLogSlope'] = { value: logLogSlope(c.map((p) => p.x), c.map((p) => p.mean)).slope, paper: 1, note: 'log-log slope of mean λ_min(K̄) vs n_1 (theory: Θ(n_1))' };
   }
+  // nmm21.lemma3.1-limit
+  const lim = traces.flatMap((t) => t.ntkLimit?.rows ?? []);
+  const limWidths = [...new Set(lim.map((r) => r.n))].sort((a, b) => a - b);
+  const limMeans = limWidths.map((n) => meanSd(lim.filter((r) => r.n === n).map((r) => r.relErr)));
+  limWidths.forEach((n, i) => {
+    const s = limMeans[i];
+    if (s) out[`nmm21.lemma31.relErr.n${n}`] = { value: s.mean, sd: s.sd, note: '‖(4/n²)K̄ − K^{(3)}‖_F/‖K^{(3)}‖_F, N(0,1) weights, trial mean ± sd' };
+  });
+  if (limWidths.length >= 2) out['nmm21.lemma31.logLogSlope'] = { value: logLogSlope(limWidths, limMeans.map((s) => s.mean)).slope, paper: -0.5, note: 'log-log slope of the mean relative error vs n (Monte Carlo rate n^{−1/2})' };
   return out;
 }

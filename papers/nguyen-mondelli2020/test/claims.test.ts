@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fig2Order } from '../src/claims/fig2-order.js';
 import { lecunWidthScaling } from '../src/claims/lecun-width-scaling.js';
+import { lemma31Limit } from '../src/claims/lemma-3-1-limit.js';
 import { lemma52Chernoff } from '../src/claims/lemma-5-2-chernoff.js';
 import { lemmaB2 } from '../src/claims/lemma-b2.js';
 import { sec31WidthN } from '../src/claims/sec-3-1-width-n.js';
@@ -133,6 +134,14 @@ describe('added claims on synthetic traces', () => {
     const pts = (f: (n1: number) => number) => [400, 800, 1600, 3200].map((n1) => ({ ...point('N=100, d=50, n2=50', n1, f(n1)), N: 100, n1 }));
     expect(thm41LinearN1.check([{ n1Sweep: pts((n) => 0.2 * n) }], cfg).status).toBe('pass');
     expect(thm41LinearN1.check([{ n1Sweep: pts((n) => Math.sqrt(n)) }], cfg).status).toBe('fail');
+  });
+});
+
+describe('lemma3.1-limit on synthetic traces', () => {
+  const rows = (f: (n: number) => number) => [100, 200, 400, 800, 1600].map((n) => ({ n, trial: 0, relErr: f(n) }));
+  it('passes at n^{−1/2} and fails when the error stalls at a bias', () => {
+    expect(lemma31Limit.check([{ ntkLimit: { N: 50, d: 50, rows: rows((n) => 3 / Math.sqrt(n)) } }], cfg).status).toBe('pass');
+    expect(lemma31Limit.check([{ ntkLimit: { N: 50, d: 50, rows: rows((n) => 0.1 + 3 / Math.sqrt(n)) } }], cfg).status).toBe('fail');
   });
 });
 

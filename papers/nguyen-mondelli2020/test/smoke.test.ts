@@ -15,8 +15,8 @@ describe('nguyen-mondelli2020 smoke profile', () => {
     const failed = claims.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status} ${c.note ?? ''}`);
     expect(failed).toEqual([]);
     expect(claims.length).toBe(paper.claims.length);
-    expect(claims.length).toBe(19);
-    for (const id of ['nm20.lemmaB2', 'nm20.lecun-width-scaling', 'nm20.sec3.1-width-N', 'nmm21.thm4.1-lambda-min-linear-n1', 'nmm21.lemma5.2-chernoff'])
+    expect(claims.length).toBe(20);
+    for (const id of ['nmm21.lemma3.1-limit', 'nm20.lemmaB2', 'nm20.lecun-width-scaling', 'nm20.sec3.1-width-N', 'nmm21.thm4.1-lambda-min-linear-n1', 'nmm21.lemma5.2-chernoff'])
       expect(claims.find((c) => c.id === id)?.status, id).toBe('pass');
     expect(s.exitCode).toBe(0);
     for (const f of paper.figures) expect(readFileSync(join(out, 'figures', `${f.id}.svg`), 'utf8')).toMatch(/<path/);
@@ -35,6 +35,6 @@ describe('nguyen-mondelli2020 smoke profile', () => {
       expect(values[k], k).toBeDefined();
       expect(values[k]?.slack, k).toBeGreaterThanOrEqual(1);
     }
-    for (const k of ['nm20.lecun.w1Norm.n1256', 'nmm21.n1Sweep.logLogSlope', 'nmm21.n1Sweep.lambdaMin.n13200']) expect(values[k], k).toBeDefined();
+    for (const k of ['nm20.lecun.w1Norm.n1256', 'nmm21.n1Sweep.logLogSlope', 'nmm21.n1Sweep.lambdaMin.n13200', 'nmm21.lemma31.logLogSlope']) expect(values[k], k).toBeDefined();
   }, 300_000);
 });

@@ -6,6 +6,7 @@ import { fig2lLinearD } from './fig2l-linear-d.js';
 import { fig2rLinearN } from './fig2r-linear-n.js';
 import { initSigmaMinF1 } from './init-sigma-min-f1.js';
 import { lecunWidthScaling } from './lecun-width-scaling.js';
+import { lemma31Limit } from './lemma-3-1-limit.js';
 import { lemma52Chernoff } from './lemma-5-2-chernoff.js';
 import { lemmaB2 } from './lemma-b2.js';
 import { ntkDecomposition } from './ntk-decomposition.js';
@@ -32,6 +33,7 @@ export const claims: readonly Claim<Nm20Config, Nm20Trace>[] = [
   sec31WidthN,
   ntkDecomposition,
   ntkPl,
+  lemma31Limit,
   thm32LimitSandwich,
   thm32LambdaMinLinearD,
   thm41Sandwich,
