@@ -1,5 +1,6 @@
 /** Sampler throughput (run: pnpm bench). */
 import { key, normal, uniform } from '../src/index.js';
+import { recordBench } from '@repro/testkit';
 
 for (const [name, fn] of [
   ['uniform', uniform],
@@ -9,5 +10,6 @@ for (const [name, fn] of [
   const t0 = performance.now();
   fn(key(1), 1e7);
   const s = (performance.now() - t0) / 1000;
+  recordBench(`concentration ${name}(1e7)`, s);
   console.log(`${name}(1e7): ${s.toFixed(3)} s = ${(1e7 / s / 1e6).toFixed(0)} M samples/s (target: well under 1 s)`);
 }

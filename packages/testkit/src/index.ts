@@ -56,3 +56,4 @@ export function expectRelFro(actual: ArrayLike<number>, expected: ArrayLike<numb
   const r = relFro(actual, expected);
   if (!(r <= tol)) throw new Error(`relative Frobenius error ${r} > ${tol}`);
 }
+export { recordBench } from './bench-record.js';

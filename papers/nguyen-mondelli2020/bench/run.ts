@@ -9,6 +9,7 @@ import { selectBackend } from '@repro/nets';
 import { profiles } from '../src/config.js';
 import { fig2Trial, trialFlops } from '../src/experiments/fig2.js';
 import { estimateMemory } from '../src/memory.js';
+import { recordBench } from '@repro/testkit';
 
 const TARGET_TRIAL_SECONDS = 20;
 const TARGET_PROFILE_MINUTES = 60;
@@ -30,6 +31,7 @@ const seconds = (performance.now() - t0) / 1000;
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss);
 const rate = trialFlops(N, d, n1, n2) / seconds;
+recordBench(`nguyen-mondelli2020 Figure 2 right trial N=${N} d=${d} n1=${n1} n2=${n2}`, seconds);
 console.log(`largest Figure 2 right trial (N = ${N}, d = ${d}, n1 = ${n1}, n2 = ${n2}): ${seconds.toFixed(1)} s, λ_min = ${pt.lambdaMin.toPrecision(6)}`);
 console.log(`  ${(rate / 1e9).toFixed(2)} GFLOP/s effective (card cost model ${(trialFlops(N, d, n1, n2) / 1e9).toFixed(0)} GFLOP)`);
 if (!quick) console.log(`  target ≤ ${TARGET_TRIAL_SECONDS} s → ${seconds <= TARGET_TRIAL_SECONDS ? 'met' : `missed by ${(seconds / TARGET_TRIAL_SECONDS).toFixed(1)}×`}`);

@@ -5,6 +5,7 @@
 import { key } from '@repro/concentration';
 import { absorbLabels, fig1Data } from '../src/model/data.js';
 import { runGd } from '../src/model/linear.js';
+import { recordBench } from '@repro/testkit';
 
 const ITERATIONS = 1_000_000;
 const TARGET_SECONDS = 2;
@@ -27,6 +28,7 @@ for (const loss of ['exp'] as const) {
   console.log(`  (exp loss: ${((performance.now() - t0) / 1000).toFixed(3)} s)`);
 }
 const rate = ITERATIONS / best;
+recordBench('soudry2017 1e6 GD iterations (Fig-1 data, logistic)', best);
 console.log(`soudry2017 GD, Figure-1 data (N = ${Z.N}, d = 2, logistic, float64): 10⁶ iterations in ${best.toFixed(3)} s (best of 3)`);
 console.log(`  ${(rate / 1e6).toFixed(2)} M iterations/s; target ≤ ${TARGET_SECONDS} s → ${(TARGET_SECONDS / best).toFixed(1)}× under budget; w(10⁶) = (${w[0]?.toFixed(4)}, ${w[1]?.toFixed(4)})`);
 if (best > TARGET_SECONDS) process.exitCode = 1;
