@@ -5,10 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 // Each case: [args, env?]. Table-driven: every row must exit 2 with one `repro: error:` line and touch nothing.
-const paperIds = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const paperIds = listPapers();
 const scratch = mkdtempSync(join(tmpdir(), 'check-cli-'));
 // Malformed run directories for `repro diff`.
 const notRun = join(scratch, 'not-a-run');
@@ -143,6 +143,5 @@ if (snapshot() !== before) {
 rmSync(scratch, { recursive: true, force: true });
 console.log(`cli: ${cases.length} bad invocations; ${passed} passed, ${failed} failed`);
 // Same shape as vitest's JSON report, so scripts/count-tests.mjs adds these to the CI total.
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'cli.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('cli', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

@@ -7,16 +7,16 @@
 // backend is slow (du2019's smoke profile takes ≈ 490 s on it here, vs ≈ 30 s on wasm), too slow for every CI run. Prints `determinism: N passed, M failed`, writes
 // test-results/determinism.json (counted by scripts/count-tests.mjs), exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const profile = 'smoke';
 const compareBackends = process.argv.includes('--backends');
 const { diffRuns } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
-const papers = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const papers = listPapers();
 const scratch = mkdtempSync(join(tmpdir(), 'determinism-'));
 let passed = 0;
 let failed = 0;
@@ -64,6 +64,5 @@ for (const p of papers) {
 }
 rmSync(scratch, { recursive: true, force: true });
 console.log(`determinism: ${passed} passed, ${failed} failed`);
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'determinism.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('determinism', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

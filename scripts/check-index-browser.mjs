@@ -4,12 +4,12 @@
 // SVG with at least one drawn data mark), no console errors or page errors; saves a full-page screenshot to
 // results/index.png. Prints `browser: N passed, M failed`, writes test-results/browser.json, exits 1 on any failure.
 // Chromium: $CHROMIUM_PATH, else /usr/bin/chromium (`.ci/run` installs it with apt when missing).
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const index = join(root, 'results', 'index.html');
 let passed = 0;
 let failed = 0;
@@ -20,8 +20,7 @@ const check = (ok, what) => {
 };
 const finish = () => {
   console.log(`browser: ${passed} passed, ${failed} failed`);
-  mkdirSync(join(root, 'test-results'), { recursive: true });
-  writeFileSync(join(root, 'test-results', 'browser.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+  writeCheckResult('browser', passed, failed);
   process.exit(failed > 0 ? 1 : 0);
 };
 if (!existsSync(index)) {

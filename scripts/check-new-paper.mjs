@@ -3,11 +3,11 @@
 // the local store), scaffold `zz-example`, then its typecheck, its test and its --help must pass. Prints
 // `new-paper: N passed, M failed`, writes test-results/new-paper.json, exits 1 on failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const wt = join(mkdtempSync(join(tmpdir(), 'new-paper-')), 'wt');
 let passed = 0;
 let failed = 0;
@@ -36,6 +36,5 @@ try {
   rmSync(join(wt, '..'), { recursive: true, force: true });
 }
 console.log(`new-paper: ${passed} passed, ${failed} failed`);
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'new-paper.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('new-paper', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

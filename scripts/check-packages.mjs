@@ -3,10 +3,10 @@
 // (dist + README), engines.node, license, publishConfig for public ones, a bin `repro-<id>` → dist/bin.js for papers, no
 // `workspace:` range on a private package from a public one, and a CHANGELOG only via changesets (no hand-written one
 // without a changeset history). Prints `packages: N passed, M failed`, writes test-results/packages.json.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 let passed = 0;
 let failed = 0;
 const all = [];
@@ -42,6 +42,5 @@ for (const { group, dir, pkg } of all) {
   console.log(`packages: ${ok ? 'ok  ' : 'FAIL'} ${group}/${dir} (${pkg.name})${ok ? '' : `: ${problems.join('; ')}`}`);
 }
 console.log(`packages: ${passed} passed, ${failed} failed`);
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'packages.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('packages', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

@@ -6,10 +6,10 @@
 // whenever a claim fails — this file changes what CI tolerates, never what a run reports.
 // Prints one line per paper and `smoke: N passed, M failed`; writes test-results/smoke.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const r = spawnSync('pnpm', ['repro', 'all', '--profile', 'smoke', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 let passed = 0;
 let failed = 0;
@@ -19,7 +19,7 @@ const result = (ok, what) => {
   console.log(`smoke: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
 if (r.status !== 0 && r.status !== 1) result(false, `pnpm repro all --profile smoke exited ${r.status} (bad input or runtime fault)`);
-const papers = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const papers = listPapers();
 for (const p of papers) {
   const file = join(root, 'papers', p, 'results', 'smoke', 'claims.json');
   if (!existsSync(file)) {
@@ -42,6 +42,5 @@ for (const p of papers) {
   );
 }
 console.log(`smoke: ${passed} passed, ${failed} failed`);
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'smoke.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('smoke', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

@@ -11,10 +11,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
-const allPapers = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
+const allPapers = listPapers();
 let papers = args.filter((a) => !a.startsWith('--'));
 if (papers.length === 0) papers = ['du2019'];
 if (papers.includes('all')) papers = allPapers;
@@ -101,6 +100,7 @@ for (const p of papers) {
     api,
     `import { paper } from '@repro/${p}';
 import { runPaper } from '@repro/harness';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
 const first = paper.claims.find((c) => c.profiles.includes('smoke'));
 const s = await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', only: [first.id], outDir: 'api-results/${p}' });
 console.log(JSON.stringify({ id: first.id, pass: s.pass, fail: s.fail, skip: s.skip }));
@@ -113,6 +113,5 @@ process.exit(s.pass === 1 && s.fail === 0 ? 0 : 1);
 
 console.log(`cherry-pick: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)${keep ? ` — kept ${scratch}` : ''}`);
 if (!keep) rmSync(scratch, { recursive: true, force: true });
-mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results', 'cherry-pick.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+writeCheckResult('cherry-pick', passed, failed);
 process.exit(failed > 0 ? 1 : 0);

@@ -26,14 +26,14 @@ for (const group of ['packages', 'papers']) {
     if ((r.numFailedTests ?? 0) === 0) failed += r.numFailedTestSuites ?? 0;
   }
 }
-// The end-to-end checks CI ran: scripts/check-cli.mjs, check-determinism.mjs, cherry-pick.mjs, check-index-browser.mjs.
-for (const name of ['cli.json', 'determinism.json', 'cherry-pick.json', 'browser.json', 'new-paper.json', 'packages.json', 'smoke.json']) {
-  const file = join(root, 'test-results', name);
-  if (!existsSync(file)) continue;
-  const r = JSON.parse(readFileSync(file, 'utf8'));
-  passed += r.numPassedTests ?? 0;
-  failed += r.numFailedTests ?? 0;
-}
+// The end-to-end checks CI ran (scripts/check-*.mjs, cherry-pick.mjs) each leave test-results/<name>.json (lib.mjs).
+const results = join(root, 'test-results');
+if (existsSync(results))
+  for (const name of readdirSync(results).filter((f) => f.endsWith('.json')).sort()) {
+    const r = JSON.parse(readFileSync(join(results, name), 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+  }
 // A package with tests but no report means its test task never ran to the end: count it as a failure, never as silence.
 for (const m of missing) {
   console.log(`count-tests: no vitest report for ${m}`);

@@ -8,36 +8,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldIn, key, normal, permutation, rademacher, randomBits, sphere, split, uniform } from '../src/index.js';
+import { foldIn, key, normal, olsFit, permutation, rademacher, randomBits, sphere, split, uniform } from '../src/index.js';
 
 const SEED = 20261201;
 const RUNS = 40;
 const Z = 5;
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
-/** Pearson correlation of two equal-length samples. */
-function corr(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i] as number;
-    mb += b[i] as number;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const x = (a[i] as number) - ma;
-    const y = (b[i] as number) - mb;
-    sab += x * y;
-    saa += x * x;
-    sbb += y * y;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
+/** Pearson correlation of two equal-length samples (the r of an OLS fit). */
+const corr = (a: Float64Array, b: Float64Array): number => olsFit(a, b).r;
 
 describe('PRNG properties', () => {
   it('split children are distinct from each other and the parent, and their streams are uncorrelated', () => {

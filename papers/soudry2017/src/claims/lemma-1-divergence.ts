@@ -1,7 +1,7 @@
 import type { Claim } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
 import type { Soudry2017Trace } from '../trace.js';
-import { assertFinite, decades, first, fmt, valueAt } from './select.js';
+import { decades, fig1GdRun, fmt, valueAt } from './select.js';
 
 /** Zero training error is required from this iteration on (card: t ≥ 10). */
 const SEPARATED_FROM = 10;
@@ -17,10 +17,7 @@ export const lemma1Divergence: Claim<Soudry2017Config, Soudry2017Trace> = {
   precision: 'float64',
   needs: ['fig1'],
   check(traces) {
-    const f = first(traces, 'fig1');
-    const run = f.runs[0];
-    if (run === undefined) throw new Error('fig1 has no GD run');
-    assertFinite([run]);
+    const { run } = fig1GdRun(traces);
     let errors = 0;
     let lossRises = 0;
     for (let i = 0; i < run.t.length; i++) {

@@ -22,6 +22,15 @@ export function assertFinite(runs: readonly LinearRun[]): void {
   if (bad.length > 0) throw new Error(`training diverged: ${bad.map((r) => `${r.label} at t = ${r.diverged?.t}: ${r.diverged?.reason}`).join('; ')}`);
 }
 
+/** The Figure-1 part of the first trace and its plain-GD run (runs[0]), checked finite. */
+export function fig1GdRun(traces: readonly Soudry2017Trace[]): { f: NonNullable<Soudry2017Trace['fig1']>; run: LinearRun } {
+  const f = first(traces, 'fig1');
+  const run = f.runs[0];
+  if (run === undefined) throw new Error('fig1 has no GD run');
+  assertFinite([run]);
+  return { f, run };
+}
+
 /** Index of the recording at time t (exact match within 1e-9 relative), or throw. */
 export function indexAt(ts: readonly number[], t: number): number {
   const i = ts.findIndex((x) => Math.abs(x - t) <= 1e-9 * t);

@@ -2,7 +2,7 @@ import { olsFit } from '@repro/concentration';
 import type { Claim } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
 import type { Soudry2017Trace } from '../trace.js';
-import { assertFinite, decadeSups, first, fmt, increases } from './select.js';
+import { decadeSups, fig1GdRun, fmt, increases } from './select.js';
 
 /** Card: the gaps must decrease in every decade from 10² to T. */
 const FROM = 100;
@@ -16,10 +16,7 @@ export const thm3Direction: Claim<Soudry2017Config, Soudry2017Trace> = {
   precision: 'float64',
   needs: ['fig1'],
   check(traces) {
-    const f = first(traces, 'fig1');
-    const run = f.runs[0];
-    if (run === undefined) throw new Error('fig1 has no GD run');
-    assertFinite([run]);
+    const { run } = fig1GdRun(traces);
     const T = run.t[run.t.length - 1] as number;
     const ang = decadeSups(run.t, run.angleGap, FROM, T);
     const mg = decadeSups(run.t, run.marginGap, FROM, T);

@@ -3,7 +3,7 @@ import type { Claim } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
 import { norm } from '../model/geometry.js';
 import type { Soudry2017Trace } from '../trace.js';
-import { assertFinite, first, fmt } from './select.js';
+import { fig1GdRun, fmt } from './select.js';
 
 /** Card: |‖w‖/ln t − ‖ŵ‖|/‖ŵ‖ < 5% at T = 10⁵ (smoke), < 3% at T = 10⁶ (paper). */
 function relGapBound(T: number): number {
@@ -22,10 +22,7 @@ export const thm3Norm: Claim<Soudry2017Config, Soudry2017Trace> = {
   precision: 'float64',
   needs: ['fig1'],
   check(traces) {
-    const f = first(traces, 'fig1');
-    const run = f.runs[0];
-    if (run === undefined) throw new Error('fig1 has no GD run');
-    assertFinite([run]);
+    const { f, run } = fig1GdRun(traces);
     const hat = norm(f.svm.wHat);
     const n = run.t.length;
     const T = run.t[n - 1] as number;
