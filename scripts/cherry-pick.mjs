@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -100,7 +101,6 @@ for (const p of papers) {
     api,
     `import { paper } from '@repro/${p}';
 import { runPaper } from '@repro/harness';
-import { listPapers, root, writeCheckResult } from './lib.mjs';
 const first = paper.claims.find((c) => c.profiles.includes('smoke'));
 const s = await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', only: [first.id], outDir: 'api-results/${p}' });
 console.log(JSON.stringify({ id: first.id, pass: s.pass, fail: s.fail, skip: s.skip }));
