@@ -1,0 +1,29 @@
+export type SgemmKind = 'relaxed-simd' | 'simd';
+
+export interface SgemmInfo {
+  /** relaxed-simd: f32x4.relaxed_madd (FMA); simd: mul + add. */
+  kind: SgemmKind;
+  /** Threads a call uses by default (calling thread included). */
+  threads: number;
+}
+
+export interface SgemmOptions {
+  /** A is stored K×M (op(A) = Aᵀ). */
+  transA?: boolean;
+  /** B is stored N×K (op(B) = Bᵀ). */
+  transB?: boolean;
+  /** Where to write C (M·N floats); a fresh array when omitted. */
+  out?: Float32Array;
+  /** Threads for this call (default: available cores, capped by setSgemmThreads / REPRO_SGEMM_THREADS). */
+  threads?: number;
+}
+
+/** Which GEMM build runs here and on how many threads; null when the engine has no WebAssembly SIMD. */
+export function sgemmInfo(): SgemmInfo | null;
+/** Cap the threads of every later call (e.g. 1 inside a process that already runs one job per core). */
+export function setSgemmThreads(n: number): void;
+/**
+ * C = op(A)·op(B), float32, row-major, op(A) M×K, op(B) K×N. Throws when the engine has no WebAssembly SIMD or when
+ * the operands do not fit the 4 GiB wasm32 memory.
+ */
+export function sgemm(A: Float32Array, B: Float32Array, M: number, K: number, N: number, opts?: SgemmOptions): Float32Array;

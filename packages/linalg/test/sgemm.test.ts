@@ -1,0 +1,116 @@
+import { key, normal } from '@repro/concentration';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sgemm, sgemmInfo } from '../src/index.js';
+// @ts-expect-error plain-JS build script without types
+import { generate } from '../kernels/build.mjs';
+
+const U = 2 ** -24; // float32 unit roundoff
+
+function randF32(seed: number, len: number): Float32Array {
+  return Float32Array.from(normal(key(seed), len));
+}
+
+/**
+ * Checks C = op(A)·op(B) against a float64 reference entry by entry with the standard a-priori bound of a recursive dot
+ * product, |ĉ − c| ≤ γ_K Σ_k |a_ik||b_kj|, γ_K = K·u/(1 − K·u) — a bound every correct float32 summation order meets.
+ */
+function expectGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, K: number, N: number, tA: boolean, tB: boolean): void {
+  const gamma = (K * U) / (1 - K * U);
+  let worst = 0;
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      let abs = 0;
+      for (let k = 0; k < K; k++) {
+        const a = A[tA ? k * M + i : i * K + k] as number;
+        const b = B[tB ? j * K + k : k * N + j] as number;
+        s += a * b;
+        abs += Math.abs(a * b);
+      }
+      const err = Math.abs((C[i * N + j] as number) - s);
+      worst = Math.max(worst, err / (gamma * abs + Number.MIN_VALUE));
+    }
+  }
+  expect(worst).toBeLessThanOrEqual(1);
+}
+
+describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
+  it('is available on Node ≥ 20 and reports its build and threads', () => {
+    const info = sgemmInfo();
+    expect(info).not.toBeNull();
+    expect(['relaxed-simd', 'simd']).toContain(info?.kind);
+    expect(info?.threads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('matches a float64 reference within the dot-product error bound, every transpose, ragged sizes', () => {
+    for (const [M, K, N] of [
+      [1, 1, 1],
+      [3, 5, 7],
+      [37, 53, 29],
+      [4, 256, 8],
+      [129, 300, 70],
+      [70, 513, 1031],
+    ] as const) {
+      for (const tA of [false, true]) {
+        for (const tB of [false, true]) {
+          const A = randF32(M * 7 + K, M * K);
+          const B = randF32(N * 11 + K, K * N);
+          expectGemm(sgemm(A, B, M, K, N, { transA: tA, transB: tB }), A, B, M, K, N, tA, tB);
+        }
+      }
+    }
+  });
+
+  it('gives bit-identical results for 1, 2 and 3 threads, split by columns and by rows', () => {
+    for (const [M, K, N] of [
+      [200, 300, 400],
+      [400, 300, 40],
+    ] as const) {
+      const A = randF32(1, M * K);
+      const B = randF32(2, K * N);
+      const one = sgemm(A, B, M, K, N, { threads: 1 });
+      expect(Buffer.from(sgemm(A, B, M, K, N, { threads: 2 }).buffer)).toEqual(Buffer.from(one.buffer));
+      expect(Buffer.from(sgemm(A, B, M, K, N, { threads: 3 }).buffer)).toEqual(Buffer.from(one.buffer));
+    }
+  });
+
+  it('handles empty dimensions, writes into `out`, rejects bad shapes', () => {
+    expect(sgemm(new Float32Array(0), new Float32Array(0), 0, 0, 5)).toHaveLength(0);
+    expect(Array.from(sgemm(new Float32Array(0), new Float32Array(0), 2, 0, 3))).toEqual([0, 0, 0, 0, 0, 0]);
+    const out = new Float32Array(4).fill(9);
+    sgemm(Float32Array.of(1, 2, 3, 4), Float32Array.of(1, 0, 0, 1), 2, 2, 2, { out });
+    expect(Array.from(out)).toEqual([1, 2, 3, 4]);
+    expect(() => sgemm(new Float32Array(3), new Float32Array(4), 2, 2, 2)).toThrow(/A has 3 entries/);
+    expect(() => sgemm(new Float32Array(4), new Float32Array(4), 2, 2, 2.5)).toThrow(/non-negative integer/);
+  });
+
+  it('the plain-SIMD fallback build (REPRO_SGEMM=simd) is correct too', () => {
+    const code = `
+      import { sgemm, sgemmInfo } from './src/index.ts';
+      const A = Float32Array.from({ length: 60 * 70 }, (_, i) => Math.sin(i));
+      const B = Float32Array.from({ length: 70 * 50 }, (_, i) => Math.cos(i));
+      const C = sgemm(A, B, 60, 70, 50);
+      let err = 0;
+      for (let i = 0; i < 60; i++) for (let j = 0; j < 50; j++) {
+        let s = 0; for (let k = 0; k < 70; k++) s += A[i * 70 + k] * B[k * 50 + j];
+        err = Math.max(err, Math.abs(s - C[i * 50 + j]));
+      }
+      console.log(JSON.stringify({ kind: sgemmInfo().kind, err }));`;
+    const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, REPRO_SGEMM: 'simd' },
+      encoding: 'utf8',
+    });
+    const { kind, err } = JSON.parse(out.trim().split('\n').pop() as string) as { kind: string; err: number };
+    expect(kind).toBe('simd');
+    expect(err).toBeLessThan(70 * U * 70); // γ_K Σ|ab| with |a|,|b| ≤ 1
+  });
+
+  it('the committed generated kernels match their generator (kernels/build.mjs)', async () => {
+    const committed = readFileSync(new URL('../src/wasm/kernels.generated.mjs', import.meta.url), 'utf8');
+    expect(await generate()).toBe(committed);
+  });
+});
