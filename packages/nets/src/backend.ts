@@ -4,6 +4,8 @@
  * so nothing requires them to be installed. Libraries never switch the backend behind the caller's back.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { sgemm, sgemmInfo } from '@repro/linalg';
+import { installWasmMatMul } from './wasm-matmul.mjs';
 
 export type BackendRequest = 'auto' | 'wasm' | 'cpu' | 'tensorflow';
 export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'wasm', 'cpu', 'tensorflow'];
@@ -70,7 +72,7 @@ export async function selectBackend(requested: BackendRequest): Promise<BackendI
     await tf.ready();
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-    info = { name: 'wasm', requested, tfjsVersion: tf.version_core, detail: `wasm${simd ? ' simd' : ''}, ${threads ? 'multi-threaded' : '1 thread'}` };
+    info = { name: 'wasm', requested, tfjsVersion: tf.version_core, detail: `wasm${simd ? ' simd' : ''}, ${threads ? 'multi-threaded' : '1 thread'}${wasmMatMul()}` };
   }
   if (info === undefined && requested === 'wasm') throw new BackendUnavailableError("backend 'wasm' failed to initialise");
   if (info === undefined && (await tryCpu())) info = { name: 'cpu', requested, tfjsVersion: tf.version_core, detail: 'plain JavaScript' };
@@ -78,6 +80,17 @@ export async function selectBackend(requested: BackendRequest): Promise<BackendI
   await tf.ready();
   selected = { requested, info };
   return info;
+}
+
+/**
+ * On the wasm backend, matMul runs on @repro/linalg's sgemm (FMA, all cores) instead of tfjs's one-thread XNNPACK
+ * kernel, unless REPRO_MATMUL=xnnpack. Returns the note recorded in the backend detail (and so in every manifest).
+ */
+function wasmMatMul(): string {
+  if (process.env.REPRO_MATMUL === 'xnnpack') return '; matMul: tfjs XNNPACK (REPRO_MATMUL=xnnpack)';
+  const info = sgemmInfo();
+  if (info === null || !installWasmMatMul(tf, sgemm)) return '; matMul: tfjs XNNPACK';
+  return `; matMul: @repro/linalg sgemm (${info.kind}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
 }
 
 /** The tfjs-core module, once a backend has been selected. */

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import { createShard } from './gd-shard.mjs';
+import { installWasmMatMul } from './wasm-matmul.mjs';
 
 let shard = null;
 
@@ -17,6 +18,8 @@ parentPort.on('message', async (msg) => {
   try {
     if (msg.cmd === 'init') {
       await setBackend(msg.backend, msg.detail);
+      // Same matMul kernel as the main thread (so results do not depend on where a shard runs), one thread per shard.
+      if (msg.sgemmUrl) installWasmMatMul(tf, (await import(msg.sgemmUrl)).sgemm, { threads: 1 });
       shard = createShard(tf, msg.args);
       parentPort.postMessage({ ok: true });
     } else if (msg.cmd === 'forward') {
