@@ -1,4 +1,5 @@
 import { ConvergenceError, assertFinite, isSymmetric, type Matrix } from './matrix.js';
+import { dsymBytes, dsymWorkspace, type DsymWorkspace, type WasmF64 } from './wasm/dsym.js';
 
 /** Relative asymmetry tolerated by the symmetric solvers (anything larger is a caller bug, not rounding). */
 export const SYMMETRY_RTOL = 1e-10;
@@ -30,6 +31,8 @@ export function tridiagonalize(A: Matrix): { d: Float64Array; e: Float64Array } 
  */
 export function tridiagonalizeWithReflectors(A: Matrix): { d: Float64Array; e: Float64Array; W: Float64Array } {
   const n = A.rows;
+  const ws = n >= 3 ? dsymWorkspace(dsymBytes(n * n, n, n, n, n), n, WASM_MIN_N) : null;
+  if (ws !== null) return tridiagonalizeWasm(A, ws);
   const W = Float64Array.from(A.data);
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(0, n - 1));
@@ -43,6 +46,56 @@ export function tridiagonalizeWithReflectors(A: Matrix): { d: Float64Array; e: F
   for (let k = 0; k <= n - 3; k++) {
     const nextBeta = beta !== 0 ? reflectAndPrepare(W, n, k, beta, v, w, p, u, d, e) : house(W, n, k + 1, u, d, e);
     if (beta === 0 && nextBeta !== 0) symv(W, n, k + 2, u, p);
+    beta = nextBeta;
+    const t = v;
+    v = u;
+    u = t;
+  }
+  d[n - 1] = W[(n - 1) * n + (n - 1)] as number;
+  return { d, e, W };
+}
+
+/**
+ * From this order on the reduction runs its O(n²) loops in WebAssembly: below it a fresh workspace (~30 µs to map a
+ * wasm memory) and the per-step calls cost more than the SIMD saves (measured crossover n ≈ 64; 1.25× at 128, 2× at 1000).
+ */
+const WASM_MIN_N = 64;
+
+/**
+ * The same reduction with the O(n²) part of each step in WebAssembly SIMD (kernels/dsym.ts): `dsyr2mv` applies the rank-2
+ * update of step k to the trailing matrix and forms the next product p = B' u in the same pass; `dsymv` forms p when the
+ * previous step had no reflector. The O(n) parts (house, w, row k+1) are shared with the TypeScript path. W is a view into
+ * the workspace memory.
+ */
+function tridiagonalizeWasm(A: Matrix, ws: DsymWorkspace): { d: Float64Array; e: Float64Array; W: Float64Array } {
+  const n = A.rows;
+  const { dsymv, dsyr2mv } = ws.kernels;
+  const Wb = ws.alloc(n * n);
+  const W = Wb.view;
+  W.set(A.data);
+  const d = new Float64Array(n);
+  const e = new Float64Array(n - 1);
+  let v: WasmF64 = ws.alloc(n);
+  let u: WasmF64 = ws.alloc(n);
+  const p = ws.alloc(n);
+  const w = ws.alloc(n);
+  /** Address of the trailing block starting at (r, r), and of entry r of a vector. */
+  const blk = (r: number): number => Wb.ptr + 8 * (r * n + r);
+  const at = (x: WasmF64, r: number): number => x.ptr + 8 * r;
+  let beta = house(W, n, 0, v.view, d, e);
+  if (beta !== 0) dsymv(blk(1), n, n - 1, at(v, 1), at(p, 1));
+  for (let k = 0; k <= n - 3; k++) {
+    let nextBeta: number;
+    if (beta !== 0) {
+      nextBeta = reflectPrologue(W, n, k, beta, v.view, w.view, p.view, u.view, d, e);
+      // no next reflector: multiply by u = 0 (p is then recomputed by dsymv when a later step has one)
+      if (nextBeta !== 0) p.view.fill(0, k + 2);
+      else u.view.fill(0, k + 2);
+      dsyr2mv(blk(k + 2), n, n - k - 2, at(v, k + 2), at(w, k + 2), at(u, k + 2), at(p, k + 2));
+    } else {
+      nextBeta = house(W, n, k + 1, u.view, d, e);
+      if (nextBeta !== 0) dsymv(blk(k + 2), n, n - k - 2, at(u, k + 2), at(p, k + 2));
+    }
     beta = nextBeta;
     const t = v;
     v = u;
@@ -104,11 +157,10 @@ function symv(W: Float64Array, n: number, r0: number, vec: Float64Array, p: Floa
 }
 
 /**
- * Apply reflector k (v, β, with p = B v on entry) as the rank-2 update B ← B − v wᵀ − w vᵀ, and fuse it with the next step:
- * row k+1 is updated first, the next reflector u is formed from it, then every later row is updated and immediately used
- * for the next product p = B' u. Returns the next β.
+ * The O(n) start of a fused step: w = βp − (β²/2)(pᵀv)v (so the update is B − v wᵀ − w vᵀ), row k+1 updated, and the next
+ * reflector u formed from it. Returns the next β (0: none).
  */
-function reflectAndPrepare(
+function reflectPrologue(
   W: Float64Array,
   n: number,
   k: number,
@@ -136,6 +188,27 @@ function reflectAndPrepare(
     for (let j = i; j < n; j++) W[row + j] = (W[row + j] as number) - vi * (w[j] as number) - wi * (v[j] as number);
   }
   const nextBeta = house(W, n, k + 1, u, d, e);
+  return nextBeta;
+}
+
+/**
+ * Apply reflector k (v, β, with p = B v on entry) as the rank-2 update B ← B − v wᵀ − w vᵀ, and fuse it with the next step:
+ * row k+1 is updated first, the next reflector u is formed from it, then every later row is updated and immediately used
+ * for the next product p = B' u. Returns the next β.
+ */
+function reflectAndPrepare(
+  W: Float64Array,
+  n: number,
+  k: number,
+  beta: number,
+  v: Float64Array,
+  w: Float64Array,
+  p: Float64Array,
+  u: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+): number {
+  const nextBeta = reflectPrologue(W, n, k, beta, v, w, p, u, d, e);
   if (nextBeta !== 0) p.fill(0, k + 2);
   // Rows are processed in pairs so each v_j, w_j, u_j, p_j loaded serves two matrix rows (halves the vector traffic).
   let i = k + 2;

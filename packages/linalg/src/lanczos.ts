@@ -2,6 +2,7 @@ import { key, normal } from '@repro/concentration';
 import { assertSymmetric, eigvalsh, tridiagonalEigenvalues } from './eigvalsh.js';
 import type { Matrix } from './matrix.js';
 import { ConvergenceError } from './matrix.js';
+import { dsymBytes, dsymWorkspace } from './wasm/dsym.js';
 
 export interface LanczosOptions {
   /** Convergence: Ritz residual ‖A y − θ y‖ ≤ tol·‖A‖₂ for both extremes (‖A‖₂ estimated by max |Ritz value|). Default 1e-8. */
@@ -30,6 +31,8 @@ const CHECK_EVERY = 2;
 const BREAKDOWN_RTOL = 1e-13;
 const DEFAULT_TOL = 1e-8;
 const DEFAULT_MAX_ITER = 500;
+/** From this order on the mat-vec and re-orthogonalization run in WebAssembly SIMD (kernels/dsym.ts) when available. */
+const WASM_MIN_N = DENSE_CUTOFF + 1;
 
 /**
  * Extreme eigenvalues λ_min, λ_max of a symmetric A (n×n float64) by Lanczos with full re-orthogonalization (classical
@@ -56,25 +59,52 @@ function lanczos(A: Matrix, opts: LanczosOptions, want: 'min' | 'max' | 'both'):
     return { min: ev[0] as number, max: ev[n - 1] as number, iterations: 0, residualMin: 0, residualMax: 0, converged: true };
   }
   const maxIter = Math.min(n, maxIterOpt);
-  const Q = new Float64Array(maxIter * n); // row j = q_j
   const alpha: number[] = [];
   const beta: number[] = [];
+  const ws = dsymWorkspace(dsymBytes(n * n, maxIter * n, n, maxIter), n, WASM_MIN_N);
+  let Q: Float64Array; // row j = q_j
+  let step: (j: number) => Float64Array; // z = A q_j, made orthogonal to q_0..q_j by CGS2
+  if (ws !== null) {
+    // Kernels: the upper triangle of A copied once into the workspace (the only part dsymv reads), Q, z and c beside it.
+    const Ab = ws.alloc(n * n);
+    for (let i = 0; i < n; i++) Ab.view.set(A.data.subarray(i * n + i, (i + 1) * n), i * n + i);
+    const Qb = ws.alloc(maxIter * n);
+    const zb = ws.alloc(n);
+    const cb = ws.alloc(maxIter);
+    const { dsymv, dgemvt, dgemvn } = ws.kernels;
+    Q = Qb.view;
+    step = (j) => {
+      dsymv(Ab.ptr, n, n, Qb.ptr + 8 * j * n, zb.ptr);
+      alpha.push(dot(Q, j * n, zb.view, 0, n));
+      for (let pass = 0; pass < 2; pass++) {
+        dgemvt(Qb.ptr, n, j + 1, n, zb.ptr, cb.ptr);
+        dgemvn(Qb.ptr, n, j + 1, n, cb.ptr, zb.ptr);
+      }
+      return zb.view;
+    };
+  } else {
+    Q = new Float64Array(maxIter * n);
+    const c = new Float64Array(maxIter);
+    step = (j) => {
+      const z = symmetricMatvec(A.data, n, Q.subarray(j * n, (j + 1) * n));
+      alpha.push(dot(Q, j * n, z, 0, n));
+      // CGS2: two passes of z ← z − Q (Qᵀ z) keep the basis orthogonal to working precision.
+      for (let pass = 0; pass < 2; pass++) {
+        projectCoefficients(Q, j + 1, n, z, c);
+        subtractCombination(Q, j + 1, n, c, z);
+      }
+      return z;
+    };
+  }
   const q0 = normal(key(opts.seed ?? 0), n);
   const n0 = Math.sqrt(dot(q0, 0, q0, 0, n));
   for (let i = 0; i < n; i++) Q[i] = (q0[i] as number) / n0;
-  const c = new Float64Array(maxIter);
   let tNorm = 0; // running lower bound on ‖A‖₂: max over the entries of T_k seen so far
   let result: Omit<LanczosResult, 'iterations' | 'converged'> = { min: Number.NaN, max: Number.NaN, residualMin: Number.POSITIVE_INFINITY, residualMax: Number.POSITIVE_INFINITY };
   for (let j = 0; j < maxIter; j++) {
     const k = j + 1;
-    const z = symmetricMatvec(A.data, n, Q.subarray(j * n, k * n));
-    const a = dot(Q, j * n, z, 0, n);
-    alpha.push(a);
-    // CGS2: two passes of z ← z − Q (Qᵀ z) keep the basis orthogonal to working precision.
-    for (let pass = 0; pass < 2; pass++) {
-      projectCoefficients(Q, k, n, z, c);
-      subtractCombination(Q, k, n, c, z);
-    }
+    const z = step(j);
+    const a = alpha[j] as number;
     const b = Math.sqrt(dot(z, 0, z, 0, n));
     tNorm = Math.max(tNorm, Math.abs(a), beta[j - 1] ?? 0);
     const breakdown = b <= BREAKDOWN_RTOL * tNorm || k === n;
