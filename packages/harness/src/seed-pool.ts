@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Key } from '@repro/concentration';
 import type { BackendInfo, Progress } from './types.js';
@@ -55,6 +56,9 @@ export async function runSeedPool(o: SeedPoolOptions): Promise<unknown[]> {
       for (let i = 0; i < n; i++) {
         const w = new Worker(workerUrl, {
           execArgv,
+          // The pool already puts one job on each core: each worker's GEMMs (@repro/linalg sgemm) get a share of the cores,
+          // not all of them (sgemm's result does not depend on its thread count).
+          env: { ...process.env, REPRO_SGEMM_THREADS: process.env.REPRO_SGEMM_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / n))) },
           workerData: { paperModule: o.paperModule, cfg: o.cfg, experiments: o.experiments, backend: o.backend },
         });
         workers.push(w);

@@ -41,6 +41,8 @@ describe('SIGKILL at a random point', () => {
     let killed = 0;
     for (let i = 0; i < delays.length; i++) {
       const p = spawn(process.execPath, [...nodeArgs, root, '--profile', 'smoke', '--set', `tag=${i + 2}`, '--set', 'values=20000', '--set', 'ms=300'], { cwd: here, stdio: 'ignore' });
+      // Registered at spawn: 'close' can fire before a later listener is attached (that race hung this test under load).
+      const closed = new Promise((r) => p.once('close', r));
       const ms = 200 + (delays[i] as number) * 1800;
       const exited = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => {
@@ -52,7 +54,7 @@ describe('SIGKILL at a random point', () => {
           resolve(true);
         });
       });
-      await new Promise((r) => p.once('close', r).once('exit', r));
+      await closed;
       const now = readResults(out);
       // Either the old results or the complete new ones, never a mix.
       expect([tag, i + 2]).toContain(now);
