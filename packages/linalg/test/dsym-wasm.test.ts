@@ -177,6 +177,21 @@ describe('eigvalsh / eigh: WebAssembly kernels and TypeScript loops agree with a
     }
   });
 
+  it('extreme scales (rescaled by a power of two before the kernels) and a subnormal-entry matrix', () => {
+    const n = 70;
+    const A = randomSymmetric(n, 340);
+    const ref = mlEigenvalues(A);
+    for (const mode of MODES) {
+      setDsymWasmMode(mode);
+      for (const s of [1e300, 1e-300]) {
+        const big = eigvalsh(matrix(n, n, A.data.map((x) => x * s)));
+        expectAllClose(big.map((x) => x / s), ref, { rtol: 0, atol: ATOL_EIG_PER_N * n });
+      }
+      const tiny = eigvalsh(matrix(n, n, A.data.map((x) => x * 2 ** -1060)));
+      expectAllClose(tiny.map((x) => x * 2 ** 530 * 2 ** 530), ref, { rtol: 0, atol: 1e-3 }); // entries keep ~14 bits: ‖rounding‖₂ ≈ 2√n·2⁻¹⁵/√3 ≈ 3e-4
+    }
+  });
+
   it('graded matrices (the reversed-QL case) keep trace and Frobenius norm on both paths', () => {
     for (const [n, spread] of [
       [150, 20],
