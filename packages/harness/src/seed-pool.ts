@@ -58,7 +58,7 @@ export async function runSeedPool(o: SeedPoolOptions): Promise<unknown[]> {
           execArgv,
           // The pool already puts one job on each core: each worker's GEMMs (@repro/linalg sgemm) get a share of the cores,
           // not all of them (sgemm's result does not depend on its thread count).
-          env: { ...process.env, REPRO_SGEMM_THREADS: process.env.REPRO_SGEMM_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / n))) },
+          env: { ...process.env, REPRO_GEMM_THREADS: process.env.REPRO_GEMM_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / n))) },
           workerData: { paperModule: o.paperModule, cfg: o.cfg, experiments: o.experiments, backend: o.backend },
         });
         workers.push(w);

@@ -22,6 +22,6 @@ export { lambdaMax, lambdaMin, lanczosExtremes, type LanczosOptions, type Lanczo
 export { cholesky, norm2, solve, svdvals } from './decompositions.js';
 export { hardMarginSvm, hardMarginSvmMulticlass, type HardMarginSvmOptions, type HardMarginSvmResult, type MulticlassSvmResult, type SvmKkt } from './hard-margin-svm.js';
 export { svmDecision, svmKktResidual, svmOneVsRest, svmOneVsRestPredict, svmSmo, type OneVsRestModel, type SvmModel, type SvmSmoOptions } from './svm-smo.js';
-export { setSgemmThreads, sgemm, sgemmInfo, type SgemmInfo, type SgemmKind, type SgemmOptions } from './wasm/sgemm.mjs';
-/** URL of the plain-JS GEMM module, for worker threads that must import it without a TypeScript loader. */
-export const sgemmModuleUrl: string = new URL('./wasm/sgemm.mjs', import.meta.url).href;
+export { dgemm, gemmInfo, setGemmThreads, sgemm, type GemmInfo, type GemmKind, type GemmOptions } from './wasm/gemm.mjs';
+/** URL of the plain-JS GEMM module (sgemm, dgemm), for worker threads that must import it without a TypeScript loader. */
+export const gemmModuleUrl: string = new URL('./wasm/gemm.mjs', import.meta.url).href;

@@ -1,4 +1,5 @@
 /** Row-major dense float64 matrices and their elementwise / BLAS-like operations. */
+import { dgemm, gemmInfo } from './wasm/gemm.mjs';
 
 /** Row-major dense matrix: entry (i, j) is data[i·cols + j]. */
 export interface Matrix {
@@ -145,11 +146,29 @@ function gemmABt(A: Float64Array, Bt: Float64Array, n: number, m: number, K: num
 }
 
 /**
- * C = op(A)·op(B) in float64 (op = identity or transpose); shapes (n×K)·(K×m) → n×m after op. The right operand is packed
- * as Bᵀ (row-major, so both operands are read along contiguous rows) and a register-blocked, cache-panelled kernel runs
- * the dot products; ≈ 3–4 GFLOP/s single-threaded at n = 1000 on the reference box (see bench).
+ * Products of at least this many multiply-adds go to the WebAssembly dgemm (wasm/gemm.mjs: packed, FMA, all cores,
+ * ≈ 21 GFLOP/s per core at n = 1000 here); smaller ones stay in the TypeScript kernel, where copying into wasm memory
+ * would cost more than it saves. REPRO_GEMM=js keeps every product in TypeScript.
+ */
+const DGEMM_MIN_WORK = 1 << 15;
+
+function useDgemm(work: number): boolean {
+  return work >= DGEMM_MIN_WORK && process.env.REPRO_GEMM !== 'js' && gemmInfo() !== null;
+}
+
+/**
+ * C = op(A)·op(B) in float64 (op = identity or transpose); shapes (n×K)·(K×m) → n×m after op. Large products run on the
+ * WebAssembly dgemm (see DGEMM_MIN_WORK); otherwise the right operand is packed as Bᵀ (row-major, so both operands are read
+ * along contiguous rows) and a register-blocked, cache-panelled TypeScript kernel runs the dot products (≈ 3–4 GFLOP/s).
  */
 export function matmul(A: Matrix, B: Matrix, opts: { transA?: boolean; transB?: boolean } = {}): Matrix {
+  const n = opts.transA ? A.cols : A.rows;
+  const K = opts.transA ? A.rows : A.cols;
+  const Kb = opts.transB ? B.cols : B.rows;
+  const m = opts.transB ? B.rows : B.cols;
+  if (K === Kb && useDgemm(n * K * m)) {
+    return { rows: n, cols: m, data: dgemm(A.data, B.data, n, K, m, { transA: opts.transA === true, transB: opts.transB === true }) };
+  }
   const a = opts.transA ? transpose(A) : A;
   const bt = opts.transB ? B : transpose(B);
   if (a.cols !== bt.cols)
@@ -189,13 +208,18 @@ export function rowDot(a: ArrayLike<number>, oa: number, b: ArrayLike<number>, o
 }
 
 /**
- * G = X Xᵀ (X n×d, rows are samples; G n×n float64). The GEMM kernel computes the upper triangle only and it is mirrored,
- * so the result is exactly symmetric.
+ * G = X Xᵀ (X n×d, rows are samples; G n×n float64). Large Grams run the full product on the WebAssembly dgemm (≈ 10× the
+ * TypeScript kernel even doing twice the flops); small ones compute the upper triangle in TypeScript. The upper triangle
+ * is mirrored either way, so the result is exactly symmetric.
  */
 export function gram(X: Matrix): Matrix {
   const { rows: n, cols: d, data } = X;
-  const G = new Float64Array(n * n);
-  gemmABt(data, data, n, n, d, G, true);
+  let G: Float64Array;
+  if (useDgemm(n * n * d)) G = dgemm(data, data, n, d, n, { transB: true });
+  else {
+    G = new Float64Array(n * n);
+    gemmABt(data, data, n, n, d, G, true);
+  }
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) G[j * n + i] = G[i * n + j] as number;
   return { rows: n, cols: n, data: G };
 }

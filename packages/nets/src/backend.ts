@@ -4,7 +4,7 @@
  * so nothing requires them to be installed. Libraries never switch the backend behind the caller's back.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { sgemm, sgemmInfo } from '@repro/linalg';
+import { sgemm, gemmInfo } from '@repro/linalg';
 import { installWasmMatMul } from './wasm-matmul.mjs';
 
 export type BackendRequest = 'auto' | 'wasm' | 'cpu' | 'tensorflow';
@@ -88,7 +88,7 @@ export async function selectBackend(requested: BackendRequest): Promise<BackendI
  */
 function wasmMatMul(): string {
   if (process.env.REPRO_MATMUL === 'xnnpack') return '; matMul: tfjs XNNPACK (REPRO_MATMUL=xnnpack)';
-  const info = sgemmInfo();
+  const info = gemmInfo();
   if (info === null || !installWasmMatMul(tf, sgemm)) return '; matMul: tfjs XNNPACK';
   return `; matMul: @repro/linalg sgemm (${info.kind}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
 }

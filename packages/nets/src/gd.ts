@@ -3,7 +3,7 @@
  * ∂L/∂w_r = m^{−1/2} Σ_i (u_i − y_i) a_r 1{w_rᵀx_i ≥ 0} x_i (kink active), ∂L/∂a_r = m^{−1/2} Σ_i (u_i − y_i) relu(w_rᵀx_i).
  * Two implementations with identical semantics: float32 on the selected tfjs backend, and a plain-JS float64 reference.
  */
-import { gram, lambdaMin, norm2, normFro, sgemmModuleUrl, sub, type Matrix } from '@repro/linalg';
+import { gram, lambdaMin, norm2, normFro, gemmModuleUrl, sub, type Matrix } from '@repro/linalg';
 import { Worker } from 'node:worker_threads';
 import { getTf, selectedBackend, type BackendInfo } from './backend.js';
 import { createShard, type ShardForward } from './gd-shard.mjs';
@@ -245,7 +245,7 @@ async function workerShard(args: Parameters<typeof createShard>[1], backend: Bac
       worker.once('error', onErr);
       worker.postMessage(msg);
     });
-  const sgemmUrl = backend.name === 'wasm' && backend.detail?.includes('sgemm') ? sgemmModuleUrl : undefined;
+  const sgemmUrl = backend.name === 'wasm' && backend.detail?.includes('sgemm') ? gemmModuleUrl : undefined;
   await call({ cmd: 'init', backend: backend.name, detail: backend.detail, sgemmUrl, args });
   return {
     forward: (wantZ) => call<ShardForward>({ cmd: 'forward', wantZ }),

@@ -64,7 +64,7 @@ describe('tfjs matMul on the wasm backend runs on @repro/linalg sgemm', () => {
     const x = tf.tensor2d(Float32Array.from(normal(key(3), 20 * 30)), [20, 30]);
     const w = tf.tensor2d(Float32Array.from(normal(key(4), 30 * 10)), [30, 10]);
     // f(w) = ½‖x w‖² → ∇f = xᵀ x w
-    const g = tf.grad((v: typeof w) => tf.mul(0.5, tf.sum(tf.square(tf.matMul(x, v)))))(w);
+    const g = tf.grad((v) => tf.mul(0.5, tf.sum(tf.square(tf.matMul(x, v as typeof w)))))(w);
     const xd = x.dataSync();
     const wd = w.dataSync();
     const xtx = new Float64Array(30 * 30);

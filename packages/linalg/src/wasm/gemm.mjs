@@ -1,8 +1,8 @@
 /**
- * Float32 GEMM in WebAssembly SIMD on every core, behind a synchronous call. Plain JavaScript (types in sgemm.d.mts) so
- * worker threads of other packages can import it by URL (`sgemmModuleUrl`) without a TypeScript loader.
+ * Float32 and float64 GEMM in WebAssembly SIMD on every core, behind a synchronous call. Plain JavaScript (types in gemm.d.mts) so worker
+ * threads of other packages can import it by URL (`gemmModuleUrl`) without a TypeScript loader.
  *
- * C = op(A)·op(B) with op(A) M×K and op(B) K×N, row-major. The kernel (kernels/sgemm-wat.mjs) is a packed, register-tiled
+ * C = op(A)·op(B) with op(A) M×K and op(B) K×N, row-major. The kernels (kernels/gemm-wat.mjs) is a packed, register-tiled
  * GotoBLAS loop nest; the work is split over threads by columns (or rows when N is small) of C, so each thread packs its
  * own operands and no synchronisation happens inside a call. Threads are the calling thread plus `threads − 1` workers
  * that sleep in `Atomics.wait` on a shared control block and run the same module on one shared `WebAssembly.Memory`.
@@ -11,21 +11,25 @@
  *
  * Relaxed SIMD (f32x4.relaxed_madd → FMA) is used where the engine has it; Node 20 ships it behind
  * `--experimental-wasm-relaxed-simd`, which we switch on at run time (the flag only adds the instructions). Without it the
- * plain-SIMD build (mul + add) runs. Measured at 2048² on the 2-core reference box: relaxed 44 GFLOP/s per thread,
- * plain 30, tfjs-backend-wasm's XNNPACK matMul 25.
+ * plain-SIMD build (mul + add) runs. Measured at 2048² float32 on the 2-core reference box: relaxed 44 GFLOP/s per
+ * thread, plain 30, tfjs-backend-wasm's XNNPACK matMul 25.
  *
- * Tuning: REPRO_SGEMM=simd forces the plain build; REPRO_SGEMM_THREADS=k caps the threads (default: available cores).
+ * Tuning: REPRO_GEMM=simd forces the plain-SIMD build; REPRO_GEMM_THREADS=k caps the threads (default: available cores).
  */
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { SGEMM_MR, SGEMM_NR, SGEMM_RELAXED_SIMD, SGEMM_SIMD } from './kernels.generated.mjs';
+import { DGEMM_NR, GEMM_MR, GEMM_RELAXED_SIMD, GEMM_SIMD, SGEMM_NR } from './kernels.generated.mjs';
 
-const MC = 128;
-const KC = 256;
-const NC = 1024;
-/** Bytes of one thread's packing workspace: an MC×KC block of A, a KC×NC block of B, one MR×NR tile. */
-const WS_BYTES = 4 * (MC * KC + KC * NC + SGEMM_MR * SGEMM_NR);
+/**
+ * Per precision: element bytes, register tile width, cache blocks (MC×KC of A in L2, KC×NC of B in L3, a KC×NR strip in
+ * L1; tuned on the reference box), the bytes of one thread's packing workspace, and the worker function code.
+ */
+const PREC = {
+  f32: { E: 4, NR: SGEMM_NR, MC: 128, KC: 256, NC: 1024, fn: 0, name: 'sgemm', Arr: Float32Array },
+  f64: { E: 8, NR: DGEMM_NR, MC: 64, KC: 256, NC: 512, fn: 1, name: 'dgemm', Arr: Float64Array },
+};
+for (const p of Object.values(PREC)) p.WS = p.E * (p.MC * p.KC + p.KC * p.NC + GEMM_MR * p.NR);
 const PAGE = 65536;
 /** wasm32 addresses: the shared memory is capped at 4 GiB (65536 pages). */
 const MAX_PAGES = 65536;
@@ -36,6 +40,7 @@ const SLOT_WORDS = 32;
 const SEQ = 0;
 const DONE = 1;
 const ERR = 2;
+const FN = 3;
 const ARGS = 4;
 
 /** @type {any} */
@@ -47,9 +52,9 @@ function decode(b64) {
 }
 
 function pickModule() {
-  const relaxed = decode(SGEMM_RELAXED_SIMD);
-  const simd = decode(SGEMM_SIMD);
-  if (process.env.REPRO_SGEMM !== 'simd') {
+  const relaxed = decode(GEMM_RELAXED_SIMD);
+  const simd = decode(GEMM_SIMD);
+  if (process.env.REPRO_GEMM !== 'simd') {
     if (!WebAssembly.validate(relaxed)) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
     if (WebAssembly.validate(relaxed)) return { kind: 'relaxed-simd', bytes: relaxed };
   }
@@ -58,7 +63,7 @@ function pickModule() {
 }
 
 function defaultThreads() {
-  const env = Number(process.env.REPRO_SGEMM_THREADS);
+  const env = Number(process.env.REPRO_GEMM_THREADS);
   const cores = availableParallelism();
   return Math.max(1, Math.min(cores, Number.isInteger(env) && env > 0 ? env : cores, threadCap));
 }
@@ -70,7 +75,7 @@ function load() {
   const module = new WebAssembly.Module(picked.bytes);
   const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
   const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const gemm = instance.exports.gemm;
+  const gemm = [instance.exports.sgemm, instance.exports.dgemm];
   const ctrl = new Int32Array(new SharedArrayBuffer(4 * SLOT_WORDS * 16));
   engine = { kind: picked.kind, module, memory, gemm, ctrl, workers: [], seq: 0 };
   return engine;
@@ -82,87 +87,87 @@ function ensureWorkers(e, count) {
     const slot = e.workers.length;
     Atomics.store(e.ctrl, slot * SLOT_WORDS + DONE, -1);
     Atomics.store(e.ctrl, slot * SLOT_WORDS + SEQ, 0);
-    const w = new Worker(new URL('./sgemm-worker.mjs', import.meta.url), {
+    const w = new Worker(new URL('./gemm-worker.mjs', import.meta.url), {
       workerData: { module: e.module, memory: e.memory, ctrl: e.ctrl.buffer, slot },
     });
     w.unref();
     const t0 = Date.now();
     while (Atomics.load(e.ctrl, slot * SLOT_WORDS + DONE) === -1) {
       Atomics.wait(e.ctrl, slot * SLOT_WORDS + DONE, -1, 1000);
-      if (Date.now() - t0 > 30_000) throw new Error('sgemm: a worker thread did not start within 30 s');
+      if (Date.now() - t0 > 30_000) throw new Error('gemm: a worker thread did not start within 30 s');
     }
     e.workers.push(w);
   }
 }
 
 /** Which GEMM build runs here and on how many threads; null when the engine has no WebAssembly SIMD. */
-export function sgemmInfo() {
+export function gemmInfo() {
   const e = load();
   return e ? { kind: e.kind, threads: defaultThreads() } : null;
 }
 
 /** Cap the threads of every later call (e.g. 1 inside a process that already runs one job per core). */
-export function setSgemmThreads(n) {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`setSgemmThreads: expected a positive integer, got ${n}`);
+export function setGemmThreads(n) {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`setGemmThreads: expected a positive integer, got ${n}`);
   threadCap = n;
 }
 
-function checkDim(name, v) {
-  if (!Number.isInteger(v) || v < 0) throw new RangeError(`sgemm: ${name} must be a non-negative integer, got ${v}`);
+function checkDim(fn, name, v) {
+  if (!Number.isInteger(v) || v < 0) throw new RangeError(`${fn}: ${name} must be a non-negative integer, got ${v}`);
 }
 
-/**
- * C = op(A)·op(B), float32, row-major. Throws when the engine has no WebAssembly SIMD (see `sgemmInfo`) or when the
- * operands do not fit the 4 GiB wasm32 memory.
- */
-export function sgemm(A, B, M, K, N, opts = {}) {
-  checkDim('M', M);
-  checkDim('K', K);
-  checkDim('N', N);
-  if (A.length < M * K) throw new RangeError(`sgemm: A has ${A.length} entries, op(A) is ${M}×${K}`);
-  if (B.length < K * N) throw new RangeError(`sgemm: B has ${B.length} entries, op(B) is ${K}×${N}`);
-  const C = opts.out ?? new Float32Array(M * N);
-  if (C.length < M * N) throw new RangeError(`sgemm: out has ${C.length} entries, C is ${M}×${N}`);
+function gemm(P, A, B, M, K, N, opts) {
+  const fn = P.name;
+  checkDim(fn, 'M', M);
+  checkDim(fn, 'K', K);
+  checkDim(fn, 'N', N);
+  if (A.length < M * K) throw new RangeError(`${fn}: A has ${A.length} entries, op(A) is ${M}×${K}`);
+  if (B.length < K * N) throw new RangeError(`${fn}: B has ${B.length} entries, op(B) is ${K}×${N}`);
+  const C = opts.out ?? new P.Arr(M * N);
+  if (C.length < M * N) throw new RangeError(`${fn}: out has ${C.length} entries, C is ${M}×${N}`);
   if (M === 0 || N === 0) return C;
   if (K === 0) {
     C.fill(0, 0, M * N);
     return C;
   }
   const e = load();
-  if (!e) throw new Error('sgemm: this JavaScript engine has no WebAssembly SIMD');
+  if (!e) throw new Error(`${fn}: this JavaScript engine has no WebAssembly SIMD`);
 
   let threads = Math.min(opts.threads ?? defaultThreads(), 16);
   if (M * N * K < PARALLEL_MIN_WORK) threads = 1;
   // Split the larger of M and N (by whole NR strips / MR panels) so every thread gets a real share.
   const byCols = N >= M;
-  const unit = byCols ? SGEMM_NR : SGEMM_MR;
+  const unit = byCols ? P.NR : GEMM_MR;
   const extent = byCols ? N : M;
-  threads = Math.max(1, Math.min(threads, Math.ceil(extent / unit)));
+  const units = Math.ceil(extent / unit);
+  threads = Math.max(1, Math.min(threads, units));
 
+  const E = P.E;
   const aOff = 0;
-  const bOff = align(aOff + 4 * M * K);
-  const cOff = align(bOff + 4 * K * N);
-  const wsOff = align(cOff + 4 * M * N);
-  const need = wsOff + threads * WS_BYTES;
-  if (need > MAX_PAGES * PAGE) throw new RangeError(`sgemm: operands need ${(need / 2 ** 30).toFixed(2)} GiB, over the 4 GiB of wasm32`);
+  const bOff = align(aOff + E * M * K);
+  const cOff = align(bOff + E * K * N);
+  const wsOff = align(cOff + E * M * N);
+  const need = wsOff + threads * P.WS;
+  if (need > MAX_PAGES * PAGE) throw new RangeError(`${fn}: operands need ${(need / 2 ** 30).toFixed(2)} GiB, over the 4 GiB of wasm32`);
   const have = e.memory.buffer.byteLength;
   if (need > have) e.memory.grow(Math.ceil((need - have) / PAGE));
-  const heap = new Float32Array(e.memory.buffer);
-  heap.set(A.length === M * K ? A : A.subarray(0, M * K), aOff / 4);
-  heap.set(B.length === K * N ? B : B.subarray(0, K * N), bOff / 4);
+  const heap = new P.Arr(e.memory.buffer);
+  heap.set(A.length === M * K ? A : A.subarray(0, M * K), aOff / E);
+  heap.set(B.length === K * N ? B : B.subarray(0, K * N), bOff / E);
 
   const sAi = opts.transA ? 1 : K;
   const sAk = opts.transA ? M : 1;
   const sBk = opts.transB ? 1 : N;
   const sBj = opts.transB ? K : 1;
   const part = (t) => {
-    const lo = Math.round((Math.ceil(extent / unit) * t) / threads) * unit;
-    const hi = Math.min(extent, Math.round((Math.ceil(extent / unit) * (t + 1)) / threads) * unit);
-    const ws = wsOff + t * WS_BYTES;
-    if (byCols) return [M, K, aOff, sAi, sAk, bOff, sBk, sBj, cOff, N, lo, hi, ws, MC, KC, NC];
+    const lo = Math.round((units * t) / threads) * unit;
+    const hi = Math.min(extent, Math.round((units * (t + 1)) / threads) * unit);
+    const ws = wsOff + t * P.WS;
+    if (byCols) return [M, K, aOff, sAi, sAk, bOff, sBk, sBj, cOff, N, lo, hi, ws, P.MC, P.KC, P.NC];
     // Rows lo..hi: shift A and C, keep all columns.
-    return [hi - lo, K, aOff + 4 * lo * sAi, sAi, sAk, bOff, sBk, sBj, cOff + 4 * lo * N, N, 0, N, ws, MC, KC, NC];
+    return [hi - lo, K, aOff + E * lo * sAi, sAi, sAk, bOff, sBk, sBj, cOff + E * lo * N, N, 0, N, ws, P.MC, P.KC, P.NC];
   };
+  const kernel = e.gemm[P.fn];
 
   if (threads > 1) {
     ensureWorkers(e, threads - 1);
@@ -171,12 +176,13 @@ export function sgemm(A, B, M, K, N, opts = {}) {
       const base = t * SLOT_WORDS;
       const args = part(t);
       for (let i = 0; i < args.length; i++) e.ctrl[base + ARGS + i] = args[i];
+      e.ctrl[base + FN] = P.fn;
       Atomics.store(e.ctrl, base + SEQ, seq);
       Atomics.notify(e.ctrl, base + SEQ);
     }
     let mainError;
     try {
-      e.gemm(...part(threads - 1));
+      kernel(...part(threads - 1));
     } catch (err) {
       mainError = err;
     }
@@ -191,12 +197,22 @@ export function sgemm(A, B, M, K, N, opts = {}) {
       if (Atomics.load(e.ctrl, base + ERR) !== 0) failed = true;
     }
     if (mainError) throw mainError;
-    if (failed) throw new Error('sgemm: a worker thread trapped');
+    if (failed) throw new Error(`${fn}: a worker thread trapped`);
   } else {
-    e.gemm(...part(0));
+    kernel(...part(0));
   }
-  C.set(new Float32Array(e.memory.buffer, cOff, M * N));
+  C.set(new P.Arr(e.memory.buffer, cOff, M * N));
   return C;
+}
+
+/** C = op(A)·op(B), float32, row-major (see gemm.d.mts). */
+export function sgemm(A, B, M, K, N, opts = {}) {
+  return gemm(PREC.f32, A, B, M, K, N, opts);
+}
+
+/** C = op(A)·op(B), float64, row-major (see gemm.d.mts). */
+export function dgemm(A, B, M, K, N, opts = {}) {
+  return gemm(PREC.f64, A, B, M, K, N, opts);
 }
 
 function align(bytes) {

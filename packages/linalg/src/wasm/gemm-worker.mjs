@@ -1,19 +1,21 @@
-// worker_threads entry of the float32 GEMM pool (see sgemm.ts). Plain JavaScript so it runs from src and dist alike.
+// worker_threads entry of the GEMM pool (see gemm.mjs). Plain JavaScript so it runs from src and dist alike.
 // The worker instantiates the same WebAssembly module on the pool's shared memory, then sleeps on its control slot:
-// each job is a generation number plus the arguments of `gemm`; it answers by storing the generation in DONE.
+// each job is a generation number, a function code (0 sgemm, 1 dgemm) and its arguments; it answers by storing the generation in DONE.
 import { workerData } from 'node:worker_threads';
 
 const { module, memory, ctrl: ctrlBuffer, slot } = workerData;
 const ctrl = new Int32Array(ctrlBuffer);
-// Layout of one slot (Int32 words), mirrored in sgemm.ts.
+// Layout of one slot (Int32 words), mirrored in gemm.mjs.
 const SEQ = 0;
 const DONE = 1;
 const ERR = 2;
+const FN = 3;
 const ARGS = 4;
 const NARGS = 16;
 const base = slot * 32;
 
 const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+const kernels = [exports.sgemm, exports.dgemm];
 Atomics.store(ctrl, base + DONE, 0);
 Atomics.notify(ctrl, base + DONE);
 
@@ -25,7 +27,7 @@ for (;;) {
   const a = [];
   for (let i = 0; i < NARGS; i++) a.push(ctrl[base + ARGS + i]);
   try {
-    exports.gemm(...a);
+    kernels[ctrl[base + FN]](...a);
     Atomics.store(ctrl, base + ERR, 0);
   } catch {
     Atomics.store(ctrl, base + ERR, 1);

@@ -3,11 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sgemm, sgemmInfo } from '../src/index.js';
+import { dgemm, gemmInfo, gram, matmul, matrix, sgemm } from '../src/index.js';
 // @ts-expect-error plain-JS build script without types
 import { generate } from '../kernels/build.mjs';
 
 const U = 2 ** -24; // float32 unit roundoff
+const U64 = 2 ** -53;
 
 function randF32(seed: number, len: number): Float32Array {
   return Float32Array.from(normal(key(seed), len));
@@ -17,8 +18,8 @@ function randF32(seed: number, len: number): Float32Array {
  * Checks C = op(A)·op(B) against a float64 reference entry by entry with the standard a-priori bound of a recursive dot
  * product, |ĉ − c| ≤ γ_K Σ_k |a_ik||b_kj|, γ_K = K·u/(1 − K·u) — a bound every correct float32 summation order meets.
  */
-function expectGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, K: number, N: number, tA: boolean, tB: boolean): void {
-  const gamma = (K * U) / (1 - K * U);
+function expectGemm(C: Float32Array | Float64Array, A: Float32Array | Float64Array, B: Float32Array | Float64Array, M: number, K: number, N: number, tA: boolean, tB: boolean, u = U): void {
+  const gamma = (K * u) / (1 - K * u);
   let worst = 0;
   for (let i = 0; i < M; i++) {
     for (let j = 0; j < N; j++) {
@@ -37,9 +38,9 @@ function expectGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number
   expect(worst).toBeLessThanOrEqual(1);
 }
 
-describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
+describe('sgemm / dgemm (WebAssembly SIMD GEMM)', () => {
   it('is available on Node ≥ 20 and reports its build and threads', () => {
-    const info = sgemmInfo();
+    const info = gemmInfo();
     expect(info).not.toBeNull();
     expect(['relaxed-simd', 'simd']).toContain(info?.kind);
     expect(info?.threads).toBeGreaterThanOrEqual(1);
@@ -64,6 +65,63 @@ describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
     }
   });
 
+  it('dgemm (float64) meets the float64 bound γ_K Σ|a||b| against a compensated reference, every transpose', () => {
+    for (const [M, K, N] of [
+      [1, 1, 1],
+      [5, 3, 7],
+      [37, 530, 29],
+      [130, 257, 66],
+    ] as const) {
+      for (const tA of [false, true]) {
+        for (const tB of [false, true]) {
+          const A = normal(key(M + K), M * K);
+          const B = normal(key(N + 3 * K), K * N);
+          const C = dgemm(A, B, M, K, N, { transA: tA, transB: tB });
+          // Reference: Neumaier-compensated sums, accurate to ~u·|c| (far inside the tested bound).
+          const ref = new Float64Array(M * N);
+          const abs = new Float64Array(M * N);
+          for (let i = 0; i < M; i++)
+            for (let j = 0; j < N; j++) {
+              let s = 0;
+              let c = 0;
+              let a = 0;
+              for (let k = 0; k < K; k++) {
+                const p = (A[tA ? k * M + i : i * K + k] as number) * (B[tB ? j * K + k : k * N + j] as number);
+                const t = s + p;
+                c += Math.abs(s) >= Math.abs(p) ? s - t + p : p - t + s;
+                s = t;
+                a += Math.abs(p);
+              }
+              ref[i * N + j] = s + c;
+              abs[i * N + j] = a;
+            }
+          const gamma = ((K + 2) * U64) / (1 - (K + 2) * U64); // +2: the products' own rounding and the reference's
+          for (let i = 0; i < M * N; i++) expect(Math.abs((C[i] as number) - (ref[i] as number))).toBeLessThanOrEqual(gamma * (abs[i] as number));
+        }
+      }
+    }
+  });
+
+  it('matmul and gram route large products to dgemm and agree with the TypeScript kernel to rounding', () => {
+    const X = matrix(120, 90, normal(key(9), 120 * 90));
+    const Y = matrix(90, 70, normal(key(10), 90 * 70));
+    const big = matmul(X, Y);
+    const G = gram(X);
+    for (let i = 0; i < 120; i++) for (let j = 0; j < 120; j++) expect(G.data[i * 120 + j]).toBe(G.data[j * 120 + i]);
+    let worst = 0;
+    for (let i = 0; i < 120; i++)
+      for (let j = 0; j < 70; j++) {
+        let s = 0;
+        let a = 0;
+        for (let k = 0; k < 90; k++) {
+          s += (X.data[i * 90 + k] as number) * (Y.data[k * 70 + j] as number);
+          a += Math.abs((X.data[i * 90 + k] as number) * (Y.data[k * 70 + j] as number));
+        }
+        worst = Math.max(worst, Math.abs((big.data[i * 70 + j] as number) - s) / (2 * 92 * U64 * a));
+      }
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
   it('gives bit-identical results for 1, 2 and 3 threads, split by columns and by rows', () => {
     for (const [M, K, N] of [
       [200, 300, 400],
@@ -74,6 +132,10 @@ describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
       const one = sgemm(A, B, M, K, N, { threads: 1 });
       expect(Buffer.from(sgemm(A, B, M, K, N, { threads: 2 }).buffer)).toEqual(Buffer.from(one.buffer));
       expect(Buffer.from(sgemm(A, B, M, K, N, { threads: 3 }).buffer)).toEqual(Buffer.from(one.buffer));
+      const a64 = normal(key(3), M * K);
+      const b64 = normal(key(4), K * N);
+      const d1 = dgemm(a64, b64, M, K, N, { threads: 1 });
+      expect(Buffer.from(dgemm(a64, b64, M, K, N, { threads: 2 }).buffer)).toEqual(Buffer.from(d1.buffer));
     }
   });
 
@@ -87,9 +149,9 @@ describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
     expect(() => sgemm(new Float32Array(4), new Float32Array(4), 2, 2, 2.5)).toThrow(/non-negative integer/);
   });
 
-  it('the plain-SIMD fallback build (REPRO_SGEMM=simd) is correct too', () => {
+  it('the plain-SIMD fallback build (REPRO_GEMM=simd) is correct too', () => {
     const code = `
-      import { sgemm, sgemmInfo } from './src/index.ts';
+      import { sgemm, gemmInfo } from './src/index.ts';
       const A = Float32Array.from({ length: 60 * 70 }, (_, i) => Math.sin(i));
       const B = Float32Array.from({ length: 70 * 50 }, (_, i) => Math.cos(i));
       const C = sgemm(A, B, 60, 70, 50);
@@ -98,10 +160,10 @@ describe('sgemm (WebAssembly SIMD float32 GEMM)', () => {
         let s = 0; for (let k = 0; k < 70; k++) s += A[i * 70 + k] * B[k * 50 + j];
         err = Math.max(err, Math.abs(s - C[i * 50 + j]));
       }
-      console.log(JSON.stringify({ kind: sgemmInfo().kind, err }));`;
+      console.log(JSON.stringify({ kind: gemmInfo().kind, err }));`;
     const out = execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, REPRO_SGEMM: 'simd' },
+      env: { ...process.env, REPRO_GEMM: 'simd' },
       encoding: 'utf8',
     });
     const { kind, err } = JSON.parse(out.trim().split('\n').pop() as string) as { kind: string; err: number };
