@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench:check [--update] [--runs K] [--tolerance 0.25]`: runs `pnpm bench` (one package at a time) with BENCH_RECORD set, so each
+// `pnpm bench --check [--update] [--runs K] [--tolerance 0.25]` (alias `pnpm bench:check`): runs `pnpm bench` (one package at a time) with BENCH_RECORD set, so each
 // bench records its figures (seconds, lower is better), and compares them with the stored figures of this box in
 // bench/baseline.json: a figure more than 25 % slower than its baseline fails (exit 1); a figure with no baseline is
 // reported. `--update` rewrites the baseline from this run (do it on an idle machine). Not part of CI's default run:
@@ -12,6 +12,14 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const update = args.includes('--update');
+const known = new Set(['--update', '--runs', '--tolerance']);
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs' || args[i] === '--tolerance') i++;
+  else if (!known.has(args[i])) {
+    console.error(`bench-check: error: unknown argument '${args[i]}' (see pnpm bench --help)`);
+    process.exit(2);
+  }
+}
 const ti = args.indexOf('--tolerance');
 const tolerance = ti >= 0 ? Number(args[ti + 1]) : 0.25;
 if (!(tolerance > 0)) {
@@ -44,13 +52,13 @@ const figures = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, 
 const baselineFile = join(root, 'bench', 'baseline.json');
 if (update) {
   mkdirSync(join(root, 'bench'), { recursive: true });
-  const meta = { note: `seconds, lower is better; median of ${runs} run(s) of \`pnpm bench:check --update\` on the 2-core reference box, idle`, recorded: new Date().toISOString() };
+  const meta = { note: `seconds, lower is better; median of ${runs} run(s) of \`pnpm bench --check --update\` on the 2-core reference box, idle`, recorded: new Date().toISOString() };
   writeFileSync(baselineFile, `${JSON.stringify({ meta, figures }, null, 2)}\n`);
   console.log(`bench-check: wrote ${Object.keys(figures).length} figures to ${baselineFile}`);
   process.exit(0);
 }
 if (!existsSync(baselineFile)) {
-  console.error(`bench-check: error: no ${baselineFile} (run pnpm bench:check --update on an idle machine)`);
+  console.error(`bench-check: error: no ${baselineFile} (run pnpm bench --check --update on an idle machine)`);
   process.exit(2);
 }
 const baseline = JSON.parse(readFileSync(baselineFile, 'utf8')).figures;
