@@ -307,3 +307,55 @@ export function lambdaMax(A: Matrix, opts: LanczosOptions = {}): number {
   if (!r.converged) throw new ConvergenceError(`lambdaMax: Lanczos did not converge in ${r.iterations} iterations (residual ${r.residualMax})`, r.iterations);
   return r.max;
 }
+
+/** Which method answered an `extremeEigenvalues` / `lambdaMinRobust` call. */
+export type ExtremesSolver = 'lanczos' | 'eigvalsh' | 'lanczos (eigvalsh QL did not converge)' | 'eigvalsh (Lanczos did not converge)';
+
+export interface RobustOptions {
+  /** 'lanczos' (default; large matrices) or 'dense' (eigvalsh first: graded or near-singular matrices of moderate size). */
+  prefer?: 'lanczos' | 'dense';
+  /** Lanczos residual tolerance relative to ‖A‖ (default that of `lanczosExtremes`). */
+  tol?: number;
+}
+
+function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): { min: number; max: number; solver: ExtremesSolver } {
+  const dense = () => {
+    const ev = eigvalsh(A);
+    return { min: ev[0] as number, max: ev[ev.length - 1] as number };
+  };
+  const krylov = (maxIter?: number) => {
+    const r = lanczos(A, { ...(opts.tol === undefined ? {} : { tol: opts.tol }), ...(maxIter === undefined ? {} : { maxIter }) }, want);
+    if (!r.converged) throw new ConvergenceError(`Lanczos did not converge in ${r.iterations} iterations`, r.iterations);
+    return { min: r.min, max: want === 'both' ? r.max : Number.NaN };
+  };
+  if ((opts.prefer ?? 'lanczos') === 'lanczos') {
+    try {
+      return { ...krylov(), solver: 'lanczos' };
+    } catch (e) {
+      if (!(e instanceof ConvergenceError)) throw e;
+      return { ...dense(), solver: 'eigvalsh (Lanczos did not converge)' };
+    }
+  }
+  try {
+    return { ...dense(), solver: 'eigvalsh' };
+  } catch (e) {
+    if (!(e instanceof ConvergenceError)) throw e;
+    return { ...krylov(A.rows), solver: 'lanczos (eigvalsh QL did not converge)' };
+  }
+}
+
+/**
+ * λ_min and λ_max of symmetric A with a fallback, so a hard spectrum does not abort a run: `prefer: 'lanczos'` tries Lanczos
+ * and falls back to the dense `eigvalsh` when Lanczos does not converge in its Krylov budget (clustered extremes);
+ * `prefer: 'dense'` tries `eigvalsh` and falls back to full-dimension Lanczos when its QL iteration stalls. The answer is
+ * always a converged one: both methods failing rethrows the second ConvergenceError. `solver` names the method that answered.
+ */
+export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: number; max: number; solver: ExtremesSolver } {
+  return robust(A, opts, 'both');
+}
+
+/** λ_min of symmetric A with the fallback of `extremeEigenvalues` (Lanczos run for the bottom end only). */
+export function lambdaMinRobust(A: Matrix, opts: RobustOptions = {}): { value: number; solver: ExtremesSolver } {
+  const r = robust(A, opts, 'min');
+  return { value: r.min, solver: r.solver };
+}

@@ -1,6 +1,6 @@
 /** Deterministic float64 experiments on the kernels themselves: eq-closed-form, eq-jn-general, diag-depth, psd, angle-map, curves. */
 import { foldIn, normal, uniform, type Key } from '@repro/concentration';
-import { ConvergenceError, eigvalsh, lanczosExtremes, matrix, type Matrix } from '@repro/linalg';
+import { ConvergenceError, extremeEigenvalues, matrix, type Matrix } from '@repro/linalg';
 import { arcCosineAngleMap, arcCosineJ, arcCosineKernel, arcCosineMultilayer, arcCosineMultilayerKernel } from '@repro/nets';
 import type { ChoSaul2009Config } from '../config.js';
 import type { AngleMapTrace, ClosedFormTrace, CurvesTrace, DiagTrace, JnGeneralTrace, PsdTrace } from '../trace.js';
@@ -110,13 +110,11 @@ const LANCZOS_TOL = 1e-13;
  */
 function extremes(K: Matrix): { lambdaMin: number; lambdaMax: number; solver: string } {
   try {
-    const ev = eigvalsh(K);
-    return { lambdaMin: ev[0] as number, lambdaMax: ev[ev.length - 1] as number, solver: 'eigvalsh' };
+    const r = extremeEigenvalues(K, { prefer: 'dense', tol: LANCZOS_TOL });
+    return { lambdaMin: r.min, lambdaMax: r.max, solver: r.solver };
   } catch (e) {
     if (!(e instanceof ConvergenceError)) throw e;
-    const r = lanczosExtremes(K, { tol: LANCZOS_TOL, maxIter: K.rows });
-    if (!r.converged) return { lambdaMin: Number.NaN, lambdaMax: Number.NaN, solver: 'none converged' };
-    return { lambdaMin: r.min, lambdaMax: r.max, solver: 'lanczos (eigvalsh QL did not converge)' };
+    return { lambdaMin: Number.NaN, lambdaMax: Number.NaN, solver: 'none converged' };
   }
 }
 

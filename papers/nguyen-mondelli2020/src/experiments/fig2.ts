@@ -1,5 +1,5 @@
 import { foldIn, type Key } from '@repro/concentration';
-import { ConvergenceError, eigvalsh, lambdaMin, matrix, type Matrix } from '@repro/linalg';
+import { lambdaMinRobust as robustLambdaMin, matrix, type Matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
 import { empiricalNtkTf, initMlp, reluNtkLimit, type Activation } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
@@ -23,18 +23,13 @@ export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
 
 /**
  * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
- * budget (clustered bottom spectrum, card §4), the exact dense Householder + QL eigen-solve.
+ * budget (clustered bottom spectrum, card §4), the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
  */
 export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense' } {
-  try {
-    const value = lambdaMin(A);
-    solverCounts.lanczos++;
-    return { value, solver: 'lanczos' };
-  } catch (e) {
-    if (!(e instanceof ConvergenceError)) throw e;
-    solverCounts.dense++;
-    return { value: eigvalsh(A)[0] as number, solver: 'dense' };
-  }
+  const r = robustLambdaMin(A, { prefer: 'lanczos' });
+  const solver = r.solver === 'lanczos' ? 'lanczos' : 'dense';
+  solverCounts[solver]++;
+  return { value: r.value, solver };
 }
 
 /** λ_min of a PSD Gram of rank ≤ r: exactly 0 when r < N (no solve), else float64 λ_min clamped at 0 (PSD by construction). */

@@ -1,6 +1,6 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, lambdaMin, matrix, type Matrix } from '@repro/linalg';
+import { lambdaMinRobust, matrix, type Matrix } from '@repro/linalg';
 import { gramH } from '@repro/nets';
 import type { SongYang2019Config } from '../config.js';
 import type { InitGramTrace } from '../trace.js';
@@ -45,9 +45,5 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
 
 /** λ_min(H(0)) by the dense solver; Lanczos (tol 1e-10) where QL does not converge on a near-singular H(0). */
 function lambdaMinH0(H: Matrix): number {
-  try {
-    return eigvalsh(H)[0] ?? Number.NaN;
-  } catch {
-    return lambdaMin(H, { tol: 1e-10 });
-  }
+  return lambdaMinRobust(H, { prefer: 'dense', tol: 1e-10 }).value;
 }
