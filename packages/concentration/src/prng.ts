@@ -10,6 +10,8 @@
  *   bytes in little-endian uint32 words w_1…w_L: k' = threefry(k, [L_bytes, 3]), then k' = threefry(k', [w_i, 3]) per word.
  */
 
+import { threefryBlocksWasm } from './wasm/threefry.mjs';
+
 /** A PRNG key: two uint32 words. JSON-friendly, immutable. */
 export type Key = readonly [number, number];
 
@@ -82,6 +84,9 @@ export function foldIn(k: Key, label: string | number): Key {
   return out;
 }
 
+/** Below this many words the scalar loop is as fast as a call into WebAssembly. */
+const WASM_MIN_WORDS = 256;
+
 /** n uint32 words of the stream of k: block b = threefry(k, [b, 0]). */
 export function randomBits(k: Key, n: number): Uint32Array {
   checkKey(k);
@@ -89,6 +94,8 @@ export function randomBits(k: Key, n: number): Uint32Array {
   if (n > 2 ** 33) throw new RangeError('at most 2^33 words per key; split the key');
   const out = new Uint32Array(n + (n & 1));
   const [k0, k1] = k;
-  for (let b = 0, o = 0; o < n; b++, o += 2) threefry2x32(k0, k1, b, 0, out, o);
+  // Long streams: four blocks at a time in WebAssembly SIMD (same words); short ones and engines without SIMD: this loop.
+  if (n < WASM_MIN_WORDS || !threefryBlocksWasm(k0, k1, 0, out.length / 2, 0, out, 0))
+    for (let b = 0, o = 0; o < n; b++, o += 2) threefry2x32(k0, k1, b, 0, out, o);
   return n & 1 ? out.subarray(0, n) : out;
 }
