@@ -8,7 +8,7 @@ import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
 import type * as tfc from '@tensorflow/tfjs-core';
 import { getTf } from './backend.js';
 import { ensureGradients } from './gradients.js';
-import { activationFns, activationTf, mlpForward, type Activation, type MlpParams } from './mlp.js';
+import { activationTf, mlpForward, type Activation, type MlpParams } from './mlp.js';
 
 export interface EmpiricalNtk {
   /** K̄ (N×N, float64; float32-accurate on the tfjs path). */
@@ -32,8 +32,7 @@ function diag(A: Matrix): Float64Array {
 /** K̄ by layer decomposition in float64 (plain JS): reference path for small and medium sizes. */
 export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): EmpiricalNtk {
   assertScalarOutput(p);
-  const { F, G } = mlpForward(p, X, act);
-  const { df } = activationFns(act);
+  const { F, D } = mlpForward(p, X, act);
   const L = p.W.length;
   const N = X.rows;
   const K = matrix(N, N);
@@ -48,8 +47,8 @@ export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): Empirica
     signalRowSq[k] = diag(BG);
     if (k === 0) break;
     const next = matmul(B, p.W[k] as Matrix, { transB: true }); // B_{k+1} W_{k+1}ᵀ, N×n_k
-    const g = (G[k - 1] as Matrix).data;
-    for (let i = 0; i < next.data.length; i++) next.data[i] = (next.data[i] as number) * df(g[i] as number);
+    const dk = (D[k - 1] as Matrix).data;
+    for (let i = 0; i < next.data.length; i++) next.data[i] = (next.data[i] as number) * (dk[i] as number);
     B = next;
   }
   return { K, featureGrams, signalRowSq };

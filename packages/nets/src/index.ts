@@ -14,7 +14,7 @@ export {
 export { trainTwoLayerGd, type GdOptions, type GdTrace } from './gd.js';
 export { loadMnist, type MnistDigits } from './mnist.js';
 export { expLoss, logSumExp, logisticLoss, logisticNegDeriv, logisticSecondDeriv, marginLoss, marginLossNegDeriv, softmaxCrossEntropy, type MarginLossName } from './losses.js';
-export { activationFns, activationTf, initMlp, mlpForward, mlpLossGrad, mlpLossGradTf, softplus, type Activation, type InitScheme, type MlpLossGrad, type MlpParams } from './mlp.js';
+export { activationFns, activationTf, activationWithDerivative, initMlp, mlpForward, mlpLossGrad, mlpLossGradTf, softplus, type Activation, type InitScheme, type MlpLossGrad, type MlpParams } from './mlp.js';
 export { empiricalNtk, empiricalNtkTf, ntkAutodiff, ntkCentralDifferences, type EmpiricalNtk } from './empirical-ntk.js';
 export { expectedFeatureGram, gaussHermite, gaussianDual, reluNtkLimit, type ReluNtkLimit } from './expected-ntk.js';
 export { patternFlipBound } from './pattern-flip-bound.js';

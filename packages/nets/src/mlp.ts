@@ -40,6 +40,39 @@ export function activationFns(a: Activation): { f: (x: number) => number; df: (x
   };
 }
 
+/**
+ * σ(z) and σ'(z) for every entry of z in one pass (float64): for σ_{γ,β} one exp serves both, e = exp(−β|z|):
+ * σ = γz + ((1−γ)/β)(max(βz, 0) + log1p(e) − ln 2), σ' = γ + (1−γ)·(βz ≥ 0 ? 1/(1+e) : e/(1+e)). Same σ as `activationFns`
+ * bit for bit; σ' agrees to rounding (the logistic of a negative argument is taken in its overflow-free form).
+ */
+export function activationWithDerivative(a: Activation, z: Float64Array): { f: Float64Array; df: Float64Array } {
+  const n = z.length;
+  const f = new Float64Array(n);
+  const df = new Float64Array(n);
+  if (a.name === 'relu') {
+    for (let i = 0; i < n; i++) {
+      const x = z[i] as number;
+      if (x > 0) {
+        f[i] = x;
+        df[i] = 1;
+      }
+    }
+    return { f, df };
+  }
+  activationFns(a); // validates γ, β
+  const { gamma, beta } = a;
+  const c = (1 - gamma) / beta;
+  const g1 = 1 - gamma;
+  for (let i = 0; i < n; i++) {
+    const x = z[i] as number;
+    const bx = beta * x;
+    const e = Math.exp(-Math.abs(bx));
+    f[i] = gamma * x + c * (Math.max(bx, 0) + Math.log1p(e) - Math.LN2);
+    df[i] = gamma + g1 * (bx >= 0 ? 1 / (1 + e) : e / (1 + e));
+  }
+  return { f, df };
+}
+
 /** σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs. */
 export function activationTf(a: Activation, t: tfc.Tensor): tfc.Tensor {
   const tf = getTf();
@@ -69,12 +102,12 @@ export function initMlp(k: Key, widths: readonly number[], scheme: InitScheme): 
 }
 
 /** Forward pass in float64: F = [F_0..F_L], G = [G_1..G_{L−1}] (pre-activations of the hidden layers). */
-export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matrix[]; G: Matrix[] } {
+export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matrix[]; G: Matrix[]; D: Matrix[] } {
   if (X.cols !== p.widths[0]) throw new RangeError(`X has ${X.cols} columns but the network expects d = ${p.widths[0]}`);
-  const { f } = activationFns(act);
   const L = p.W.length;
   const F: Matrix[] = [X];
   const G: Matrix[] = [];
+  const D: Matrix[] = [];
   for (let l = 1; l <= L; l++) {
     const Z = matmul(F[l - 1] as Matrix, p.W[l - 1] as Matrix);
     if (l === L) {
@@ -82,11 +115,11 @@ export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matri
       break;
     }
     G.push(Z);
-    const A = new Float64Array(Z.data.length);
-    for (let i = 0; i < A.length; i++) A[i] = f(Z.data[i] as number);
-    F.push(matrix(Z.rows, Z.cols, A));
+    const { f, df } = activationWithDerivative(act, Z.data);
+    F.push(matrix(Z.rows, Z.cols, f));
+    D.push(matrix(Z.rows, Z.cols, df));
   }
-  return { F, G };
+  return { F, G, D };
 }
 
 export interface MlpLossGrad {
@@ -102,11 +135,10 @@ export interface MlpLossGrad {
 
 /** Φ and its gradient by hand-written backprop in float64: Δ_L = F_L − Y, Δ_l = (Δ_{l+1}W_{l+1}ᵀ)∘σ'(G_l), ∇_{W_l} = F_{l−1}ᵀΔ_l. */
 export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): MlpLossGrad {
-  const { F, G } = mlpForward(p, X, act);
+  const { F, G, D } = mlpForward(p, X, act);
   const L = p.W.length;
   const out = F[L] as Matrix;
   if (Y.rows !== out.rows || Y.cols !== out.cols) throw new RangeError(`Y is ${Y.rows}×${Y.cols} but the output is ${out.rows}×${out.cols}`);
-  const { df } = activationFns(act);
   const R = new Float64Array(out.data.length);
   let loss = 0;
   for (let i = 0; i < R.length; i++) {
@@ -118,8 +150,8 @@ export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation)
   Delta[L - 1] = matrix(out.rows, out.cols, R);
   for (let l = L - 1; l >= 1; l--) {
     const back = matmul(Delta[l] as Matrix, p.W[l] as Matrix, { transB: true });
-    const g = (G[l - 1] as Matrix).data;
-    for (let i = 0; i < back.data.length; i++) back.data[i] = (back.data[i] as number) * df(g[i] as number);
+    const dl = (D[l - 1] as Matrix).data;
+    for (let i = 0; i < back.data.length; i++) back.data[i] = (back.data[i] as number) * (dl[i] as number);
     Delta[l - 1] = back;
   }
   const grads = Delta.map((D, l) => matmul(F[l] as Matrix, D, { transA: true }));

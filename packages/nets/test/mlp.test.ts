@@ -83,3 +83,21 @@ describe('mlpLossGradTf (float32 autodiff)', () => {
     });
   }
 });
+
+describe('activationWithDerivative (fused σ, σ′)', () => {
+  it('σ equals activationFns bit for bit; σ′ to rounding; ReLU exact; bad γ, β rejected', async () => {
+    const { activationFns, activationWithDerivative } = await import('../src/index.js');
+    const z = Float64Array.from({ length: 2001 }, (_, i) => (i - 1000) / 37);
+    z[0] = -800; // far tails: no overflow in either form
+    z[1] = 800;
+    for (const a of [{ name: 'smoothLeakyRelu', gamma: 0.2, beta: 1 }, { name: 'smoothLeakyRelu', gamma: 0.5, beta: 7 }, { name: 'relu' }] as const) {
+      const { f, df } = activationFns(a);
+      const fused = activationWithDerivative(a, z);
+      for (let i = 0; i < z.length; i++) {
+        expect(fused.f[i]).toBe(f(z[i] as number));
+        expect(Math.abs((fused.df[i] as number) - df(z[i] as number))).toBeLessThanOrEqual(4 * Number.EPSILON);
+      }
+    }
+    expect(() => activationWithDerivative({ name: 'smoothLeakyRelu', gamma: 1.5, beta: 1 }, z)).toThrow(RangeError);
+  });
+});

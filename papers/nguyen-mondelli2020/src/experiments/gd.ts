@@ -19,8 +19,9 @@ export function gdWidths(d: number, n1: number, pyramid: readonly number[], L: n
 }
 
 function sumSq(A: Matrix): number {
+  const d = A.data;
   let s = 0;
-  for (const v of A.data) s += v * v;
+  for (let i = 0; i < d.length; i++) s += (d[i] as number) * (d[i] as number);
   return s;
 }
 
