@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { key, normal, sphere } from '@repro/concentration';
-import { expectAllClose } from '@repro/testkit';
+import { expectAllClose, symmetrize } from '@repro/testkit';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENERATED_PATH, generateDsymModule } from '../kernels/build-dsym.js';
@@ -15,15 +15,7 @@ afterEach(() => {
 });
 
 function randomSymmetric(n: number, seed: number): Matrix {
-  const g = normal(key(seed), n * n);
-  const A = matrix(n, n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const v = ((g[i * n + j] as number) + (g[j * n + i] as number)) / 2;
-      A.data[i * n + j] = v;
-      A.data[j * n + i] = v;
-    }
-  return A;
+  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
 }
 
 /** D^{1/2} G D^{1/2} with G Wishart and the diagonal scaling spanning `spread` decades — exactly graded.test.ts's matrix. */

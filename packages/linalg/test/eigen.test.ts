@@ -1,5 +1,5 @@
 import { key, normal } from '@repro/concentration';
-import { expectAllClose } from '@repro/testkit';
+import { expectAllClose, symmetrize } from '@repro/testkit';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition, solve as mlSolve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,14 +25,7 @@ import {
 const ATOL_EIG_PER_N = 1e-11;
 
 function randomSymmetric(n: number, seed: number): Matrix {
-  const g = normal(key(seed), n * n);
-  const A = matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) {
-    const v = ((g[i * n + j] as number) + (g[j * n + i] as number)) / 2;
-    A.data[i * n + j] = v;
-    A.data[j * n + i] = v;
-  }
-  return A;
+  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
 }
 
 function toMl(A: Matrix): MlMatrix {

@@ -2,6 +2,7 @@ import { key, normal } from '@repro/concentration';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gemmBoundRatio } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
 import { dgemm, gemmInfo, gram, matmul, matrix, sgemm } from '../src/index.js';
 // @ts-expect-error plain-JS build script without types
@@ -14,28 +15,8 @@ function randF32(seed: number, len: number): Float32Array {
   return Float32Array.from(normal(key(seed), len));
 }
 
-/**
- * Checks C = op(A)·op(B) against a float64 reference entry by entry with the standard a-priori bound of a recursive dot
- * product, |ĉ − c| ≤ γ_K Σ_k |a_ik||b_kj|, γ_K = K·u/(1 − K·u) — a bound every correct float32 summation order meets.
- */
-function expectGemm(C: Float32Array | Float64Array, A: Float32Array | Float64Array, B: Float32Array | Float64Array, M: number, K: number, N: number, tA: boolean, tB: boolean, u = U): void {
-  const gamma = (K * u) / (1 - K * u);
-  let worst = 0;
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      let abs = 0;
-      for (let k = 0; k < K; k++) {
-        const a = A[tA ? k * M + i : i * K + k] as number;
-        const b = B[tB ? j * K + k : k * N + j] as number;
-        s += a * b;
-        abs += Math.abs(a * b);
-      }
-      const err = Math.abs((C[i * N + j] as number) - s);
-      worst = Math.max(worst, err / (gamma * abs + Number.MIN_VALUE));
-    }
-  }
-  expect(worst).toBeLessThanOrEqual(1);
+function expectGemm(C: Float32Array, A: Float32Array, B: Float32Array, M: number, K: number, N: number, tA: boolean, tB: boolean): void {
+  expect(gemmBoundRatio(C, A, B, { M, K, N, transA: tA, transB: tB, u: U })).toBeLessThanOrEqual(1);
 }
 
 describe('sgemm / dgemm (WebAssembly SIMD GEMM)', () => {

@@ -1,17 +1,10 @@
 import { key, normal } from '@repro/concentration';
+import { symmetrize } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
 import { eigvalsh, extremeEigenvalues, lambdaMinRobust, matrix, type Matrix } from '../src/index.js';
 
 function randomSymmetric(n: number, seed: number): Matrix {
-  const g = normal(key(seed), n * n);
-  const A = matrix(n, n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      const v = ((g[i * n + j] as number) + (g[j * n + i] as number)) / 2;
-      A.data[i * n + j] = v;
-      A.data[j * n + i] = v;
-    }
-  return A;
+  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
 }
 
 describe('extremeEigenvalues / lambdaMinRobust', () => {

@@ -1,26 +1,12 @@
 import { key, normal } from '@repro/concentration';
+import { gemmBoundRatio } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
 import { ensureGradients } from '../src/gradients.js';
 import { getTf, selectBackend } from '../src/index.js';
 
-/** γ_K Σ|a||b| bound of a float32 dot product (u = 2⁻²⁴); every correct summation order meets it. */
+/** The float32 dot-product bound ratio (testkit gemmBoundRatio, u = 2⁻²⁴). */
 function maxBoundRatio(c: Float32Array, a: Float32Array, b: Float32Array, M: number, K: number, N: number, tA: boolean, tB: boolean): number {
-  const u = 2 ** -24;
-  const gamma = (K * u) / (1 - K * u);
-  let worst = 0;
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      let abs = 0;
-      for (let k = 0; k < K; k++) {
-        const p = (a[tA ? k * M + i : i * K + k] as number) * (b[tB ? j * K + k : k * N + j] as number);
-        s += p;
-        abs += Math.abs(p);
-      }
-      worst = Math.max(worst, Math.abs((c[i * N + j] as number) - s) / (gamma * abs + Number.MIN_VALUE));
-    }
-  }
-  return worst;
+  return gemmBoundRatio(c, a, b, { M, K, N, transA: tA, transB: tB, u: 2 ** -24 });
 }
 
 describe('tfjs matMul on the wasm backend runs on @repro/linalg sgemm', () => {

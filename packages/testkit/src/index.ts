@@ -57,3 +57,44 @@ export function expectRelFro(actual: ArrayLike<number>, expected: ArrayLike<numb
   if (!(r <= tol)) throw new Error(`relative Frobenius error ${r} > ${tol}`);
 }
 export { recordBench } from './bench-record.js';
+
+/** (G + Gᵀ)/2 of the n×n row-major G, as a new Float64Array (random symmetric test matrices from Gaussian G). */
+export function symmetrize(g: ArrayLike<number>, n: number): Float64Array {
+  if (g.length < n * n) throw new Error(`symmetrize: ${g.length} entries for a ${n}×${n} matrix`);
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      const v = ((g[i * n + j] as number) + (g[j * n + i] as number)) / 2;
+      out[i * n + j] = v;
+      out[j * n + i] = v;
+    }
+  return out;
+}
+
+/**
+ * The worst ratio, over the entries of C = op(A)·op(B) (row-major, op(A) M×K, op(B) K×N, A stored K×M when transA and B
+ * N×K when transB), of |ĉ − c| to the a-priori bound γ_K Σ_k |a_ik b_kj| of a recursive dot product in unit roundoff u
+ * (γ_K = K·u/(1 − K·u)); c is summed in float64. ≤ 1 for every correct summation order, FMA or not.
+ */
+export function gemmBoundRatio(
+  C: ArrayLike<number>,
+  A: ArrayLike<number>,
+  B: ArrayLike<number>,
+  dims: { M: number; K: number; N: number; transA?: boolean; transB?: boolean; u: number },
+): number {
+  const { M, K, N, u } = dims;
+  const gamma = (K * u) / (1 - K * u);
+  let worstRatio = 0;
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      let abs = 0;
+      for (let k = 0; k < K; k++) {
+        const p = (A[dims.transA ? k * M + i : i * K + k] as number) * (B[dims.transB ? j * K + k : k * N + j] as number);
+        s += p;
+        abs += Math.abs(p);
+      }
+      worstRatio = Math.max(worstRatio, Math.abs((C[i * N + j] as number) - s) / (gamma * abs + Number.MIN_VALUE));
+    }
+  return worstRatio;
+}
