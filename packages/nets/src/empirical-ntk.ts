@@ -6,7 +6,7 @@
  */
 import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
 import type * as tfc from '@tensorflow/tfjs-core';
-import { getTf } from './backend.js';
+import { getTf, selectedBackend } from './backend.js';
 import { ensureGradients } from './gradients.js';
 import { activationTf, mlpForward, type Activation, type MlpParams } from './mlp.js';
 
@@ -61,6 +61,12 @@ function activationDerivTf(a: Activation, g: tfc.Tensor): tfc.Tensor {
   return tf.add(a.gamma, tf.mul(1 - a.gamma, tf.sigmoid(tf.mul(a.beta, g))));
 }
 
+/** tfjs-backend-wasm's own matMul with a transposed operand (measured 1.7 vs 22 GFLOP/s); not sgemm, not tfjs-node. */
+function transposeIsSlow(): boolean {
+  const b = selectedBackend();
+  return b?.name === 'wasm' && !(b.detail ?? '').includes('sgemm');
+}
+
 /** Row blocks for the symmetric Gram products: only blocks i ≤ j are formed, (b + 1)/(2b) of the full GEMM cost. */
 function gramBlocks(N: number): number[] {
   const b = Math.max(1, Math.min(4, Math.floor(N / 250)));
@@ -71,8 +77,8 @@ function gramBlocks(N: number): number[] {
 
 /**
  * K += (FFᵀ)∘(BBᵀ), formed blockwise over row blocks i ≤ j and mirrored, so K is exactly symmetric and the float32 GEMMs
- * cost (b+1)/(2b) of the full products. Transposes are materialized first: on the wasm backend a plain matMul takes the
- * XNNPACK path, while transposeA/transposeB fall back to a kernel ~10× slower (measured 22 vs 1.7 GFLOP/s at 500×4000).
+ * cost (b+1)/(2b) of the full products. With tfjs's own wasm matMul the transposes are materialized first (its
+ * transposeB path is ~10× slower: 1.7 vs 22 GFLOP/s at 500×4000); sgemm takes them as strides.
  * Returns FFᵀ (float64) when `keepFeatureGram`.
  */
 async function addGramProductTerm(F: tfc.Tensor2D, B: tfc.Tensor2D, edges: readonly number[], K: Matrix, keepFeatureGram: boolean): Promise<Matrix | undefined> {
@@ -83,12 +89,17 @@ async function addGramProductTerm(F: tfc.Tensor2D, B: tfc.Tensor2D, edges: reado
   const rows = (T: tfc.Tensor2D, i: number): tfc.Tensor2D => tf.slice(T, [edges[i] as number, 0], [(edges[i + 1] as number) - (edges[i] as number), -1]);
   const Fi = Array.from({ length: nb }, (_, i) => (nb === 1 ? F : rows(F, i)));
   const Bi = Array.from({ length: nb }, (_, i) => (nb === 1 ? B : rows(B, i)));
-  const FiT = Fi.map((t) => tf.transpose(t) as tfc.Tensor2D);
-  const BiT = Bi.map((t) => tf.transpose(t) as tfc.Tensor2D);
+  // Materialized transposes only where the backend's transposed matMul is slow (tfjs's own wasm kernel); sgemm and
+  // tfjs-node take Bᵀ as a stride.
+  const explicitT = transposeIsSlow();
+  const FiT = explicitT ? Fi.map((t) => tf.transpose(t) as tfc.Tensor2D) : [];
+  const BiT = explicitT ? Bi.map((t) => tf.transpose(t) as tfc.Tensor2D) : [];
+  const prod = (X: tfc.Tensor2D[], XT: tfc.Tensor2D[], i: number, j: number) =>
+    explicitT ? tf.matMul(X[i] as tfc.Tensor2D, XT[j] as tfc.Tensor2D) : tf.matMul(X[i] as tfc.Tensor2D, X[j] as tfc.Tensor2D, false, true);
   for (let i = 0; i < nb; i++)
     for (let j = i; j < nb; j++) {
-      const fg = tf.matMul(Fi[i] as tfc.Tensor2D, FiT[j] as tfc.Tensor2D);
-      const bg = tf.matMul(Bi[i] as tfc.Tensor2D, BiT[j] as tfc.Tensor2D);
+      const fg = prod(Fi, FiT, i, j);
+      const bg = prod(Bi, BiT, i, j);
       const term = tf.mul(fg, bg);
       const t = await term.data();
       const f = FG !== undefined ? await fg.data() : undefined;
@@ -151,9 +162,12 @@ export async function empiricalNtkTf(p: MlpParams, X: Matrix, act: Activation, o
     rs.dispose();
     (F[k] as tfc.Tensor).dispose();
     if (k > 0) {
-      const Wt = tf.transpose(Ws[k] as tfc.Tensor2D) as tfc.Tensor2D;
-      const back = tf.matMul(B, Wt);
-      Wt.dispose();
+      let back: tfc.Tensor2D;
+      if (transposeIsSlow()) {
+        const Wt = tf.transpose(Ws[k] as tfc.Tensor2D) as tfc.Tensor2D;
+        back = tf.matMul(B, Wt);
+        Wt.dispose();
+      } else back = tf.matMul(B, Ws[k] as tfc.Tensor2D, false, true);
       const Bk = tf.mul(back, D[k - 1] as tfc.Tensor2D) as tfc.Tensor2D;
       back.dispose();
       (D[k - 1] as tfc.Tensor).dispose();
