@@ -162,6 +162,43 @@ function orderedTolerance(t: Tolerance): Tolerance {
 
 const NO_TOLERANCE: Tolerance = { kind: 'bound', side: 'le' };
 
+/** One call of a claim's check; a throw or an invalid status becomes a `fail` with the reason. */
+function checkOnce(c: Paper['claims'][number], traces: readonly unknown[], cfg: Record<string, unknown>): Verdict {
+  try {
+    const v = c.check(traces, cfg);
+    if (!['pass', 'fail', 'skip'].includes(v.status)) return { ...v, status: 'fail', note: `check returned an invalid status '${String(v.status)}'` };
+    return v;
+  } catch (e) {
+    return { status: 'fail', observed: {}, expected: '', tolerance: NO_TOLERANCE, note: `check threw: ${(e as Error).message ?? String(e)}` };
+  }
+}
+
+/**
+ * A `seeds: 'every'` claim under K > 1 seeds: checked on each trace alone; it passes only if every seed passes (a skip
+ * on any seed is a skip). Reports the first failing seed's verdict (else seed 0's) plus how many seeds passed.
+ */
+function checkEverySeed(c: Paper['claims'][number], traces: readonly unknown[], cfg: Record<string, unknown>): Verdict {
+  const vs = traces.map((t) => checkOnce(c, [t], cfg));
+  const failing = vs.flatMap((v, s) => (v.status === 'fail' ? [s] : []));
+  const skipped = vs.flatMap((v, s) => (v.status === 'skip' ? [s] : []));
+  const shown = failing.length > 0 ? (failing[0] as number) : skipped.length > 0 ? (skipped[0] as number) : 0;
+  const base = vs[shown] as Verdict;
+  const status = failing.length > 0 ? 'fail' : skipped.length > 0 ? 'skip' : 'pass';
+  const passed = vs.filter((v) => v.status === 'pass').length;
+  const seedsNote =
+    failing.length > 0
+      ? `fails for seed${failing.length > 1 ? 's' : ''} ${failing.join(', ')} of ${vs.length} (numbers: seed ${shown})`
+      : skipped.length > 0
+        ? `skipped for seed${skipped.length > 1 ? 's' : ''} ${skipped.join(', ')} of ${vs.length}`
+        : `holds for each of the ${vs.length} seeds (numbers: seed 0)`;
+  return {
+    ...base,
+    status,
+    observed: { ...base.observed, seedsChecked: vs.length, seedsPassed: passed },
+    note: base.note === undefined ? seedsNote : `${seedsNote}; ${base.note}`,
+  };
+}
+
 /** Run the checks: unselected or out-of-profile claims are explicit skips; a throwing check is a `fail` with the message. */
 function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): ClaimRecord[] {
   return paper.claims.map((c) => {
@@ -170,12 +207,7 @@ function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): 
     if (!r.selected(c.id)) v = skip('not selected by --only');
     else if (!c.profiles.includes(r.baseProfile)) v = skip(`runs under profile(s) ${c.profiles.join(', ')}`);
     else
-      try {
-        v = c.check(traces, r.cfg);
-        if (!['pass', 'fail', 'skip'].includes(v.status)) v = { ...v, status: 'fail', note: `check returned an invalid status '${String(v.status)}'` };
-      } catch (e) {
-        v = { status: 'fail', observed: {}, expected: '', tolerance: NO_TOLERANCE, note: `check threw: ${(e as Error).message ?? String(e)}` };
-      }
+      v = c.seeds === 'every' && traces.length > 1 ? checkEverySeed(c, traces, r.cfg) : checkOnce(c, traces, r.cfg);
     // Fixed key order: the same verdict always serializes to the same bytes.
     const rec: ClaimRecord = {
       id: c.id,

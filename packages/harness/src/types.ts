@@ -45,6 +45,13 @@ export interface Claim<C, T> {
   readonly precision: 'float32' | 'float64';
   /** Names of the experiments (parts of `run`) whose output the check reads; used by `--only` to skip unneeded work. */
   readonly needs: readonly string[];
+  /**
+   * How `check` sees the harness seeds (`--seeds K`): 'all' (default) — one call with every trace, the claim aggregates
+   * over seeds itself; 'every' — one call per trace, and the claim holds only if it holds for every seed: the reported
+   * verdict is the first failing seed's (else seed 0's), with `seedsChecked`/`seedsPassed` added when K > 1 and the
+   * failing seeds named in the note. For claims written against a single trace.
+   */
+  readonly seeds?: 'all' | 'every';
   /** Pure: reads traces (one per harness seed) and the config; never computes models or draws random numbers. */
   check(traces: readonly T[], cfg: C): Verdict;
 }

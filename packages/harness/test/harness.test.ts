@@ -146,3 +146,58 @@ describe('json and figures', () => {
     expect(svg).toMatch(/<path[^>]+d="M/);
   });
 });
+
+describe("Claim.seeds: 'every'", () => {
+  type T = { v: number };
+  const mk = (id: string, seeds: 'all' | 'every' | undefined, check: Claim<Cfg, T>['check']): Claim<Cfg, T> => ({
+    id,
+    source: 'test',
+    statement: id,
+    evidence: 'inferred',
+    profiles: ['smoke'],
+    precision: 'float64',
+    needs: ['a'],
+    ...(seeds === undefined ? {} : { seeds }),
+    check,
+  });
+  const verdict = (ok: boolean, v: number) => ({ status: ok ? ('pass' as const) : ('fail' as const), observed: { v }, expected: 'v even', tolerance: { kind: 'bound' as const, side: 'le' as const } });
+  const paper = definePaper({
+    meta: { id: 'seeds', title: 'seeds', authors: ['A'], venue: 'T', year: 2026, bibtex: '@misc{s}' },
+    config,
+    profiles: { smoke: { n: 1, crash: false }, paper: { n: 1, crash: false } },
+    run: async (_cfg, k) => ({ v: k[1] }),
+    claims: [
+      // Bit 1 of the seed's key word: 0 for seed 0, 1 for seeds 1 and 2 (asserted below), so the verdicts are mixed.
+      mk('seeds.every', 'every', (ts) => verdict(ts.length === 1 && (((ts[0] as T).v >>> 1) & 1) === 0, (ts[0] as T).v)),
+      mk('seeds.every-pass', 'every', (ts) => verdict(ts.length === 1, (ts[0] as T).v)),
+      mk('seeds.all', undefined, (ts) => verdict(ts.length === 3, ts.length)),
+    ],
+    figures: [],
+    deviations: [],
+  });
+
+  it('checks each seed alone, passes only if all pass, names the failing seeds; default claims see every trace', async () => {
+    const { foldIn, key } = await import('@repro/concentration');
+    const dir = mkdtempSync(join(tmpdir(), 'harness-seeds-'));
+    await runPaper(paper, { ...base, seeds: 3, packageRoot: dir });
+    const claims = JSON.parse(readFileSync(join(dir, 'results', 'smoke', 'claims.json'), 'utf8')) as { id: string; status: string; observed: Record<string, number>; note?: string }[];
+    const vs = [0, 1, 2].map((s) => foldIn(key(0), s)[1]);
+    const even = vs.map((v) => ((v >>> 1) & 1) === 0);
+    expect(even).toEqual([true, false, false]);
+    const every = claims.find((c) => c.id === 'seeds.every');
+    expect(every?.status).toBe(even.every(Boolean) ? 'pass' : 'fail');
+    expect(every?.observed).toMatchObject({ seedsChecked: 3, seedsPassed: even.filter(Boolean).length });
+    const firstBad = even.indexOf(false);
+    if (firstBad >= 0) {
+      expect(every?.observed.v).toBe(vs[firstBad]);
+      expect(every?.note).toMatch(new RegExp(`^fails for seeds? ${even.flatMap((e, s) => (e ? [] : [s])).join(', ')} of 3`));
+    }
+    expect(claims.find((c) => c.id === 'seeds.all')?.status).toBe('pass');
+    expect(claims.find((c) => c.id === 'seeds.every-pass')).toMatchObject({ status: 'pass', observed: { v: vs[0], seedsChecked: 3, seedsPassed: 3 }, note: 'holds for each of the 3 seeds (numbers: seed 0)' });
+    // One seed: the claim's own verdict, no seed bookkeeping.
+    const one = mkdtempSync(join(tmpdir(), 'harness-seeds-'));
+    await runPaper(paper, { ...base, seeds: 1, packageRoot: one });
+    const c1 = JSON.parse(readFileSync(join(one, 'results', 'smoke', 'claims.json'), 'utf8'))[0];
+    expect(c1.observed).toEqual({ v: vs[0] });
+  });
+});

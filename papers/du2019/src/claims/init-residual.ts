@@ -15,6 +15,7 @@ export const initResidual: Claim<Du2019Config, Du2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['init'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const t = need(traces, 'init')[0];
     if (t === undefined) throw new Error('no init trace');

@@ -19,6 +19,7 @@ export const lem31InitConcentration: Claim<Du2019Config, Du2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['lem31'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const t = need(traces, 'lem31')[0];
     if (t === undefined) throw new Error('no lem3.1 trace');

@@ -14,6 +14,7 @@ export const lem41FlipCount: Claim<Du2019Config, Du2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['lem32'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const t = need(traces, 'lem32')[0];
     if (t === undefined) throw new Error('no lem3.2 trace');

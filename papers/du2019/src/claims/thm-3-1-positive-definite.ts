@@ -20,6 +20,7 @@ export const thm31PositiveDefinite: Claim<Du2019Config, Du2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['thm31'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const t = need(traces, 'thm31')[0];
     if (t === undefined) throw new Error('no thm3.1 trace');

@@ -33,6 +33,7 @@ export const claimC1C4: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['decomp'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const t = need(traces, 'decomp')[0];
     if (t === undefined) throw new Error('no decomp trace');

@@ -14,6 +14,7 @@ export const claimDecomp: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['decomp'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const t = need(traces, 'decomp')[0];
     if (t === undefined) throw new Error('no decomp trace');

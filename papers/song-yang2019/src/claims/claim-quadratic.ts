@@ -11,6 +11,7 @@ export const claimQuadratic: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['perturb', 'mstar'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     // Not encodable as a test [card]: its hypotheses are unknown. Report the empirical companions and skip.
     const observed: Record<string, number> = {};

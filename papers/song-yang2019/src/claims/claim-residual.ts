@@ -15,6 +15,7 @@ export const claimResidual: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['residual'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const t = need(traces, 'residual')[0];
     if (t === undefined) throw new Error('no residual trace');

@@ -18,6 +18,7 @@ export const factDynamics: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['dynamics'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const t = need(traces, 'dynamics')[0];
     if (t === undefined) throw new Error('no dynamics trace');

@@ -31,6 +31,7 @@ export const lemPerturb: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['perturb'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const t = need(traces, 'perturb')[0];
     if (t === undefined) throw new Error('no perturb trace');

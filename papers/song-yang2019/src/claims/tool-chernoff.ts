@@ -20,6 +20,7 @@ export const toolChernoff: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['chernoff'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const t = need(traces, 'chernoff')[0];
     if (t === undefined) throw new Error('no chernoff trace');

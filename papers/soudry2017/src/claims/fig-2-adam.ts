@@ -16,6 +16,7 @@ export const fig2Adam: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['adam'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const a = first(traces, 'adam');
     assertFinite(a.runs);

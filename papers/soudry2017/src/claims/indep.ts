@@ -14,6 +14,7 @@ export const indepClaim: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['indep'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const ind = first(traces, 'indep');
     assertFinite(ind.runs);

@@ -16,6 +16,7 @@ export const lemma1Divergence: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['fig1'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const { run } = fig1GdRun(traces);
     let errors = 0;

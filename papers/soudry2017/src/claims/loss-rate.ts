@@ -19,6 +19,7 @@ export const lossRate: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['asym', 'fig1'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const a = first(traces, 'asym');
     const gd = a.runs[0];

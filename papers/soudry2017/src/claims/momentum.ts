@@ -16,6 +16,7 @@ export const momentumClaim: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['asym'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const a = first(traces, 'asym');
     const r = a.runs[2];

@@ -15,6 +15,7 @@ export const multiclassClaim: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['multiclass'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const m = first(traces, 'multiclass');
     const T = last(m.t);

@@ -14,6 +14,7 @@ export const sgdClaim: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['sgd'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const s = first(traces, 'sgd');
     assertFinite([s.run]);

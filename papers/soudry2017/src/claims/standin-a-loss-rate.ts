@@ -15,6 +15,7 @@ export const standinALossRate: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['standin'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const s = first(traces, 'standin');
     const T = last(s.t);

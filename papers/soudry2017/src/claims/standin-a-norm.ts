@@ -14,6 +14,7 @@ export const standinANorm: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['standin'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const s = first(traces, 'standin');
     const ds = decades(cfg.standinNormFrom, last(s.t));

@@ -11,6 +11,7 @@ export const standinAValLoss: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['standin'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const s = first(traces, 'standin');
     let iMin = 0;

@@ -15,6 +15,7 @@ export const thm3Direction: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['fig1'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const { run } = fig1GdRun(traces);
     const T = run.t[run.t.length - 1] as number;

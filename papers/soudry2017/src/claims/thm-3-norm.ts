@@ -21,6 +21,7 @@ export const thm3Norm: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['fig1'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const { f, run } = fig1GdRun(traces);
     const hat = norm(f.svm.wHat);

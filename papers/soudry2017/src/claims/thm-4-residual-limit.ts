@@ -16,6 +16,7 @@ export const thm4ResidualLimit: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['asym'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const a = first(traces, 'asym');
     const runs = a.runs.slice(0, 2); // GD logistic and GD exp

@@ -18,6 +18,7 @@ export const tightRate: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['tight'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const tr = first(traces, 'tight');
     const pts = tr.t.map((t, i) => ({ t, g: tr.gap[i] as number })).filter(({ t }) => t >= FIT_FROM);

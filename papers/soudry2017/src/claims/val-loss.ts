@@ -14,6 +14,7 @@ export const valLossClaim: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['valLoss'],
+  seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const v = first(traces, 'valLoss');
     const T = last(v.t);
