@@ -58,6 +58,11 @@ export interface DecompRun {
   radius: number[];
   maxSbar: number[];
   lambdaMinH: number[];
+  /**
+   * Per step: a-priori float64 rounding bound of the outputs, ‖δu(k)‖ + ‖δu(k+1)‖ with |δu_i| ≤ γ_m m^{−1/2} Σ_r |a_r relu(z_ir)|
+   * (γ_m = m·u/(1 − m·u), u = 2⁻⁵³): e = y − u inherits it, and near convergence it dominates ‖e‖.
+   */
+  roundU: number[];
 }
 
 export interface DecompTrace {

@@ -67,6 +67,26 @@ export function decompTerms(args: {
   return { c1: -2 * eta * eHe, c2: 2 * eta * ePerpE, c3: -2 * ev2, c4, maxSbar };
 }
 
+/**
+ * ‖δu‖ for u_i = m^{−1/2} Σ_r a_r relu(z_ir) summed in float64: the standard bound |δu_i| ≤ γ_m m^{−1/2} Σ_r |a_r relu(z_ir)|,
+ * γ_m = m·u/(1 − m·u) with u = 2⁻⁵³ (a recursive sum of m terms; the scaling by m^{−1/2} adds one more u, inside γ_m's slack).
+ */
+export function outputRoundingBound(Z: Float64Array, a: Float64Array, n: number, m: number): number {
+  const u = 2 ** -53;
+  const gamma = ((m + 1) * u) / (1 - (m + 1) * u);
+  const s = 1 / Math.sqrt(m);
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    let abs = 0;
+    for (let r = 0; r < m; r++) {
+      const z = Z[i * m + r] as number;
+      if (z > 0) abs += Math.abs((a[r] as number) * z);
+    }
+    sq += (gamma * abs * s) ** 2;
+  }
+  return Math.sqrt(sq);
+}
+
 /** claim.decomp / claim.c1-c4: GD at η = λ/(4n²) (theory) and η = 0.5/λ_max (practical), every term at every step. */
 export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<DecompTrace> {
   const n = cfg.decompN;
@@ -83,7 +103,7 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
     ['theory', lambda / (4 * n * n)],
     ['practical', DECOMP_PRACTICAL_ETA_SCALE / lambdaMax],
   ] as const) {
-    const run: DecompRun = { label, eta, eSq: [], eNextSq: [], c1: [], c2: [], c3: [], c4: [], radius: [], maxSbar: [], lambdaMinH: [] };
+    const run: DecompRun = { label, eta, eSq: [], eNextSq: [], c1: [], c2: [], c3: [], c4: [], radius: [], maxSbar: [], lambdaMinH: [], roundU: [] };
     await ctx.time(`claim.decomp ${label}`, async () => {
       let W = p.W;
       let Zk = Z0;
@@ -112,6 +132,7 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
         run.radius.push(R);
         run.maxSbar.push(t.maxSbar);
         run.lambdaMinH.push(eigvalsh(Hk)[0] ?? Number.NaN);
+        run.roundU.push(outputRoundingBound(Zk, p.a, n, m) + outputRoundingBound(Zk1, p.a, n, m));
         W = W1;
         Zk = Zk1;
         ctx.progress.tick(1, `${label} step ${step + 1}/${cfg.decompSteps}`);
