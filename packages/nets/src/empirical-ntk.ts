@@ -58,7 +58,7 @@ export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): Empirica
 function activationDerivTf(a: Activation, g: tfc.Tensor): tfc.Tensor {
   const tf = getTf();
   if (a.name === 'relu') return tf.step(g, 0);
-  return tf.add(a.gamma, tf.mul(1 - a.gamma, tf.sigmoid(tf.mul(a.beta, g))));
+  return tf.tidy(() => tf.add(a.gamma, tf.mul(1 - a.gamma, tf.sigmoid(tf.mul(a.beta, g)))));
 }
 
 /** tfjs-backend-wasm's own matMul with a transposed operand (measured 1.7 vs 22 GFLOP/s); not sgemm, not tfjs-node. */
@@ -145,7 +145,7 @@ export async function empiricalNtkTf(p: MlpParams, X: Matrix, act: Activation, o
   const D: tfc.Tensor2D[] = [];
   for (let l = 1; l < L; l++) {
     const g = tf.matMul(F[l - 1] as tfc.Tensor2D, Ws[l - 1] as tfc.Tensor2D);
-    F.push(activationTf(act, g) as tfc.Tensor2D);
+    F.push(tf.tidy(() => activationTf(act, g)) as tfc.Tensor2D);
     D.push(activationDerivTf(act, g) as tfc.Tensor2D);
     g.dispose();
   }
@@ -157,7 +157,7 @@ export async function empiricalNtkTf(p: MlpParams, X: Matrix, act: Activation, o
   for (let k = L - 1; k >= 0; k--) {
     const FG = await addGramProductTerm(F[k] as tfc.Tensor2D, B, blocks, K, opts.keepFeatureGrams === true);
     if (FG !== undefined) featureGrams[k] = FG;
-    const rs = tf.sum(tf.square(B), 1);
+    const rs = tf.tidy(() => tf.sum(tf.square(B), 1)); // tidy: the N×n_{k+1} square must not outlive the sum
     signalRowSq[k] = Float64Array.from(await rs.data());
     rs.dispose();
     (F[k] as tfc.Tensor).dispose();
@@ -232,7 +232,7 @@ export async function ntkAutodiff(p: MlpParams, X: Matrix, act: Activation): Pro
       return tf.sum(h) as tfc.Scalar;
     };
     const gs = tf.grads(f)(Ws);
-    const flat = tf.concat(gs.map((g) => tf.reshape(g, [-1])));
+    const flat = tf.tidy(() => tf.concat(gs.map((g) => tf.reshape(g, [-1]))));
     rows.push(Float64Array.from(await flat.data()));
     tf.dispose([x, flat, ...gs]);
   }

@@ -55,6 +55,20 @@ describe('empirical NTK by layer decomposition', () => {
         expect(Kt.featureGrams.length).toBe(widths.length - 1);
       });
     }
+  it('the tfjs paths leave no tensor behind (a leak of N×n₁ per call crashed the 10-trial Figure 2 run)', async () => {
+    const { getTf, mlpLossGradTf } = await import('../src/index.js');
+    const tf = getTf();
+    const before = tf.memory().numTensors;
+    const big = matrix(600, 5, normal(key(12), 3000)); // N = 600: the blocked Gram path (several row blocks)
+    for (const act of [relu, smooth]) {
+      const p = initMlp(key(7), [5, 40, 12, 1], 'he');
+      await empiricalNtkTf(p, big, act, { keepFeatureGrams: true });
+      await empiricalNtkTf(p, X, act);
+      await ntkAutodiff(p, X, act);
+      await mlpLossGradTf(p, X, matrix(8, 1, normal(key(8), 8)), act);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
   it('‖∇Φ‖² = rᵀK̄r (NTK-PL identity) in float64', () => {
     const p = initMlp(key(5), [5, 12, 6, 1], 'lecun');
     const Y = matrix(8, 1, normal(key(6), 8));
