@@ -18,3 +18,4 @@ export { fmtNumber } from './report.js';
 export { FIGURE_CONFIG, fullSpec } from './figures.js';
 export { zodReason } from './define-paper.js';
 export { DIFF_ATOL, DIFF_RTOL, diffRuns, formatDiff, readRunDir, type DiffOptions, type DiffResult, type DiffRow, type DiffVerdict, type RunDir } from './diff.js';
+export { defaultJobWorkers, mapJobs, type MapJobsOptions } from './job-pool.js';

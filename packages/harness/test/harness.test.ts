@@ -166,6 +166,7 @@ describe("Claim.seeds: 'every'", () => {
     config,
     profiles: { smoke: { n: 1, crash: false }, paper: { n: 1, crash: false } },
     run: async (_cfg, k) => ({ v: k[1] }),
+    values: () => ({}),
     claims: [
       // Bit 1 of the seed's key word: 0 for seed 0, 1 for seeds 1 and 2 (asserted below), so the verdicts are mixed.
       mk('seeds.every', 'every', (ts) => verdict(ts.length === 1 && (((ts[0] as T).v >>> 1) & 1) === 0, (ts[0] as T).v)),

@@ -1,6 +1,6 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { eigvalsh, svdvals, type Matrix } from '@repro/linalg';
-import type { RunContext } from '@repro/harness';
+import { mapJobs, type RunContext } from '@repro/harness';
 import { empiricalNtk, initMlp, mlpLossGrad, type Activation, type MlpParams } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import type { GdRun, GdTrace } from '../trace.js';
@@ -92,15 +92,54 @@ export function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gam
   return run;
 }
 
+/** One run of set R, self-contained so it can run in a worker thread (`mapJobs`): everything it reads is in the job. */
+export interface GdJob {
+  p0: MlpParams;
+  X: Matrix;
+  Y: Matrix;
+  act: Activation;
+  gamma: number;
+  L: number;
+  n1: number;
+  seed: number;
+  widths: number[];
+  etaScale: number;
+  steps: number;
+  maxHalvings: number;
+}
+
+/** K̄(θ_0) and its extremes, then GD with the step-size ladder (η halved until the descent precondition holds). */
+export function gdLadderJob(j: GdJob): GdRun {
+  const { p0, X, Y, act, gamma, L } = j;
+  const N = X.rows;
+  const ntk = empiricalNtk(p0, X, act).K;
+  const ev = eigvalsh(ntk);
+  const lambdaMinK0 = ev[0] as number;
+  const lambdaMaxK0 = ev[ev.length - 1] as number;
+  const g0 = mlpLossGrad(p0, X, Y, act);
+  const r = (g0.Delta[L - 1] as Matrix).data;
+  let quad = 0;
+  for (let i = 0; i < N; i++) for (let k = 0; k < N; k++) quad += (r[i] as number) * (ntk.data[i * N + k] as number) * (r[k] as number);
+  let eta = j.etaScale / lambdaMaxK0;
+  let halvings = 0;
+  let run = gdOnce(p0, X, Y, act, gamma, eta, j.steps);
+  while (!run.descentOk && run.diverged === null && halvings < j.maxHalvings) {
+    halvings++;
+    eta /= 2;
+    run = gdOnce(p0, X, Y, act, gamma, eta, j.steps);
+  }
+  if (!run.descentOk && run.diverged === null) run.diverged = { step: run.loss.length, reason: `descent precondition still fails after ${halvings} halvings` };
+  return { ...run, n1: j.n1, L, gamma, seed: j.seed, widths: j.widths, halvings, ntkQuad0: quad, lambdaMinK0, lambdaMaxK0 };
+}
+
 /**
  * NM20 run set R [card §5]: X on the √d-sphere, Y ~ N(0,1), σ_{γ,β}, LeCun init, full-batch GD on Φ = ½‖F_L − Y‖² in
  * float64. Step-size ladder: η = etaScale/λ_max(K̄(θ_0)), halved (≤ maxHalvings times) until the descent precondition holds.
+ * The runs are independent: they go through the harness job pool (both cores; same results for any worker count).
  */
 export async function gd(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<GdTrace> {
   const { gdN: N, gdD: d } = cfg;
-  const runs: GdRun[] = [];
-  const total = cfg.gdSeeds * cfg.gdWideWidths.length * cfg.gdDepths.length * cfg.gdGammas.length;
-  ctx.progress.phase('NM20 GD runs', total);
+  const jobs: GdJob[] = [];
   for (let s = 0; s < cfg.gdSeeds; s++) {
     const X = sphereX(foldIn(k, `X${s}`), N, d);
     const Y = gaussianY(foldIn(k, `Y${s}`), N, 1);
@@ -110,30 +149,18 @@ export async function gd(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<GdTr
         const p0 = initMlp(foldIn(k, `init-s${s}-n${n1}-L${L}`), widths, 'lecun');
         for (const gamma of cfg.gdGammas) {
           const act: Activation = { name: 'smoothLeakyRelu', gamma, beta: cfg.gdBeta };
-          const res = await ctx.time(`GD n1=${n1} L=${L}`, async () => {
-            const ntk = empiricalNtk(p0, X, act).K;
-            const ev = eigvalsh(ntk);
-            const lambdaMinK0 = ev[0] as number;
-            const lambdaMaxK0 = ev[ev.length - 1] as number;
-            const g0 = mlpLossGrad(p0, X, Y, act);
-            const r = (g0.Delta[L - 1] as Matrix).data;
-            let quad = 0;
-            for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) quad += (r[i] as number) * (ntk.data[i * N + j] as number) * (r[j] as number);
-            let eta = cfg.gdEtaScale / lambdaMaxK0;
-            let halvings = 0;
-            let run = gdOnce(p0, X, Y, act, gamma, eta, cfg.gdSteps);
-            while (!run.descentOk && run.diverged === null && halvings < cfg.gdMaxHalvings) {
-              halvings++;
-              eta /= 2;
-              run = gdOnce(p0, X, Y, act, gamma, eta, cfg.gdSteps);
-            }
-            if (!run.descentOk && run.diverged === null) run.diverged = { step: run.loss.length, reason: `descent precondition still fails after ${halvings} halvings` };
-            return { ...run, n1, L, gamma, seed: s, widths, halvings, ntkQuad0: quad, lambdaMinK0, lambdaMaxK0 };
-          });
-          runs.push(res);
-          ctx.progress.tick(1, `n1=${n1} L=${L} γ=${gamma} seed ${s + 1}/${cfg.gdSeeds}`);
+          jobs.push({ p0, X, Y, act, gamma, L, n1, seed: s, widths, etaScale: cfg.gdEtaScale, steps: cfg.gdSteps, maxHalvings: cfg.gdMaxHalvings });
         }
       }
   }
+  ctx.progress.phase('NM20 GD runs', jobs.length);
+  const runs = await ctx.time('NM20 GD runs (job pool)', () =>
+    mapJobs<GdJob, GdRun>(import.meta.url, 'gdLadderJob', jobs, {
+      onResult: (i) => {
+        const j = jobs[i] as GdJob;
+        ctx.progress.tick(1, `n1=${j.n1} L=${j.L} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`);
+      },
+    }),
+  );
   return { N, d, beta: cfg.gdBeta, floor: F64_FLOOR, runs };
 }

@@ -1,0 +1,95 @@
+/**
+ * A pool for a paper's independent jobs (trials, widths, configurations): `mapJobs` calls one exported function of a
+ * module on every job, in worker threads, and returns the results in job order. The function must be a pure function of
+ * its job (keys travel inside the job), so the results are the same for any number of workers (tested) — only the
+ * order of completion differs. Jobs and results are structured-cloned (plain objects, arrays, typed arrays).
+ *
+ * Workers: `opts.workers`, else REPRO_JOB_WORKERS, else the available cores; inside a worker thread (e.g. under
+ * `--workers N` seed pools) the jobs run in that thread. With one worker, or one job, they run in this thread without
+ * any worker. Each worker's GEMMs get cores/workers threads (REPRO_GEMM_THREADS).
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, Worker } from 'node:worker_threads';
+
+export interface MapJobsOptions<R> {
+  /** Worker threads (default: REPRO_JOB_WORKERS, else the available cores; 1 inside a worker thread). */
+  workers?: number;
+  /** Called in this thread as each result arrives (progress), in completion order. */
+  onResult?: (index: number, result: R) => void;
+}
+
+export function defaultJobWorkers(): number {
+  if (!isMainThread) return 1;
+  const env = Number(process.env.REPRO_JOB_WORKERS);
+  return Number.isInteger(env) && env >= 1 ? env : availableParallelism();
+}
+
+export async function mapJobs<J, R>(moduleUrl: string, exportName: string, jobs: readonly J[], opts: MapJobsOptions<R> = {}): Promise<R[]> {
+  const workers = Math.min(opts.workers ?? defaultJobWorkers(), jobs.length);
+  if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`mapJobs: workers must be a positive integer, got ${opts.workers}`);
+  const results: R[] = new Array<R>(jobs.length);
+  if (workers <= 1) {
+    const fn = (await import(moduleUrl))[exportName] as ((job: J) => R | Promise<R>) | undefined;
+    if (typeof fn !== 'function') throw new Error(`${moduleUrl} has no function export '${exportName}'`);
+    for (let i = 0; i < jobs.length; i++) {
+      results[i] = await fn(jobs[i] as J);
+      opts.onResult?.(i, results[i] as R);
+    }
+    return results;
+  }
+  const execArgv = moduleUrl.endsWith('.ts') ? ['--conditions=source'] : [];
+  const gemmThreads = process.env.REPRO_GEMM_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / workers)));
+  const pool: Worker[] = [];
+  let next = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      let failed = false;
+      const send = (w: Worker) => {
+        if (next >= jobs.length) {
+          w.postMessage({ type: 'exit' });
+          return;
+        }
+        const index = next++;
+        w.postMessage({ type: 'job', index, job: jobs[index] });
+      };
+      for (let i = 0; i < workers; i++) {
+        const w = new Worker(new URL('./job-worker.mjs', import.meta.url), {
+          execArgv,
+          env: { ...process.env, REPRO_GEMM_THREADS: gemmThreads },
+          workerData: { moduleUrl, exportName },
+        });
+        pool.push(w);
+        w.on('message', (m: { type: string; index: number; result?: R; message?: string; stack?: string }) => {
+          if (failed) return;
+          if (m.type === 'ready') send(w);
+          else if (m.type === 'done') {
+            results[m.index] = m.result as R;
+            opts.onResult?.(m.index, m.result as R);
+            if (++finished === jobs.length) resolve();
+            else send(w);
+          } else if (m.type === 'error') {
+            failed = true;
+            const e = new Error(`job ${m.index}: ${m.message}`);
+            if (m.stack !== undefined) e.stack = m.stack;
+            reject(e);
+          }
+        });
+        w.on('error', (e) => {
+          if (failed) return;
+          failed = true;
+          reject(e);
+        });
+        w.on('exit', (code) => {
+          if (!failed && finished < jobs.length && code !== 0) {
+            failed = true;
+            reject(new Error(`job pool: a worker exited with code ${code} before the jobs were done`));
+          }
+        });
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}
