@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { key, normal, sphere } from '@repro/concentration';
-import { expectAllClose, symmetrize } from '@repro/testkit';
+import { expectAllClose } from '@repro/testkit';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENERATED_PATH, generateDsymModule } from '../kernels/build-dsym.js';
 import { eigh, eigvalsh, gram, lambdaMax, lambdaMin, lanczosExtremes, matmul, matrix, normFro, type Matrix } from '../src/index.js';
 import { dsymBytes, dsymWasmAvailable, dsymWorkspace, setDsymWasmMode, type DsymWasmMode } from '../src/wasm/dsym.js';
+import { graded, randomSymmetric } from './matrices.js';
 
 /** Same bound as eigen.test.ts: |λ̂ − λ| ≲ c·n·ε·‖A‖₂, ‖A‖₂ ≈ 2√n for unit-normal entries; 1e-11·n has ≥ 10× slack. */
 const ATOL_EIG_PER_N = 1e-11;
@@ -14,23 +15,7 @@ afterEach(() => {
   setDsymWasmMode('auto');
 });
 
-function randomSymmetric(n: number, seed: number): Matrix {
-  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
-}
 
-/** D^{1/2} G D^{1/2} with G Wishart and the diagonal scaling spanning `spread` decades — exactly graded.test.ts's matrix. */
-function graded(n: number, spread: number): Matrix {
-  const z = normal(key(n + spread), n * n);
-  const A = matrix(n, n);
-  const sc = Array.from({ length: n }, (_, i) => 10 ** ((-spread * (n - 1 - i)) / (n - 1) / 2));
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += (z[i * n + k] as number) * (z[j * n + k] as number);
-      A.data[i * n + j] = ((s / n) * (sc[i] as number)) * (sc[j] as number);
-    }
-  return A;
-}
 
 function mlEigenvalues(A: Matrix): number[] {
   const rows = Array.from({ length: A.rows }, (_, i) => Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols)));

@@ -1,5 +1,5 @@
 import { key, normal } from '@repro/concentration';
-import { expectAllClose, symmetrize } from '@repro/testkit';
+import { expectAllClose } from '@repro/testkit';
 import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition, solve as mlSolve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,13 +20,11 @@ import {
   svdvals,
   type Matrix,
 } from '../src/index.js';
+import { randomSymmetric } from './matrices.js';
 
 /** Backward-stable eigensolvers: |λ̂ − λ| ≲ c·n·ε·‖A‖₂ with c ~ 1; for unit-normal entries ‖A‖₂ ≈ 2√n, so 1e-11·n has ≥ 10× slack. */
 const ATOL_EIG_PER_N = 1e-11;
 
-function randomSymmetric(n: number, seed: number): Matrix {
-  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
-}
 
 function toMl(A: Matrix): MlMatrix {
   return new MlMatrix(Array.from({ length: A.rows }, (_, i) => Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols))));

@@ -1,20 +1,7 @@
-import { key, normal } from '@repro/concentration';
 import { describe, expect, it } from 'vitest';
 import { eigh, eigvalsh, matrix, normFro } from '../src/index.js';
+import { graded } from './matrices.js';
 
-/** D^{1/2} G D^{1/2}: a Wishart G (n×n, PSD) with a diagonal scaling spanning `spread` decades, largest last. */
-function graded(n: number, spread: number) {
-  const z = normal(key(n + spread), n * n);
-  const A = matrix(n, n);
-  const sc = Array.from({ length: n }, (_, i) => 10 ** ((-spread * (n - 1 - i)) / (n - 1) / 2));
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += (z[i * n + k] as number) * (z[j * n + k] as number);
-      A.data[i * n + j] = ((s / n) * (sc[i] as number)) * (sc[j] as number);
-    }
-  return A;
-}
 
 describe('eigvalsh on graded matrices (kernel Grams whose diagonal spans tens of decades)', () => {
   it('converges (QL retried on the reversed tridiagonal) and keeps trace and Frobenius norm', () => {

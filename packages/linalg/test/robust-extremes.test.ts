@@ -1,11 +1,7 @@
-import { key, normal } from '@repro/concentration';
-import { symmetrize } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
-import { eigvalsh, extremeEigenvalues, lambdaMinRobust, matrix, type Matrix } from '../src/index.js';
+import { eigvalsh, extremeEigenvalues, lambdaMinRobust, matrix } from '../src/index.js';
+import { randomSymmetric } from './matrices.js';
 
-function randomSymmetric(n: number, seed: number): Matrix {
-  return matrix(n, n, symmetrize(normal(key(seed), n * n), n));
-}
 
 describe('extremeEigenvalues / lambdaMinRobust', () => {
   const A = randomSymmetric(300, 5);

@@ -1,16 +1,11 @@
 import { meanSd } from '@repro/concentration';
 import type { Values } from '@repro/harness';
 import { curveFits, curveKey } from './claims/fig2-fit.js';
-import { aboveFloor, maxRatioToPlRate, pathAndBound, perCurve } from './claims/select.js';
+import { aboveFloor, maxRatioToPlRate, median, pathAndBound, perCurve } from './claims/select.js';
 import { logLogSlope } from '@repro/concentration';
 import type { Nm20Config } from './config.js';
 import type { Fig2Point, Nm20Trace } from './trace.js';
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 /** Named scalars for values.json: measured vs bound with slack = how far inside the bound (≥ 1 holds). */
 export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {

@@ -2,17 +2,11 @@
 // The worker instantiates the same WebAssembly module on the pool's shared memory, then sleeps on its control slot:
 // each job is a generation number, a function code (0 sgemm, 1 dgemm) and its arguments; it answers by storing the generation in DONE.
 import { workerData } from 'node:worker_threads';
+import { ARGS, DONE, ERR, FN, NARGS, SEQ, SLOT_WORDS } from './gemm-ctrl.mjs';
 
 const { module, memory, ctrl: ctrlBuffer, slot } = workerData;
 const ctrl = new Int32Array(ctrlBuffer);
-// Layout of one slot (Int32 words), mirrored in gemm.mjs.
-const SEQ = 0;
-const DONE = 1;
-const ERR = 2;
-const FN = 3;
-const ARGS = 4;
-const NARGS = 16;
-const base = slot * 32;
+const base = slot * SLOT_WORDS;
 
 const { exports } = new WebAssembly.Instance(module, { env: { memory } });
 const kernels = [exports.sgemm, exports.dgemm];

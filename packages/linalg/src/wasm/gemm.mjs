@@ -19,6 +19,7 @@
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { ARGS, DONE, ERR, FN, SEQ, SLOT_WORDS } from './gemm-ctrl.mjs';
 import { DGEMM_NR, GEMM_MR, GEMM_RELAXED_SIMD, GEMM_SIMD, SGEMM_NR } from './kernels.generated.mjs';
 
 /**
@@ -36,12 +37,6 @@ const MAX_PAGES = 65536;
 /** Below this many multiply-adds a call runs on the calling thread alone (waking a worker costs ~20–50 µs). */
 const PARALLEL_MIN_WORK = 1 << 21;
 
-const SLOT_WORDS = 32;
-const SEQ = 0;
-const DONE = 1;
-const ERR = 2;
-const FN = 3;
-const ARGS = 4;
 
 /** @type {any} */
 let engine;

@@ -1,7 +1,7 @@
 import { checkProbability, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
 import type { Nm20Trace } from '../trace.js';
-import { need } from './select.js';
+import { need, median } from './select.js';
 
 /** Card thresholds: ρ ≥ 1/4 w.p. ≥ 95 % for n_1 ≥ 4N; median ≥ 0.6 at 16N and ≥ 0.85 at 64N. */
 const RHO_MIN = 0.25;
@@ -9,11 +9,6 @@ const CLAIMED = 0.95;
 const ALPHA = 0.05;
 const MEDIAN_AT: Record<number, number> = { 16: 0.6, 64: 0.85 };
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 export const initSigmaMinF1: Claim<Nm20Config, Nm20Trace> = {
   id: 'nm20.init-sigma-min-F1',
