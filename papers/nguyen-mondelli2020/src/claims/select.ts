@@ -3,6 +3,7 @@
  * trials. Pure functions of the traces (no model computation, no randomness).
  */
 import { meanSd } from '@repro/concentration';
+import { checkProbability, type Verdict } from '@repro/harness';
 import type { Fig2Point, GdRun, GdTrace, Nm20Trace } from '../trace.js';
 
 /** ε of the card for float64 checks (relative slack of an inequality that holds exactly in exact arithmetic). */
@@ -90,4 +91,58 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** One grid cell of draws of ρ = σ_min(F_1)²/(n_1λ) (nm20.init-sigma-min-F1, nmm21.lemma5.2-chernoff). */
+export interface RhoCell {
+  d: number;
+  N: number;
+  n1: number;
+  rho: number[];
+}
+
+export interface RhoCheck {
+  /** ρ ≥ rhoMin counts as a success. */
+  rhoMin: number;
+  /** Claimed probability of success over the cells with n_1 ≥ minFactor·N (Wilson CI at level 1 − alpha). */
+  claimed: number;
+  alpha: number;
+  minFactor: number;
+  /** Optional floors for the median ρ at n_1/N = key. */
+  medianAt?: Readonly<Record<number, number>>;
+}
+
+/**
+ * The σ_min(F_1) check both papers state: P(ρ ≥ rhoMin) ≥ claimed for n_1 ≥ minFactor·N, the median ρ strictly rising in
+ * n_1 for every d, and the optional median floors. Observed: the probability check's numbers, `median_d<d>_n1x<n_1/N>`
+ * per cell and `minRho`; every broken condition is named in the note.
+ */
+export function checkRhoCells(cells: readonly RhoCell[], c: RhoCheck): Verdict {
+  let successes = 0;
+  let trials = 0;
+  const problems: string[] = [];
+  const medians: Record<string, number> = {};
+  for (const cell of cells) {
+    const f = cell.n1 / cell.N;
+    if (f >= c.minFactor) {
+      successes += cell.rho.filter((r) => r >= c.rhoMin).length;
+      trials += cell.rho.length;
+    }
+    const med = median(cell.rho);
+    medians[`median_d${cell.d}_n1x${f}`] = med;
+    const floor = c.medianAt?.[f];
+    if (floor !== undefined && !(med >= floor)) problems.push(`d=${cell.d}, n_1=${f}N: median ρ ${med.toPrecision(3)} < ${floor}`);
+  }
+  for (const d of [...new Set(cells.map((cell) => cell.d))]) {
+    const meds = cells.filter((cell) => cell.d === d).sort((a, b) => a.n1 - b.n1).map((cell) => median(cell.rho));
+    for (let i = 1; i < meds.length; i++) if (!((meds[i] as number) > (meds[i - 1] as number))) problems.push(`d=${d}: median ρ not increasing in n_1`);
+  }
+  const v = checkProbability(successes, trials, c.claimed, c.alpha);
+  const ok = v.status === 'pass' && problems.length === 0;
+  return {
+    ...v,
+    status: ok ? 'pass' : 'fail',
+    observed: { ...v.observed, ...medians, minRho: Math.min(...cells.flatMap((cell) => cell.rho)) },
+    ...(problems.length > 0 || v.note ? { note: [v.note, ...problems].filter(Boolean).join('; ') } : {}),
+  };
 }

@@ -33,7 +33,10 @@ function clone(p: MlpParams): MlpParams {
 }
 
 /** One GD run at step size η; returns the series and whether the descent precondition held at every step above the floor. */
-export function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta: number, steps: number): Omit<GdRun, 'n1' | 'L' | 'gamma' | 'seed' | 'widths' | 'halvings' | 'ntkQuad0' | 'lambdaMinK0' | 'lambdaMaxK0'> {
+/** What one GD run measures; the callers add the run's setup (widths, seed, ...). */
+export type GdSeries = Omit<GdRun, 'n1' | 'L' | 'gamma' | 'seed' | 'widths' | 'halvings' | 'ntkQuad0' | 'lambdaMinK0' | 'lambdaMaxK0'>;
+
+export function gdOnce(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta: number, steps: number): GdSeries {
   const p = clone(p0);
   const xFro = Math.sqrt(sumSq(X));
   const L = p.W.length;
@@ -120,16 +123,25 @@ export function gdLadderJob(j: GdJob): GdRun {
   const r = (g0.Delta[L - 1] as Matrix).data;
   let quad = 0;
   for (let i = 0; i < N; i++) for (let k = 0; k < N; k++) quad += (r[i] as number) * (ntk.data[i * N + k] as number) * (r[k] as number);
-  let eta = j.etaScale / lambdaMaxK0;
+  const { halvings, ...run } = gdLadder(p0, X, Y, act, gamma, j.etaScale / lambdaMaxK0, j.steps, j.maxHalvings);
+  return { ...run, n1: j.n1, L, gamma, seed: j.seed, widths: j.widths, halvings, ntkQuad0: quad, lambdaMinK0, lambdaMaxK0 };
+}
+
+/**
+ * The step-size ladder of run set R (and of the width-N runs): GD at η0, then at η0/2, η0/4, … (≤ maxHalvings halvings)
+ * until the descent precondition holds at every step; a run that still fails it is marked diverged.
+ */
+export function gdLadder(p0: MlpParams, X: Matrix, Y: Matrix, act: Activation, gamma: number, eta0: number, steps: number, maxHalvings: number): GdSeries & { halvings: number } {
+  let eta = eta0;
   let halvings = 0;
-  let run = gdOnce(p0, X, Y, act, gamma, eta, j.steps);
-  while (!run.descentOk && run.diverged === null && halvings < j.maxHalvings) {
+  let run = gdOnce(p0, X, Y, act, gamma, eta, steps);
+  while (!run.descentOk && run.diverged === null && halvings < maxHalvings) {
     halvings++;
     eta /= 2;
-    run = gdOnce(p0, X, Y, act, gamma, eta, j.steps);
+    run = gdOnce(p0, X, Y, act, gamma, eta, steps);
   }
   if (!run.descentOk && run.diverged === null) run.diverged = { step: run.loss.length, reason: `descent precondition still fails after ${halvings} halvings` };
-  return { ...run, n1: j.n1, L, gamma, seed: j.seed, widths: j.widths, halvings, ntkQuad0: quad, lambdaMinK0, lambdaMaxK0 };
+  return { ...run, halvings };
 }
 
 /**
