@@ -18,7 +18,7 @@ export {
 } from './matrix.js';
 export { eigvalsh, tridiagonalEigenvalues, tridiagonalize } from './eigvalsh.js';
 export { eigh } from './eigh.js';
-export { extremeEigenvalues, lambdaMax, lambdaMin, lambdaMinRobust, lanczosExtremes, type ExtremesSolver, type LanczosOptions, type LanczosResult, type RobustOptions } from './lanczos.js';
+export { extremeEigenvalues, lambdaMax, type ExtremesErrorBound, lambdaMin, lambdaMinRobust, lanczosExtremes, type ExtremesSolver, type LanczosOptions, type LanczosResult, type RobustOptions } from './lanczos.js';
 export { cholesky, norm2, solve, svdvals } from './decompositions.js';
 export { hardMarginSvm, hardMarginSvmMulticlass, type HardMarginSvmOptions, type HardMarginSvmResult, type MulticlassSvmResult, type SvmKkt } from './hard-margin-svm.js';
 export { svmDecision, svmKktResidual, svmOneVsRest, svmOneVsRestPredict, svmSmo, type OneVsRestModel, type SvmModel, type SvmSmoOptions } from './svm-smo.js';

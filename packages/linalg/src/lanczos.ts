@@ -1,7 +1,7 @@
 import { key, normal } from '@repro/concentration';
-import { assertSymmetric, eigvalsh, tridiagonalEigenvalues } from './eigvalsh.js';
+import { assertSymmetric, eigvalsh, safeScale, scalePow2, timesPow2, tridiagonalEigenvalues } from './eigvalsh.js';
 import type { Matrix } from './matrix.js';
-import { ConvergenceError } from './matrix.js';
+import { ConvergenceError, normFro } from './matrix.js';
 import { dsymBytes, dsymWorkspace } from './wasm/dsym.js';
 
 export interface LanczosOptions {
@@ -18,9 +18,20 @@ export interface LanczosResult {
   min: number;
   max: number;
   iterations: number;
+  /** Ritz residual estimate β_k|s_k| of `min` (the stopping test; 0 on breakdown and for the dense path). */
   residualMin: number;
   residualMax: number;
   converged: boolean;
+  /**
+   * A-posteriori error bound of `min`: some eigenvalue λ of A has |min − λ| ≤ errorBoundMin. From the explicitly recomputed
+   * residual of the normalized Ritz vector, ‖A y − θ y‖/‖y‖ (for symmetric A, |θ − λ| ≤ that for some λ), plus the
+   * rounding of that computation, γ_{n+2}(‖A‖_F + |θ|), γ_m = mε/(1 − mε). n ≤ 64 (dense `eigvalsh`): the a-priori
+   * backward-stability estimate n·ε·‖A‖_F instead. Being a Ritz value, `min` ≥ λ_min (up to that rounding), so λ_min lies
+   * in [min − errorBoundMin, min] whenever the Krylov space has found the bottom eigenvalue (almost surely, Gaussian start).
+   */
+  errorBoundMin: number;
+  /** The same for `max` (λ_max ∈ [max, max + errorBoundMax]). */
+  errorBoundMax: number;
 }
 
 /** Below this size a full eigen-solve is cheaper than Krylov bookkeeping, and exact. */
@@ -56,9 +67,39 @@ function lanczos(A: Matrix, opts: LanczosOptions, want: 'min' | 'max' | 'both'):
   if (n === 0) throw new RangeError('lanczos: empty matrix has no eigenvalues');
   if (n <= DENSE_CUTOFF) {
     const ev = eigvalsh(A);
-    return { min: ev[0] as number, max: ev[n - 1] as number, iterations: 0, residualMin: 0, residualMax: 0, converged: true };
+    const eb = denseErrorBound(A);
+    return { min: ev[0] as number, max: ev[n - 1] as number, iterations: 0, residualMin: 0, residualMax: 0, converged: true, errorBoundMin: eb, errorBoundMax: eb };
   }
-  const maxIter = Math.min(n, maxIterOpt);
+  // Entries beyond 2^±250 are rescaled by an exact power of two (as in eigvalsh): otherwise ‖z‖ of a mat-vec overflows
+  // (1e154·diag(1..65) gave λ_min = 0) or underflows to 0 and is taken for a breakdown (1e-200: both ends 3.3e-199).
+  const sc = safeScale(A);
+  const r = lanczosScaled(sc === 0 ? A : scalePow2(A, -sc), tol, Math.min(n, maxIterOpt), opts.seed ?? 0, want);
+  if (sc === 0) return r;
+  const up = (x: number): number => timesPow2(x, sc);
+  return {
+    ...r,
+    min: up(r.min),
+    max: up(r.max),
+    residualMin: up(r.residualMin),
+    residualMax: up(r.residualMax),
+    errorBoundMin: up(r.errorBoundMin),
+    errorBoundMax: up(r.errorBoundMax),
+  };
+}
+
+/** Unit roundoff ε = 2^−53 and γ_m = m·u/(1 − m·u) (Higham, Accuracy and Stability, §3.1) — with ε = 2u for safety. */
+function gamma(m: number): number {
+  const e = m * Number.EPSILON;
+  return e / (1 - e);
+}
+
+/** A-priori error estimate of eigvalsh's extreme eigenvalues: n·ε·‖A‖_F (≥ n·ε·‖A‖₂, the backward-stability bound). */
+function denseErrorBound(A: Matrix): number {
+  return A.rows * Number.EPSILON * normFro(A);
+}
+
+function lanczosScaled(A: Matrix, tol: number, maxIter: number, seed: number, want: 'min' | 'max' | 'both'): LanczosResult {
+  const n = A.rows;
   const alpha: number[] = [];
   const beta: number[] = [];
   const ws = dsymWorkspace(dsymBytes(n * n, maxIter * n, n, maxIter), n, WASM_MIN_N);
@@ -96,16 +137,41 @@ function lanczos(A: Matrix, opts: LanczosOptions, want: 'min' | 'max' | 'both'):
       return z;
     };
   }
-  const q0 = normal(key(opts.seed ?? 0), n);
+  const q0 = normal(key(seed), n);
   const n0 = Math.sqrt(dot(q0, 0, q0, 0, n));
   for (let i = 0; i < n; i++) Q[i] = (q0[i] as number) / n0;
   let tNorm = 0; // running lower bound on ‖A‖₂: max over the entries of T_k seen so far
-  let result: Omit<LanczosResult, 'iterations' | 'converged'> = { min: Number.NaN, max: Number.NaN, residualMin: Number.POSITIVE_INFINITY, residualMax: Number.POSITIVE_INFINITY };
+  let result: Omit<LanczosResult, 'iterations' | 'converged' | 'errorBoundMin' | 'errorBoundMax'> = { min: Number.NaN, max: Number.NaN, residualMin: Number.POSITIVE_INFINITY, residualMax: Number.POSITIVE_INFINITY };
+  // Explicit residual of the Ritz pair (θ, Q_kᵀs) once the run ends: the a-posteriori error bound.
+  const finish = (k: number, converged: boolean): LanczosResult => {
+    const aFro = normFro(A);
+    const bound = (theta: number): number => {
+      if (!Number.isFinite(theta)) return Number.POSITIVE_INFINITY;
+      const s = ritzVector(alpha.slice(0, k), beta.slice(0, k - 1), theta);
+      const y = new Float64Array(n);
+      for (let j = 0; j < k; j++) {
+        const sj = s[j] as number;
+        const o = j * n;
+        for (let i = 0; i < n; i++) y[i] = (y[i] as number) + sj * (Q[o + i] as number);
+      }
+      const Ay = symmetricMatvec(A.data, n, y);
+      let rr = 0;
+      let yy = 0;
+      for (let i = 0; i < n; i++) {
+        rr += ((Ay[i] as number) - theta * (y[i] as number)) ** 2;
+        yy += (y[i] as number) ** 2;
+      }
+      const yn = Math.sqrt(yy);
+      return Math.sqrt(rr) / yn + gamma(n + 2) * (aFro + Math.abs(theta));
+    };
+    return { ...result, iterations: k, converged, errorBoundMin: bound(result.min), errorBoundMax: bound(result.max) };
+  };
   for (let j = 0; j < maxIter; j++) {
     const k = j + 1;
     const z = step(j);
     const a = alpha[j] as number;
     const b = Math.sqrt(dot(z, 0, z, 0, n));
+    if (!Number.isFinite(b)) throw new RangeError(`lanczos: ‖A q‖ is ${b} at step ${k} (entries too large even after rescaling)`);
     tNorm = Math.max(tNorm, Math.abs(a), beta[j - 1] ?? 0);
     const breakdown = b <= BREAKDOWN_RTOL * tNorm || k === n;
     if (k % CHECK_EVERY === 0 || k === maxIter || breakdown) {
@@ -118,14 +184,14 @@ function lanczos(A: Matrix, opts: LanczosOptions, want: 'min' | 'max' | 'both'):
       result = { min: tMin, max: tMax, residualMin: rMin, residualMax: rMax };
       const okMin = rMin <= tol * scaleA || want === 'max';
       const okMax = rMax <= tol * scaleA || want === 'min';
-      if (breakdown || (okMin && okMax)) return { ...result, iterations: k, converged: true };
+      if (breakdown || (okMin && okMax)) return finish(k, true);
     }
     if (k === maxIter) break;
     beta.push(b);
     const next = Q.subarray(k * n, (k + 1) * n);
     for (let i = 0; i < n; i++) next[i] = (z[i] as number) / b;
   }
-  return { ...result, iterations: maxIter, converged: false };
+  return finish(maxIter, false);
 }
 
 function dot(x: ArrayLike<number>, ox: number, y: ArrayLike<number>, oy: number, len: number): number {
@@ -256,8 +322,14 @@ export function symmetricMatvec(A: Float64Array, n: number, q: ArrayLike<number>
 
 /** Last component of the unit eigenvector of the tridiagonal T_k for eigenvalue θ (two steps of inverse iteration). */
 function lastComponent(alpha: readonly number[], beta: readonly number[], theta: number): number {
+  const x = ritzVector(alpha, beta, theta);
+  return x[x.length - 1] as number;
+}
+
+/** Unit eigenvector s of the tridiagonal T_k (diagonal alpha, off-diagonal beta) for its eigenvalue θ (inverse iteration). */
+function ritzVector(alpha: readonly number[], beta: readonly number[], theta: number): Float64Array {
   const k = alpha.length;
-  if (k === 1) return 1;
+  if (k === 1) return Float64Array.of(1);
   let scale = 1e-300;
   for (const x of alpha) scale = Math.max(scale, Math.abs(x));
   for (const x of beta) scale = Math.max(scale, Math.abs(x));
@@ -269,7 +341,7 @@ function lastComponent(alpha: readonly number[], beta: readonly number[], theta:
     const nrm = Math.sqrt(dot(x, 0, x, 0, k));
     for (let i = 0; i < k; i++) x[i] = (x[i] as number) / nrm;
   }
-  return x[k - 1] as number;
+  return x;
 }
 
 function solveTridiagonal(alpha: readonly number[], beta: readonly number[], shift: number, rhs: Float64Array): Float64Array {
@@ -318,15 +390,30 @@ export interface RobustOptions {
   tol?: number;
 }
 
-function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): { min: number; max: number; solver: ExtremesSolver } {
+/** Error bounds of an `extremeEigenvalues` answer: some eigenvalue of A lies within `min` of the returned min, `max` of max. */
+export interface ExtremesErrorBound {
+  min: number;
+  max: number;
+}
+
+interface RobustResult {
+  min: number;
+  max: number;
+  solver: ExtremesSolver;
+  errorBound: ExtremesErrorBound;
+}
+
+function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustResult {
   const dense = () => {
     const ev = eigvalsh(A);
-    return { min: ev[0] as number, max: ev[ev.length - 1] as number };
+    const eb = denseErrorBound(A);
+    return { min: ev[0] as number, max: ev[ev.length - 1] as number, errorBound: { min: eb, max: eb } };
   };
   const krylov = (maxIter?: number) => {
     const r = lanczos(A, { ...(opts.tol === undefined ? {} : { tol: opts.tol }), ...(maxIter === undefined ? {} : { maxIter }) }, want);
     if (!r.converged) throw new ConvergenceError(`Lanczos did not converge in ${r.iterations} iterations`, r.iterations);
-    return { min: r.min, max: want === 'both' ? r.max : Number.NaN };
+    const both = want === 'both';
+    return { min: r.min, max: both ? r.max : Number.NaN, errorBound: { min: r.errorBoundMin, max: both ? r.errorBoundMax : Number.NaN } };
   };
   if ((opts.prefer ?? 'lanczos') === 'lanczos') {
     try {
@@ -349,13 +436,19 @@ function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): { min: nu
  * and falls back to the dense `eigvalsh` when Lanczos does not converge in its Krylov budget (clustered extremes);
  * `prefer: 'dense'` tries `eigvalsh` and falls back to full-dimension Lanczos when its QL iteration stalls. The answer is
  * always a converged one: both methods failing rethrows the second ConvergenceError. `solver` names the method that answered.
+ * `errorBound.min` / `errorBound.max` bound the error of `min` / `max`: a-posteriori (explicit Ritz residual plus its
+ * rounding, see `LanczosResult.errorBoundMin`) when Lanczos answered, the a-priori n·ε·‖A‖_F when eigvalsh did.
  */
-export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: number; max: number; solver: ExtremesSolver } {
+export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: number; max: number; solver: ExtremesSolver; errorBound: ExtremesErrorBound } {
   return robust(A, opts, 'both');
 }
 
-/** λ_min of symmetric A with the fallback of `extremeEigenvalues` (Lanczos run for the bottom end only). */
-export function lambdaMinRobust(A: Matrix, opts: RobustOptions = {}): { value: number; solver: ExtremesSolver } {
+/**
+ * λ_min of symmetric A with the fallback of `extremeEigenvalues` (Lanczos run for the bottom end only). `errorBound`: some
+ * eigenvalue lies within it of `value` (a-posteriori Ritz residual bound for Lanczos, n·ε·‖A‖_F for eigvalsh); with the
+ * default Lanczos tol 1e-8 it is about 1e-8‖A‖, so report it next to any λ_min that is itself a result.
+ */
+export function lambdaMinRobust(A: Matrix, opts: RobustOptions = {}): { value: number; solver: ExtremesSolver; errorBound: number } {
   const r = robust(A, opts, 'min');
-  return { value: r.min, solver: r.solver };
+  return { value: r.min, solver: r.solver, errorBound: r.errorBound.min };
 }

@@ -16,7 +16,7 @@ describe('extremeEigenvalues / lambdaMinRobust', () => {
     expect(Math.abs(k.min - lo)).toBeLessThan(1e-10 * scale);
     expect(Math.abs(k.max - hi)).toBeLessThan(1e-10 * scale);
     const d = extremeEigenvalues(A, { prefer: 'dense' });
-    expect(d).toEqual({ min: lo, max: hi, solver: 'eigvalsh' });
+    expect(d).toEqual({ min: lo, max: hi, solver: 'eigvalsh', errorBound: { min: expect.any(Number), max: expect.any(Number) } });
     const m = lambdaMinRobust(A, { tol: 1e-12 });
     expect(m.solver).toBe('lanczos');
     expect(Math.abs(m.value - lo)).toBeLessThan(1e-10 * scale);
@@ -25,9 +25,9 @@ describe('extremeEigenvalues / lambdaMinRobust', () => {
   it('falls back to eigvalsh when Lanczos cannot meet its tolerance in its Krylov budget', () => {
     const B = randomSymmetric(600, 6); // default budget min(n, 500) < n: no exact breakdown, tol 1e-30 unreachable
     const ref = eigvalsh(B);
-    expect(lambdaMinRobust(B, { tol: 1e-30 })).toEqual({ value: ref[0], solver: 'eigvalsh (Lanczos did not converge)' });
+    expect(lambdaMinRobust(B, { tol: 1e-30 })).toEqual({ value: ref[0], solver: 'eigvalsh (Lanczos did not converge)', errorBound: expect.any(Number) });
     const r = extremeEigenvalues(B, { tol: 1e-30 });
-    expect(r).toEqual({ min: ref[0], max: ref[ref.length - 1], solver: 'eigvalsh (Lanczos did not converge)' });
+    expect(r).toEqual({ min: ref[0], max: ref[ref.length - 1], solver: 'eigvalsh (Lanczos did not converge)', errorBound: { min: expect.any(Number), max: expect.any(Number) } });
   });
 
   it('non-symmetric input is an error, not a fallback', () => {

@@ -156,6 +156,96 @@ export function arcCosineAngleMapInPlace(n: number, cos: Float64Array): void {
   for (let i = 0; i < cos.length; i++) cos[i] = arcCosineAngleMap(n, cos[i] as number);
 }
 
+/** Below this θ the deficit J_n(0) − J_n(θ) comes from its Taylor series (the closed form cancels: relative error ε/θ²). */
+const DEFICIT_SERIES_MAX = 1;
+/** Terms of the deficit series: the coefficients fall like 1/k!, so θ^k/k! < 1e-32 for k ≥ 30 and θ < 1. */
+const DEFICIT_TERMS = 32;
+
+/** Power series (coefficient k of θ^k) products and sums, truncated at DEFICIT_TERMS. */
+function seriesMul(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(DEFICIT_TERMS);
+  for (let i = 0; i < DEFICIT_TERMS; i++) {
+    const ai = a[i] as number;
+    if (ai === 0) continue;
+    for (let j = 0; i + j < DEFICIT_TERMS; j++) out[i + j] = (out[i + j] as number) + ai * (b[j] as number);
+  }
+  return out;
+}
+function seriesLin(terms: [number, Float64Array][]): Float64Array {
+  const out = new Float64Array(DEFICIT_TERMS);
+  for (const [c, a] of terms) for (let k = 0; k < DEFICIT_TERMS; k++) out[k] = (out[k] as number) + c * (a[k] as number);
+  return out;
+}
+
+/**
+ * Taylor coefficients of D_n(θ) = J_n(0) − J_n(θ), n = 0..4, built once from the series of cos, sin and π − θ by the
+ * closed forms of `arcCosineJ` (coefficient 0 set to exactly 0). Rounding in the coefficients is relative to the O(1)
+ * leading terms, so D_n(θ) = Σ_k d_k θ^k keeps full relative accuracy as θ → 0.
+ */
+const DEFICIT_SERIES: readonly Float64Array[] = (() => {
+  const c = new Float64Array(DEFICIT_TERMS);
+  const s = new Float64Array(DEFICIT_TERMS);
+  let f = 1;
+  for (let k = 0; k < DEFICIT_TERMS; k++) {
+    if (k > 0) f *= k;
+    if (k % 2 === 0) c[k] = (k % 4 === 0 ? 1 : -1) / f;
+    else s[k] = (k % 4 === 1 ? 1 : -1) / f;
+  }
+  const t = new Float64Array(DEFICIT_TERMS);
+  t[0] = Math.PI;
+  t[1] = -1;
+  const one = new Float64Array(DEFICIT_TERMS);
+  one[0] = 1;
+  const c2 = seriesMul(c, c);
+  const c3 = seriesMul(c2, c);
+  const c4 = seriesMul(c2, c2);
+  const J = [
+    t,
+    seriesLin([[1, s], [1, seriesMul(t, c)]]),
+    seriesLin([[3, seriesMul(s, c)], [1, seriesMul(t, seriesLin([[1, one], [2, c2]]))]]),
+    seriesLin([[1, seriesMul(t, seriesLin([[6, c3], [9, c]]))], [1, seriesMul(s, seriesLin([[4, one], [11, c2]]))]]),
+    seriesLin([[1, seriesMul(t, seriesLin([[24, c4], [72, c2], [9, one]]))], [1, seriesMul(seriesMul(s, c), seriesLin([[55, one], [50, c2]]))]]),
+  ];
+  return J.map((j) => {
+    const d = j.map((x) => -x);
+    d[0] = 0;
+    return d;
+  });
+})();
+
+/**
+ * D_n(θ) = J_n(0) − J_n(θ) ≥ 0 to full relative accuracy for every θ ∈ [0, π]: Taylor series below θ = 1 (the closed forms
+ * cancel there: J_n(0) − J_n(θ) ≈ c·θ²), the closed forms above. D_n(0) = 0 exactly.
+ */
+export function arcCosineJDeficit(n: number, theta: number): number {
+  checkDegree(n, 'arcCosineJDeficit');
+  if (n === 0) return theta;
+  if (theta >= DEFICIT_SERIES_MAX) return arcCosineJ(n, 0) - arcCosineJ(n, theta);
+  const d = DEFICIT_SERIES[n] as Float64Array;
+  let acc = 0;
+  for (let k = DEFICIT_TERMS - 1; k >= 1; k--) acc = acc * theta + (d[k] as number);
+  return acc * theta;
+}
+
+/**
+ * One layer of the arc-cosine recursion in angle space, θ ↦ θ′ with cos θ′ = J_n(θ)/J_n(0), computed without passing
+ * through the cosine: 1 − cos θ′ = D_n(θ)/J_n(0) (`arcCosineJDeficit`), θ′ = 2·asin(√((1 − cos θ′)/2)). Since
+ * J_n ≥ 0, θ′ ∈ [0, π/2] and the asin is well conditioned; θ = 0 maps to exactly 0 and small angles keep their relative
+ * accuracy (a degree-0 layer maps θ ≈ 1e-12 to ≈ √(2θ/π) ≈ 8e-7, which the cosine form cannot represent: cos θ = 1).
+ */
+export function arcCosineThetaMap(n: number, theta: number): number {
+  checkDegree(n, 'arcCosineThetaMap');
+  const t = Math.min(Math.PI, Math.max(0, theta));
+  const oneMinusCos = arcCosineJDeficit(n, t) / arcCosineJ(n, 0);
+  return 2 * Math.asin(Math.sqrt(Math.min(1, Math.max(0, oneMinusCos / 2))));
+}
+
+/** In place over an array of angles: one recursion layer of degree n (see `arcCosineThetaMap`). */
+export function arcCosineThetaMapInPlace(n: number, theta: Float64Array): void {
+  checkDegree(n, 'arcCosineThetaMapInPlace');
+  for (let i = 0; i < theta.length; i++) theta[i] = arcCosineThetaMap(n, theta[i] as number);
+}
+
 /**
  * log k⁽ℓ⁾(x, x) for ℓ = 0..L (index ℓ) of the multilayer kernel with degrees ns = [n₁, …, n_L]:
  * log k⁽ℓ⁾(x,x) = log (2n_ℓ − 1)!! + n_ℓ·log k⁽ℓ⁻¹⁾(x,x), k⁽⁰⁾(x,x) = ‖x‖². Carried in logs: the n = 2 diagonal grows like
@@ -184,20 +274,38 @@ export function arcCosineMultilayer(ns: readonly number[], kxx: number, kyy: num
   const out = [{ xx: kxx, yy: kyy, xy: kxy }];
   let xx = kxx;
   let yy = kyy;
-  let xy = kxy;
+  // θ⁽⁰⁾ from the inputs (the only cosine taken), then carried in angle space: recomputing it from the rounded layer values
+  // gave θ ≈ 2e-8 for x = y (√2·√2 ≠ 2), which each degree-0 layer inflates to ≈ √(2θ/π).
+  let theta = inputAngle(kxx, kyy, kxy);
   for (const n of ns) {
     checkDegree(n, 'arcCosineMultilayer');
     const rx = Math.sqrt(xx);
     const ry = Math.sqrt(yy);
-    const theta = safeAngle(xy, rx, ry);
     const nx = (rx * rx) ** n;
     const ny = (ry * ry) ** n;
     xx = (nx * arcCosineJ(n, 0)) / Math.PI;
     yy = (ny * arcCosineJ(n, 0)) / Math.PI;
-    xy = ((rx ** n) * (ry ** n) * arcCosineJ(n, theta)) / Math.PI;
+    const xy = ((rx ** n) * (ry ** n) * arcCosineJ(n, theta)) / Math.PI;
     out.push({ xx, yy, xy });
+    theta = xx === 0 || yy === 0 ? Math.PI / 2 : arcCosineThetaMap(n, theta);
   }
   return out;
+}
+
+/**
+ * θ = arccos(kxy/√(kxx·kyy)) with √(kxx·kyy) formed as one product and one square root (scaled by a power of two, so it
+ * neither over- nor underflows): then kxx = kyy = kxy gives exactly cos θ = 1 (√(fl(a²)) = a in binary floating point),
+ * where √kxx·√kyy rounds above kxy. Zero norm: π/2 (the `safeAngle` convention).
+ */
+function inputAngle(kxx: number, kyy: number, kxy: number): number {
+  if (kxx === 0 || kyy === 0) return Math.PI / 2;
+  const ex = Math.round(Math.log2(kxx) / 2);
+  const ey = Math.round(Math.log2(kyy) / 2);
+  // kxx·4^−ex ∈ [½, 2]: the product of the scaled values is in range; √ of it times 2^(ex+ey) is √(kxx·kyy).
+  const sx = kxx * 2 ** -ex * 2 ** -ex;
+  const sy = kyy * 2 ** -ey * 2 ** -ey;
+  const c = (kxy * 2 ** -ex * 2 ** -ey) / Math.sqrt(sx * sy);
+  return Math.acos(Math.min(1, Math.max(-1, c)));
 }
 
 /**
@@ -237,6 +345,40 @@ export function cosineMatrix(X: Matrix, Y?: Matrix): { cos: Matrix; sqNormX: Flo
 }
 
 /**
+ * Angles θ_ij ∈ [0, π] between the rows of X and of Y (default Y = X), as `cosineMatrix` but kept as angles: acos of the
+ * Gram-derived cosine where |cos| ≤ 0.9999, the coordinate formula (`angleBetween`) beyond, exactly 0 on the diagonal when
+ * Y = X. Angles below ~1e-8 survive (their cosine rounds to 1). Zero rows get π/2. Also returns the squared row norms.
+ */
+export function angleMatrix(X: Matrix, Y?: Matrix): { theta: Matrix; sqNormX: Float64Array; sqNormY: Float64Array } {
+  const B = Y ?? X;
+  if (B.cols !== X.cols) throw new RangeError(`angleMatrix: dimensions differ (${X.cols} vs ${B.cols})`);
+  const G = Y === undefined ? gram(X) : matmul(X, B, { transB: true });
+  const nx = rowNorms(X);
+  const ny = Y === undefined ? nx : rowNorms(B);
+  const d = X.cols;
+  const m = B.rows;
+  for (let i = 0; i < X.rows; i++) {
+    const a = nx[i] as number;
+    for (let j = 0; j < m; j++) {
+      const b = ny[j] as number;
+      const idx = i * m + j;
+      if (a === 0 || b === 0) G.data[idx] = Math.PI / 2;
+      else if (Y === undefined && i === j) G.data[idx] = 0;
+      else {
+        const c = (G.data[idx] as number) / (a * b);
+        G.data[idx] =
+          Math.abs(c) > NEAR_PARALLEL
+            ? angleBetween(X.data.subarray(i * d, (i + 1) * d), B.data.subarray(j * d, (j + 1) * d), a, b)
+            : Math.acos(Math.min(1, Math.max(-1, c)));
+      }
+    }
+  }
+  const sq = (v: Float64Array): Float64Array => v.map((r) => r * r);
+  const sqNormX = sq(nx);
+  return { theta: G, sqNormX, sqNormY: Y === undefined ? sqNormX : sq(ny) };
+}
+
+/**
  * K_ij = exp((logDx_i + logDy_j)/2)·cos_ij: a kernel matrix from its angle-space form (cosines after the recursion and the
  * log-diagonals), without forming √(kxx·kyy). `scaleLog` subtracts a constant from every log (K·e^{−scaleLog}), to keep a
  * deep n = 2 kernel in range; rescaling a kernel by a constant is the same as rescaling an SVM's C.
@@ -260,11 +402,15 @@ export function assembleKernel(cos: Matrix, logDx: ArrayLike<number>, logDy: Arr
 /**
  * Gram matrix of the multilayer arc-cosine kernel k⁽ᴸ⁾ with degrees ns = [n₁, …, n_L] between the rows of X and Y (default
  * Y = X; then exactly symmetric). Float64, via the angle-space recursion (cos θ⁽ℓ⁺¹⁾ = J_n(θ⁽ℓ⁾)/J_n(0)) and log-diagonals,
- * so no intermediate overflows; the result overflows only if k⁽ᴸ⁾ itself does. ns = [n] is k_n (`arcCosineKernel`).
+ * so no intermediate overflows; the result overflows only if k⁽ᴸ⁾ itself does. ns = [n] is k_n (`arcCosineKernel`). The
+ * recursion runs on angles (`angleMatrix`, `arcCosineThetaMap`), not cosines, so near-parallel rows keep their angle.
  */
 export function arcCosineMultilayerKernel(ns: readonly number[], X: Matrix, Y?: Matrix): Matrix {
-  const { cos, sqNormX, sqNormY } = cosineMatrix(X, Y);
-  for (const n of ns) arcCosineAngleMapInPlace(n, cos.data);
+  // Angle space throughout (issue 18): a cosine matrix rounds angles below ~1e-8 to 0, which degree-0 layers then miss.
+  const { theta, sqNormX, sqNormY } = angleMatrix(X, Y);
+  for (const n of ns) arcCosineThetaMapInPlace(n, theta.data);
+  const cos = theta;
+  for (let i = 0; i < cos.data.length; i++) cos.data[i] = Math.cos(theta.data[i] as number);
   const last = (v: number): number => arcCosineLogDiagonal(ns, v)[ns.length] as number;
   return assembleKernel(cos, Array.from(sqNormX, last), Array.from(sqNormY, last));
 }
