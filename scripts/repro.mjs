@@ -73,8 +73,9 @@ const usage = `Usage: pnpm repro <paper…|all> [options]
 Papers: ${papers.join(', ')}   (all = every paper)
 Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
   --profile smoke|paper  --seed S  --seeds K  --workers N  --backend auto|wasm|cpu|tensorflow
-  --only GLOB  --set key=value  --json  --out DIR  --max-memory SIZE
-Exit codes: 0 all checked claims pass · 1 a claim failed · 2 bad input · 3 runtime fault
+  --only GLOB  --set key=value  --json  --out DIR  --max-memory SIZE  --fault NAME (smoke only)
+Verdicts: pass · fail · inconclusive (the data can tell neither) · skip
+Exit codes: 0 no checked claim failed · 1 a claim failed · 2 bad input · 3 runtime fault
 `;
 
 const names = [];
@@ -174,10 +175,14 @@ for (const p of selected) {
   }
   const claims = JSON.parse(readFileSync(file, 'utf8'));
   const count = (s) => claims.filter((c) => c.status === s).length;
-  const failed = claims.filter((c) => c.status === 'fail').map((c) => c.id);
+  const ids = (s) => claims.filter((c) => c.status === s).map((c) => c.id);
+  const failed = ids('fail');
+  const unsure = ids('inconclusive');
   if (failed.length > 0) anyFail = true;
   runs.push({ paper: p, dir });
-  process.stdout.write(`${p} [${profile}]: ${count('pass')} pass, ${count('fail')} fail, ${count('skip')} skip — papers/${p}/results/${profile}/report.html${failed.length ? `\n  failed: ${failed.join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `${p} [${profile}]: ${count('pass')} pass, ${count('fail')} fail, ${count('inconclusive')} inconclusive, ${count('skip')} skip — papers/${p}/results/${profile}/report.html${failed.length ? `\n  failed: ${failed.join(', ')}` : ''}${unsure.length ? `\n  inconclusive: ${unsure.join(', ')}` : ''}\n`,
+  );
 }
 if (names.includes('all') || selected.length > 1) process.stdout.write(`index: ${writeIndex(root, runs)}\n`);
 process.exit(crashed ? 3 : anyFail ? 1 : 0);

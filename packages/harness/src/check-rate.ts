@@ -3,29 +3,52 @@ import type { Verdict } from './types.js';
 /** What checkRate reads from a fit: `LineFit` of @repro/concentration (olsFit, logLogSlope) satisfies it. */
 export interface RateFit {
   slope: number;
-  /** Confidence interval of the slope, when the fit has one (reported, not tested). */
+  /** Confidence interval of the slope, when the fit has one: it decides between pass, fail and inconclusive. */
   slopeCi?: readonly [number, number];
 }
 
 /**
- * A fitted rate (slope of a log-log or semi-log fit) as a claim verdict: pass when lo ≤ slope ≤ hi.
+ * A fitted rate (slope of a log-log or semi-log fit) as a three-valued verdict (DESIGN: "with its CI inside range"):
+ * - `pass` when the slope's CI lies inside [lo, hi];
+ * - `fail` when the CI lies entirely outside it (or the slope is not finite);
+ * - `inconclusive` when the CI straddles an edge (or is not finite, e.g. a two-point fit): the data cannot tell.
  *
- * Only the point estimate is tested; the CI is reported (observed `slopeCiLow`/`slopeCiHigh`) and a note says when it pokes
- * out of the range. Requiring the whole CI inside the range would make small smoke runs (few points, wide t-intervals) fail
- * for lack of data rather than for a wrong rate. A non-finite slope fails.
+ * A fit without a CI is judged on its point estimate alone (pass/fail), and the note says so. Observed: `slope`,
+ * `slopeCiLow`, `slopeCiHigh`.
+ *
+ * ```ts
+ * checkRate(logLogSlope(widths, errors), [-0.6, -0.4]) // a Monte-Carlo error ∝ m^{-1/2}
+ * ```
  */
 export function checkRate(fit: RateFit, range: readonly [number, number]): Verdict {
   const [lo, hi] = range;
   if (!(lo <= hi)) throw new RangeError(`checkRate: range must satisfy lo ≤ hi, got [${lo}, ${hi}]`);
   const observed: Record<string, number> = { slope: fit.slope };
-  if (fit.slopeCi !== undefined) {
-    observed.slopeCiLow = fit.slopeCi[0];
-    observed.slopeCiHigh = fit.slopeCi[1];
+  const tolerance = { kind: 'rate', range: [lo, hi] } as const;
+  const expected = `fitted slope's CI inside [${lo}, ${hi}]`;
+  const inside = (x: number) => x >= lo && x <= hi;
+  if (!Number.isFinite(fit.slope)) return { status: 'fail', observed, expected, tolerance, note: `slope ${fit.slope} is not finite` };
+  if (fit.slopeCi === undefined) {
+    const ok = inside(fit.slope);
+    return {
+      status: ok ? 'pass' : 'fail',
+      observed,
+      expected: `fitted slope in [${lo}, ${hi}] (point estimate: the fit has no CI)`,
+      tolerance,
+      note: ok ? 'no CI: judged on the point estimate' : `slope ${fit.slope} outside [${lo}, ${hi}] (no CI: point estimate)`,
+    };
   }
-  const ok = Number.isFinite(fit.slope) && fit.slope >= lo && fit.slope <= hi;
-  const v: Verdict = { status: ok ? 'pass' : 'fail', observed, expected: `fitted slope in [${lo}, ${hi}]`, tolerance: { kind: 'rate', range: [lo, hi] } };
-  if (!ok) v.note = `slope ${fit.slope} outside [${lo}, ${hi}]`;
-  else if (fit.slopeCi !== undefined && (fit.slopeCi[0] < lo || fit.slopeCi[1] > hi))
-    v.note = `slope inside the range; its CI [${fit.slopeCi[0].toPrecision(4)}, ${fit.slopeCi[1].toPrecision(4)}] extends beyond it`;
-  return v;
+  const [cl, ch] = fit.slopeCi;
+  observed.slopeCiLow = cl;
+  observed.slopeCiHigh = ch;
+  const ci = `CI [${cl.toPrecision(4)}, ${ch.toPrecision(4)}]`;
+  if (Number.isFinite(cl) && Number.isFinite(ch) && inside(cl) && inside(ch)) return { status: 'pass', observed, expected, tolerance };
+  if (ch < lo || cl > hi) return { status: 'fail', observed, expected, tolerance, note: `slope ${fit.slope.toPrecision(4)}, ${ci} lies outside [${lo}, ${hi}]` };
+  return {
+    status: 'inconclusive',
+    observed,
+    expected,
+    tolerance,
+    note: `slope ${fit.slope.toPrecision(4)} ${inside(fit.slope) ? 'inside' : 'outside'} [${lo}, ${hi}] but its ${ci} straddles an edge: more points or seeds needed`,
+  };
 }

@@ -5,11 +5,11 @@ import yargs from 'yargs';
 import type { z } from 'zod';
 import type { Paper } from './define-paper.js';
 import { EXIT, UsageError } from './errors.js';
-import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions } from './runner.js';
+import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions, type RunSummary } from './runner.js';
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 
-const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory'];
+const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory', '--fault'];
 
 export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
   json: boolean;
@@ -43,6 +43,7 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
     .option('json', { type: 'boolean', default: false })
     .option('out', { type: 'string' })
     .option('max-memory', { type: 'string' })
+    .option('fault', { type: 'string' })
     .option('under-turbo', { type: 'boolean', default: false, hidden: true })
     .strict()
     .exitProcess(false)
@@ -77,6 +78,7 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
   };
   if (typeof a.out === 'string') out.outDir = a.out;
   if (typeof a['max-memory'] === 'string') out.maxMemoryBytes = parseBytes(a['max-memory']);
+  if (typeof a.fault === 'string') out.fault = a.fault;
   return out;
 }
 
@@ -111,9 +113,11 @@ export function helpText(paper: Paper): string {
     '  --json                  print the run summary as JSON',
     '  --out DIR               write results to DIR instead of results/<profile> (bypasses the turbo cache when run via pnpm repro)',
     '  --max-memory SIZE       memory budget for the pre-run estimate (e.g. 8GiB; default 60% of free memory, env REPRO_MAX_MEMORY)',
+    '  --fault NAME            switch on one planted fault (a deliberate bug, listed below; smoke profile only): shows which claims catch it',
     '  -h, --help              this text',
     '',
-    'Exit codes: 0 all checked claims pass · 1 a claim failed · 2 bad input · 3 runtime fault',
+    'Verdicts: pass · fail · inconclusive (the data can tell neither, e.g. a rate whose CI straddles its range) · skip',
+    'Exit codes: 0 no checked claim failed (inconclusive ones are counted on the summary line) · 1 a claim failed · 2 bad input · 3 runtime fault',
     '',
     `Config keys (--set key=value):`,
     ...keys.map((k) => {
@@ -123,7 +127,15 @@ export function helpText(paper: Paper): string {
     }),
     '',
     'Claims:',
-    ...paper.claims.map((c) => `  ${c.id.padEnd(24)} [${c.profiles.join(', ')}] ${c.statement}`),
+    ...paper.claims.map(
+      (c) =>
+        `  ${c.id.padEnd(24)} [${c.profiles.join(', ')}]${c.observational !== undefined ? ' (observational)' : ''} ${c.statement}${(c.catches ?? []).length > 0 ? `\n      catches: ${(c.catches ?? []).join(', ')}` : ''}`,
+    ),
+    '',
+    'Planted faults (--fault NAME, smoke only; `pnpm check:power` runs them all):',
+    ...(Object.keys(paper.faults ?? {}).length === 0
+      ? ['  (none declared)']
+      : Object.entries(paper.faults ?? {}).map(([name, f]) => `  ${name.padEnd(24)} [${f.layer}] ${f.description}`)),
     '',
     'Figures:',
     ...paper.figures.map((f) => `  ${f.id.padEnd(24)} ${f.title}`),
@@ -147,6 +159,14 @@ export function paperModuleFor(packageRoot: string): string {
   return pathToFileURL(existsSync(dist) ? dist : join(packageRoot, 'src', 'index.ts')).href;
 }
 
+/** The one-paper summary line (and the failed and inconclusive claims on their own lines). */
+export function summaryLine(s: RunSummary): string {
+  return (
+    `${s.paper} [${s.profile}]${s.fault !== null ? ` PLANTED FAULT ${s.fault}` : ''}: ${s.pass} pass, ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.skip} skip — ${s.outDir} (wall ${s.wallSeconds.toFixed(1)} s)` +
+    `${s.failed.length > 0 ? `\n  failed: ${s.failed.join(', ')}` : ''}${s.inconclusiveIds.length > 0 ? `\n  inconclusive: ${s.inconclusiveIds.join(', ')}` : ''}`
+  );
+}
+
 /** The bin of a paper package: parse, run, print the summary, exit with the DESIGN.md codes. */
 export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
   let inv: ParsedInvocation | undefined;
@@ -159,10 +179,7 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
     const progress = process.stderr.isTTY === true || process.env.REPRO_PROGRESS === '1';
     const summary = await runPaper(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot), progress, paperModule: paperModuleFor(packageRoot) });
     if (inv.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else
-      process.stdout.write(
-        `${summary.paper} [${summary.profile}]: ${summary.pass} pass, ${summary.fail} fail, ${summary.skip} skip — ${summary.outDir} (wall ${summary.wallSeconds.toFixed(1)} s)${summary.failed.length > 0 ? `\n  failed: ${summary.failed.join(', ')}` : ''}\n`,
-      );
+    else process.stdout.write(`${summaryLine(summary)}\n`);
     process.exit(inv.underTurbo ? EXIT.ok : summary.exitCode);
   } catch (e) {
     const err = e as Error;

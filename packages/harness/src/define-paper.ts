@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { UsageError } from './errors.js';
+import { FAULT_NAME } from './faults.js';
 import type { PaperDefinition, ProfileName } from './types.js';
 
 /** A paper as the harness runs it: the author's definition plus validated profiles. */
@@ -36,6 +37,13 @@ export function definePaper<S extends z.ZodObject, T>(def: PaperDefinition<S, T>
     if (c.id === '') throw new Error(`${id}: a claim has an empty id`);
     if (ids.has(c.id)) throw new Error(`${id}: duplicate claim id ${c.id}`);
     ids.add(c.id);
+  }
+  const faults = Object.keys(def.faults ?? {});
+  for (const f of faults) if (!FAULT_NAME.test(f)) throw new Error(`${id}: fault name '${f}' is not lower-case words joined by '-'`);
+  for (const c of def.claims) {
+    for (const f of c.catches ?? []) if (!faults.includes(f)) throw new Error(`${id}: claim ${c.id} catches '${f}', which is not one of the paper's faults (${faults.join(', ') || 'none'})`);
+    if (c.observational !== undefined && (c.catches ?? []).length > 0) throw new Error(`${id}: claim ${c.id} is observational but declares faults it catches`);
+    if (c.observational !== undefined && c.observational.trim() === '') throw new Error(`${id}: claim ${c.id} is observational without a reason`);
   }
   const figs = new Set<string>();
   for (const f of def.figures) {

@@ -7,7 +7,7 @@ import type { Tolerance } from './types.js';
 /** One claim of a claims.json as `repro diff` reads it (only the fields it compares). */
 interface ClaimEntry {
   id: string;
-  status: 'pass' | 'fail' | 'skip';
+  status: 'pass' | 'fail' | 'inconclusive' | 'skip';
   observed: Record<string, number | string>;
   tolerance: Tolerance;
 }
@@ -19,6 +19,8 @@ export interface RunDir {
   profile: string;
   backend: string;
   commit: string;
+  /** The planted fault of a faulted run (`--fault`), or null. */
+  fault: string | null;
   claims: ClaimEntry[];
   values: Record<string, Record<string, unknown>>;
 }
@@ -78,8 +80,8 @@ export function readRunDir(dir: string): RunDir {
   if (!isObj(manifest) || typeof manifest.paper !== 'string') throw new UsageError(`${dir}/manifest.json has no "paper" field`);
   if (!Array.isArray(claims)) throw new UsageError(`${dir}/claims.json is not an array of claims`);
   claims.forEach((c, i) => {
-    if (!isObj(c) || typeof c.id !== 'string' || !['pass', 'fail', 'skip'].includes(c.status as string) || !isObj(c.observed) || !isObj(c.tolerance))
-      throw new UsageError(`${dir}/claims.json entry ${i} is not a claim (needs id, status pass|fail|skip, observed, tolerance)`);
+    if (!isObj(c) || typeof c.id !== 'string' || !['pass', 'fail', 'inconclusive', 'skip'].includes(c.status as string) || !isObj(c.observed) || !isObj(c.tolerance))
+      throw new UsageError(`${dir}/claims.json entry ${i} is not a claim (needs id, status pass|fail|inconclusive|skip, observed, tolerance)`);
   });
   if (!isObj(values)) throw new UsageError(`${dir}/values.json is not an object of named values`);
   const git = isObj(manifest.git) ? manifest.git : {};
@@ -90,6 +92,7 @@ export function readRunDir(dir: string): RunDir {
     profile: String(manifest.profile ?? 'n/a'),
     backend,
     commit: String(git.commit ?? 'n/a'),
+    fault: isObj(manifest.fault) && typeof manifest.fault.name === 'string' ? manifest.fault.name : null,
     claims: claims as ClaimEntry[],
     values: values as Record<string, Record<string, unknown>>,
   };
@@ -117,11 +120,24 @@ function relChange(a: number, b: number): string {
   return `rel Δ = ${fmtNumber((b - a) / Math.abs(a))}`;
 }
 
+/** Verdict order for comparing two runs: fail < inconclusive < pass (skip is not ordered: a change to or from it is 'changed'). */
+const RANK: Record<string, number> = { fail: 0, inconclusive: 1, pass: 2 };
+
+/** pass → fail or pass → inconclusive (or inconclusive → fail) is a regression; the reverse an improvement; skips are changes. */
+function statusChange(a: string, b: string): DiffVerdict {
+  if (a === b) return 'same';
+  const ra = RANK[a];
+  const rb = RANK[b];
+  if (ra === undefined || rb === undefined) return 'changed';
+  return rb < ra ? 'regression' : 'improved';
+}
+
 /**
  * Compare run B against run A claim by claim and value by value.
  *
- * Claims: pass → fail (or a claim of A missing from B) is a regression, fail → pass an improvement, other status changes are
- * `changed`. Observed numbers of `allclose` claims are compared under that claim's rtol/atol, all other numbers (observed
+ * Claims: a lower verdict in B (pass → inconclusive → fail) or a claim of A missing from B is a regression, a higher one an
+ * improvement, a change to or from skip is `changed`. Runs with different planted faults (or one faulted, one clean) are
+ * refused. Observed numbers of `allclose` claims are compared under that claim's rtol/atol, all other numbers (observed
  * values of bound/rate/probability claims, values.json `value`/`sd`) under `rtol`/`atol` of the options. A number outside
  * its tolerance is `changed`, and a regression under `strict`. Runs of different papers are refused (UsageError).
  */
@@ -132,6 +148,10 @@ export function diffRuns(dirA: string, dirB: string, opts: DiffOptions = {}): Di
   const a = readRunDir(dirA);
   const b = readRunDir(dirB);
   if (a.paper !== b.paper) throw new UsageError(`runs are of different papers (${a.paper} vs ${b.paper})`);
+  if (a.fault !== b.fault)
+    throw new UsageError(
+      `refusing to compare a run with a planted fault with ${a.fault !== null && b.fault !== null ? 'one with another fault' : 'a clean run'} (A: ${a.fault === null ? 'clean' : `--fault ${a.fault}`}, B: ${b.fault === null ? 'clean' : `--fault ${b.fault}`})`,
+    );
   const rows: DiffRow[] = [];
   const numberRow = (item: string, x: unknown, y: unknown, rt: number, at: number, how: string): void => {
     const p = num(x);
@@ -151,8 +171,7 @@ export function diffRuns(dirA: string, dirB: string, opts: DiffOptions = {}): Di
       rows.push({ item: `claim ${ca.id}`, a: ca.status, b: '—', verdict: ca.status === 'pass' ? 'regression' : 'removed', detail: 'claim missing from B' });
       continue;
     }
-    const sv: DiffVerdict =
-      ca.status === cb.status ? 'same' : ca.status === 'pass' && cb.status === 'fail' ? 'regression' : ca.status === 'fail' && cb.status === 'pass' ? 'improved' : 'changed';
+    const sv = statusChange(ca.status, cb.status);
     rows.push({ item: `claim ${ca.id}`, a: ca.status, b: cb.status, verdict: sv, detail: sv === 'same' ? '' : 'status' });
     const tol = ca.tolerance;
     const [rt, at, how] = tol.kind === 'allclose' ? [tol.rtol, tol.atol, `claim tolerance rtol ${tol.rtol}, atol ${tol.atol}`] : [rtol, atol, `rtol ${rtol}, atol ${atol}`];

@@ -10,11 +10,15 @@ export { BACKENDS, helpText, paperMain, parseInvocation, resultsRootFor, validat
 export { writeIndex } from './index-page.js';
 export { checkAllClose } from './check-all-close.js';
 export { BOUND_RTOL, checkBound } from './check-bound.js';
-export { checkProbability } from './check-probability.js';
+export { checkProbability, minTrialsToExclude, probabilityPower } from './check-probability.js';
+export { allOf, checkCondition, combineStatus, need } from './verdicts.js';
+export { FAULT_NAME, activeFault, fault, setActiveFault } from './faults.js';
+export { VERDICT_STATUSES, EVIDENCE_LEVELS } from './types.js';
+export { compareExpectedFailures, readExpectedFailures, type ExpectedFailure, type ExpectedFailureCheck } from './expected-failures.js';
 export { checkRate, type RateFit } from './check-rate.js';
 export { LockError, acquireLock } from './lock.js';
 export { publishDir, recoverPublish } from './publish-dir.js';
-export { fmtNumber } from './report.js';
+export { fmtNumber, verdictCounts, verdictText } from './report.js';
 export { FIGURE_CONFIG, fullSpec } from './figures.js';
 export { zodReason } from './define-paper.js';
 export { DIFF_ATOL, DIFF_RTOL, diffRuns, formatDiff, readRunDir, type DiffOptions, type DiffResult, type DiffRow, type DiffVerdict, type RunDir } from './diff.js';

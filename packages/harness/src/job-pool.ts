@@ -10,6 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
+import { activeFault } from './faults.js';
 
 export interface MapJobsOptions<R> {
   /** Worker threads (default: REPRO_JOB_WORKERS, else the available cores; 1 inside a worker thread). */
@@ -57,7 +58,7 @@ export async function mapJobs<J, R>(moduleUrl: string, exportName: string, jobs:
         const w = new Worker(new URL('./job-worker.mjs', import.meta.url), {
           execArgv,
           env: { ...process.env, REPRO_GEMM_THREADS: gemmThreads },
-          workerData: { moduleUrl, exportName },
+          workerData: { moduleUrl, exportName, fault: activeFault() },
         });
         pool.push(w);
         w.on('message', (m: { type: string; index: number; result?: R; message?: string; stack?: string }) => {

@@ -2,6 +2,9 @@
 // the result back (structured clone). Plain JS (copied to dist/ by the build).
 import { parentPort, workerData } from 'node:worker_threads';
 
+// The planted fault of the run that started this pool (faults.ts keeps it on globalThis under this symbol).
+globalThis[Symbol.for('@repro/harness.activeFault')] = workerData.fault ?? null;
+
 // Under tests the module is TypeScript source: register tsx's loader in this thread first (a dev dependency).
 if (workerData.moduleUrl.endsWith('.ts')) (await import('tsx/esm/api')).register();
 const fn = (await import(workerData.moduleUrl))[workerData.exportName];

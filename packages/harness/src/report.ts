@@ -9,6 +9,11 @@ export interface ClaimRecord extends Verdict {
   evidence: string;
   precision: string;
   profiles: readonly string[];
+  /** 'verdict' (decides) or 'observational' (reported only: no planted fault can make it fail; reason in `observational`). */
+  role: 'verdict' | 'observational';
+  /** The planted faults this claim must not pass under (`pnpm check:power`). */
+  catches: readonly string[];
+  observational?: string;
 }
 
 export interface FigureRecord {
@@ -39,9 +44,10 @@ const isSlack = (k: string): boolean => /^slack([A-Z0-9_].*)?$/.test(k);
 
 /** Slack entries of a bound verdict (`slack`, `slackA`, ...): bound/observed, ≥ 1 means the bound holds with room. */
 export function slackText(v: Verdict): string {
-  if (v.tolerance.kind !== 'bound') return '';
+  const k0 = v.tolerance.kind;
+  if (k0 !== 'bound' && k0 !== 'allOf') return '';
   return Object.entries(v.observed)
-    .filter(([k]) => isSlack(k))
+    .filter(([k]) => isSlack(k.slice(k.lastIndexOf('.') + 1)))
     .map(([k, x]) => (k === 'slack' ? fmt(x) : `${k.slice(5)}: ${fmt(x)}`))
     .join(', ');
 }
@@ -56,7 +62,13 @@ export function toleranceText(v: Verdict): string {
     case 'rate':
       return `rate in [${t.range[0]}, ${t.range[1]}]`;
     case 'probability':
-      return `probability ≥ ${t.claimed} (α = ${t.alpha})`;
+      return `probability ≥ ${t.claimed} (α = ${t.alpha}, detects violation rate ${t.detect})`;
+    case 'condition':
+      return 'condition';
+    case 'allOf':
+      return `all of: ${Object.entries(t.parts)
+        .map(([k, p]) => `${k} ${toleranceText({ ...v, tolerance: p })}`)
+        .join('; ')}`;
   }
 }
 
@@ -85,11 +97,30 @@ function citation(paper: Paper): string {
   return `${m.authors.join(', ')}. ${m.title}. ${m.venue}, ${m.year}.${m.arxiv ? ` arXiv:${m.arxiv}.` : ''}${m.url ? ` ${m.url}` : ''}`;
 }
 
-const verdictLine = (claims: readonly ClaimRecord[]): [number, number, number] => [
-  claims.filter((x) => x.status === 'pass').length,
-  claims.filter((x) => x.status === 'fail').length,
-  claims.filter((x) => x.status === 'skip').length,
-];
+/** Counts by status: pass, fail, inconclusive, skip, and how many of the claims are observational (not verdicts). */
+export const verdictCounts = (claims: readonly { status: string; role?: string }[]): { pass: number; fail: number; inconclusive: number; skip: number; observational: number } => ({
+  pass: claims.filter((x) => x.status === 'pass').length,
+  fail: claims.filter((x) => x.status === 'fail').length,
+  inconclusive: claims.filter((x) => x.status === 'inconclusive').length,
+  skip: claims.filter((x) => x.status === 'skip').length,
+  observational: claims.filter((x) => x.role === 'observational').length,
+});
+
+/** "12 pass / 1 fail / 2 inconclusive / 0 skip (3 observational)". */
+export const verdictText = (claims: readonly { status: string; role?: string }[]): string => {
+  const c = verdictCounts(claims);
+  return `${c.pass} pass / ${c.fail} fail / ${c.inconclusive} inconclusive / ${c.skip} skip${c.observational > 0 ? ` (${c.observational} observational)` : ''}`;
+};
+
+/** The planted fault of a faulted run's manifest, or undefined for a clean run. */
+export function manifestFault(m: Record<string, unknown>): { name: string; description: string } | undefined {
+  const f = m.fault as { name?: unknown; description?: unknown } | null | undefined;
+  return f !== null && f !== undefined && typeof f.name === 'string' ? { name: f.name, description: String(f.description ?? '') } : undefined;
+}
+
+/** Status cell text: the status, marked when the claim is observational. */
+const statusLabel = (x: ClaimRecord): string => (x.role === 'observational' ? `${x.status} (observational)` : x.status);
+const catchesText = (x: ClaimRecord): string => (x.role === 'observational' ? `— (${x.observational ?? 'observational'})` : x.catches.join(', '));
 
 type Manifest = Record<string, unknown>;
 const str = (v: unknown): string => (v === undefined || v === null ? 'n/a' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -119,23 +150,24 @@ const phaseRows = (m: Manifest): [string, string][] =>
 
 /** report.md: title, citation, verdict, claims, values, figures (relative links), deviations, provenance. */
 export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {
-  const [p, f, s] = verdictLine(claims);
   const m = paper.meta;
   const phases = phaseRows(manifest);
+  const planted = manifestFault(manifest);
   const lines = [
     `# ${m.id}: ${m.title}`,
     '',
+    ...(planted !== undefined ? [`> **PLANTED FAULT \`${planted.name}\`: ${escMd(planted.description)}.** This run has a bug switched on deliberately (\`--fault\`); its numbers are not a reproduction.`, ''] : []),
     citation(paper),
     '',
-    `**Verdict: ${p} pass / ${f} fail / ${s} skip** — profile \`${str(manifest.profile)}\`, seed ${str(manifest.seed)}, backend ${str((manifest.backend as { name?: string } | undefined)?.name)}.`,
+    `**Verdict: ${verdictText(claims)}** — profile \`${str(manifest.profile)}\`, seed ${str(manifest.seed)}, backend ${str((manifest.backend as { name?: string } | undefined)?.name)}.`,
     '',
     '## Claims',
     '',
-    '| claim | statement | status | observed | expected | tolerance | slack |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| claim | statement | status | observed | expected | tolerance | slack | catches |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...claims.map(
       (x) =>
-        `| \`${x.id}\`<br>${escMd(x.source)} | ${escMd(x.statement)} | **${x.status}** | ${escMd(observedText(x.observed))}${x.note ? `<br>*${escMd(x.note)}*` : ''} | ${escMd(x.expected)} | ${toleranceText(x)} | ${slackText(x)} |`,
+        `| \`${x.id}\`<br>${escMd(x.source)} | ${escMd(x.statement)} | **${statusLabel(x)}** | ${escMd(observedText(x.observed))}${x.note ? `<br>*${escMd(x.note)}*` : ''} | ${escMd(x.expected)} | ${escMd(toleranceText(x))} | ${slackText(x)} | ${escMd(catchesText(x))} |`,
     ),
     '',
     '## Values',
@@ -168,7 +200,8 @@ export const inlineSvg = (svg: string): string => svg.replace(/\s+xmlns(:\w+)?="
 
 /** report.html: the same content, self-contained (inline CSS and SVG, no scripts, no external resources). */
 export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {
-  const [p, f, s] = verdictLine(claims);
+  const c = verdictCounts(claims);
+  const planted = manifestFault(manifest);
   const m = paper.meta;
   const row = (cells: string[], tag = 'td') => `<tr>${cells.map((x) => `<${tag}>${x}</${tag}>`).join('')}</tr>`;
   const phases = phaseRows(manifest);
@@ -177,27 +210,29 @@ export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values:
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
 table{border-collapse:collapse;width:100%;margin:1em 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}
-.verdict{font-size:1.1em;padding:.5em .8em;background:#f7f7f7;border-left:4px solid ${f > 0 ? '#b3261e' : '#137333'}}
+th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}.inconclusive{color:#a05a00;font-weight:bold}
+.verdict{font-size:1.1em;padding:.5em .8em;background:#f7f7f7;border-left:4px solid ${c.fail > 0 ? '#b3261e' : c.inconclusive > 0 ? '#a05a00' : '#137333'}}
+.planted{background:#b3261e;color:#fff;padding:.8em 1em;font-weight:bold}
 figure{display:inline-block;margin:1em;vertical-align:top;max-width:600px}figcaption{font-size:12px;color:#444}
 code,pre{font-family:Menlo,Consolas,monospace;font-size:12px}pre{background:#f7f7f7;padding:1em;overflow:auto}
 .cite{color:#444}
 </style></head><body>
 <h1>${escHtml(m.id)}: ${escHtml(m.title)}</h1>
-<p class="cite">${escHtml(citation(paper))}</p>
-<p class="verdict"><strong>Verdict:</strong> <span class="pass">${p} pass</span> / <span class="fail">${f} fail</span> / <span class="skip">${s} skip</span> — profile <code>${escHtml(str(manifest.profile))}</code>, seed ${escHtml(str(manifest.seed))}, backend ${escHtml(str((manifest.backend as { name?: string } | undefined)?.name))}.</p>
+${planted !== undefined ? `<p class="planted" role="alert">PLANTED FAULT <code>${escHtml(planted.name)}</code>: ${escHtml(planted.description)}. This run has a bug switched on deliberately (--fault); its numbers are not a reproduction.</p>\n` : ''}<p class="cite">${escHtml(citation(paper))}</p>
+<p class="verdict"><strong>Verdict:</strong> <span class="pass">${c.pass} pass</span> / <span class="fail">${c.fail} fail</span> / <span class="inconclusive">${c.inconclusive} inconclusive</span> / <span class="skip">${c.skip} skip</span>${c.observational > 0 ? ` (${c.observational} observational)` : ''} — profile <code>${escHtml(str(manifest.profile))}</code>, seed ${escHtml(str(manifest.seed))}, backend ${escHtml(str((manifest.backend as { name?: string } | undefined)?.name))}.</p>
 <h2>Claims</h2>
-<table>${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack'], 'th')}
+<table>${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack', 'catches'], 'th')}
 ${claims
   .map((x) =>
     row([
       `<code>${escHtml(x.id)}</code><br><small>${escHtml(x.source)}</small>`,
       escHtml(x.statement),
-      `<span class="${x.status}">${x.status}</span>`,
+      `<span class="${x.status}">${escHtml(statusLabel(x))}</span>`,
       `${escHtml(observedText(x.observed, 12))}${x.note ? `<br><em>${escHtml(x.note)}</em>` : ''}`,
       escHtml(x.expected),
       escHtml(toleranceText(x)),
       escHtml(slackText(x)),
+      escHtml(catchesText(x)),
     ]),
   )
   .join('\n')}</table>

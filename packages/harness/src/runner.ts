@@ -12,7 +12,9 @@ import { createProgress } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
 import { runSeedPool } from './seed-pool.js';
 import { reportHtml, reportMarkdown, type ClaimRecord, type FigureRecord } from './report.js';
-import type { BackendInfo, ProfileName, RunProfileName, Tolerance, Values, Verdict } from './types.js';
+import { setActiveFault } from './faults.js';
+import { VERDICT_STATUSES, type BackendInfo, type ProfileName, type RunProfileName, type Tolerance, type Values, type Verdict } from './types.js';
+import { combineStatus } from './verdicts.js';
 
 export interface RunOptions {
   /** 'smoke' | 'paper' (validated). */
@@ -46,6 +48,8 @@ export interface RunOptions {
   paperModule?: string;
   /** Accepted for symmetry with the CLI; the summary is printed by `paperMain`, not by the runner. */
   json?: boolean;
+  /** A planted fault to switch on (`--fault`): one of the paper's `faults`; refused under the paper profile. */
+  fault?: string;
 }
 
 export interface RunSummary {
@@ -54,8 +58,12 @@ export interface RunSummary {
   outDir: string;
   pass: number;
   fail: number;
+  inconclusive: number;
   skip: number;
   failed: string[];
+  inconclusiveIds: string[];
+  /** The planted fault this run had switched on, or null. */
+  fault: string | null;
   wallSeconds: number;
   exitCode: 0 | 1;
 }
@@ -70,6 +78,7 @@ export interface ResolvedRun {
   experiments: Set<string>;
   outDir: string;
   memory: { estimateBytes: number | null; budgetBytes: number };
+  fault: string | null;
 }
 
 export const PROFILES: readonly ProfileName[] = ['smoke', 'paper'];
@@ -141,9 +150,16 @@ export function resolveRun(paper: Paper, opts: RunOptions): ResolvedRun {
       throw new UsageError(`${paper.id}: this configuration needs an estimated ${gib(estimateBytes)}, above the memory budget of ${gib(budgetBytes)} (raise it with --max-memory or REPRO_MAX_MEMORY)`);
   }
   budgetBytes = Math.round(budgetBytes);
+  const fault = opts.fault ?? null;
+  if (fault !== null) {
+    const known = Object.keys(paper.faults ?? {});
+    if (!known.includes(fault))
+      throw new UsageError(`unknown fault '${fault}' for ${paper.id} (${known.length > 0 ? `known: ${known.join(', ')}` : 'it declares no planted faults'})`);
+    if (baseProfile === 'paper') throw new UsageError(`--fault is refused under the paper profile: planted faults are for --profile smoke (a faulted paper run could be mistaken for a result)`);
+  }
   const outDir = resolve(opts.outDir ?? join(opts.resultsRoot ?? join(opts.packageRoot ?? process.cwd(), 'results'), profile));
   checkOutDir(outDir);
-  return { cfg, profile, baseProfile, selected, experiments, outDir, memory: { estimateBytes, budgetBytes } };
+  return { cfg, profile, baseProfile, selected, experiments, outDir, memory: { estimateBytes, budgetBytes }, fault };
 }
 
 /** The tolerance with its keys in a fixed order (claims.json must not depend on how a check built the object). */
@@ -156,17 +172,21 @@ function orderedTolerance(t: Tolerance): Tolerance {
     case 'rate':
       return { kind: t.kind, range: [t.range[0], t.range[1]] };
     case 'probability':
-      return { kind: t.kind, claimed: t.claimed, alpha: t.alpha };
+      return { kind: t.kind, claimed: t.claimed, alpha: t.alpha, detect: t.detect };
+    case 'condition':
+      return { kind: t.kind };
+    case 'allOf':
+      return { kind: t.kind, parts: Object.fromEntries(Object.entries(t.parts).map(([k, v]) => [k, orderedTolerance(v)])) };
   }
 }
 
-const NO_TOLERANCE: Tolerance = { kind: 'bound', side: 'le' };
+const NO_TOLERANCE: Tolerance = { kind: 'condition' };
 
 /** One call of a claim's check; a throw or an invalid status becomes a `fail` with the reason. */
 function checkOnce(c: Paper['claims'][number], traces: readonly unknown[], cfg: Record<string, unknown>): Verdict {
   try {
     const v = c.check(traces, cfg);
-    if (!['pass', 'fail', 'skip'].includes(v.status)) return { ...v, status: 'fail', note: `check returned an invalid status '${String(v.status)}'` };
+    if (!(VERDICT_STATUSES as readonly string[]).includes(v.status)) return { ...v, status: 'fail', note: `check returned an invalid status '${String(v.status)}'` };
     return v;
   } catch (e) {
     return { status: 'fail', observed: {}, expected: '', tolerance: NO_TOLERANCE, note: `check threw: ${(e as Error).message ?? String(e)}` };
@@ -174,23 +194,30 @@ function checkOnce(c: Paper['claims'][number], traces: readonly unknown[], cfg: 
 }
 
 /**
- * A `seeds: 'every'` claim under K > 1 seeds: checked on each trace alone; it passes only if every seed passes (a skip
- * on any seed is a skip). Reports the first failing seed's verdict (else seed 0's) plus how many seeds passed.
+ * A `seeds: 'every'` claim under K > 1 seeds: checked on each trace alone; it passes only if every seed passes. A failing
+ * seed fails it; else an inconclusive seed makes it inconclusive; else a skip on any seed is a skip. Reports the first
+ * failing (else inconclusive, else skipped) seed's verdict, else seed 0's, plus how many seeds passed.
  */
 function checkEverySeed(c: Paper['claims'][number], traces: readonly unknown[], cfg: Record<string, unknown>): Verdict {
   const vs = traces.map((t) => checkOnce(c, [t], cfg));
-  const failing = vs.flatMap((v, s) => (v.status === 'fail' ? [s] : []));
-  const skipped = vs.flatMap((v, s) => (v.status === 'skip' ? [s] : []));
-  const shown = failing.length > 0 ? (failing[0] as number) : skipped.length > 0 ? (skipped[0] as number) : 0;
+  const seedsWith = (st: string) => vs.flatMap((v, s) => (v.status === st ? [s] : []));
+  const failing = seedsWith('fail');
+  const unsure = seedsWith('inconclusive');
+  const skipped = seedsWith('skip');
+  const first = [failing, unsure, skipped].find((l) => l.length > 0);
+  const shown = first !== undefined ? (first[0] as number) : 0;
   const base = vs[shown] as Verdict;
-  const status = failing.length > 0 ? 'fail' : skipped.length > 0 ? 'skip' : 'pass';
+  const status = combineStatus(vs.map((v) => v.status));
   const passed = vs.filter((v) => v.status === 'pass').length;
+  const plural = (l: number[]) => `seed${l.length > 1 ? 's' : ''} ${l.join(', ')} of ${vs.length}`;
   const seedsNote =
     failing.length > 0
-      ? `fails for seed${failing.length > 1 ? 's' : ''} ${failing.join(', ')} of ${vs.length} (numbers: seed ${shown})`
-      : skipped.length > 0
-        ? `skipped for seed${skipped.length > 1 ? 's' : ''} ${skipped.join(', ')} of ${vs.length}`
-        : `holds for each of the ${vs.length} seeds (numbers: seed 0)`;
+      ? `fails for ${plural(failing)} (numbers: seed ${shown})`
+      : unsure.length > 0
+        ? `inconclusive for ${plural(unsure)} (numbers: seed ${shown})`
+        : skipped.length > 0
+          ? `skipped for ${plural(skipped)}`
+          : `holds for each of the ${vs.length} seeds (numbers: seed 0)`;
   return {
     ...base,
     status,
@@ -216,12 +243,15 @@ function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): 
       evidence: c.evidence,
       precision: c.precision,
       profiles: [...c.profiles],
+      role: c.observational !== undefined ? 'observational' : 'verdict',
+      catches: [...(c.catches ?? [])],
       status: v.status,
       observed: { ...v.observed },
       expected: v.expected,
       tolerance: orderedTolerance(v.tolerance),
     };
     if (v.note !== undefined) rec.note = v.note;
+    if (c.observational !== undefined) rec.observational = c.observational;
     return rec;
   });
 }
@@ -253,6 +283,9 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
   };
   let backend: BackendInfo | undefined;
   const release = acquireLock(`${r.outDir}.lock`);
+  // The planted fault (if any) is on for the whole run in this thread — compute, checks, values — and in every worker.
+  const previousFault = setActiveFault(r.fault);
+  if (r.fault !== null) progress.log(`PLANTED FAULT '${r.fault}': ${paper.faults?.[r.fault]?.description ?? ''} — results are not a reproduction`);
   try {
     recoverPublish(r.outDir);
     let traces: unknown[] = [];
@@ -264,6 +297,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
         keys: Array.from({ length: opts.seeds }, (_, s) => foldIn(key(opts.seed), s)),
         experiments: [...r.experiments],
         backend: opts.backend,
+        fault: r.fault,
         workers,
         progress,
         reportBackend: (info) => {
@@ -277,6 +311,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
         progress,
         experiments: r.experiments,
         seedIndex: s,
+        fault: r.fault,
         backend: opts.backend,
         reportBackend: (info) => {
           backend = info;
@@ -322,6 +357,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
       baseProfile: r.baseProfile,
       overrides: [...(opts.set ?? [])],
       only: [...(opts.only ?? [])],
+      fault: r.fault === null ? null : { name: r.fault, description: paper.faults?.[r.fault]?.description ?? '', layer: paper.faults?.[r.fault]?.layer ?? 'model' },
       seed: opts.seed,
       seeds: opts.seeds,
       workers: Math.min(opts.workers ?? 1, opts.seeds),
@@ -353,9 +389,24 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
       writeFileSync(join(tmp, 'report.html'), reportHtml(paper, claims, values, figures, manifest));
     });
     const count = (s: string) => claims.filter((c) => c.status === s).length;
-    const failed = claims.filter((c) => c.status === 'fail').map((c) => c.id);
-    return { paper: paper.id, profile: r.profile, outDir: r.outDir, pass: count('pass'), fail: count('fail'), skip: count('skip'), failed, wallSeconds, exitCode: failed.length > 0 ? 1 : 0 };
+    const ids = (s: string) => claims.filter((c) => c.status === s).map((c) => c.id);
+    const failed = ids('fail');
+    return {
+      paper: paper.id,
+      profile: r.profile,
+      outDir: r.outDir,
+      pass: count('pass'),
+      fail: count('fail'),
+      inconclusive: count('inconclusive'),
+      skip: count('skip'),
+      failed,
+      inconclusiveIds: ids('inconclusive'),
+      fault: r.fault,
+      wallSeconds,
+      exitCode: failed.length > 0 ? 1 : 0,
+    };
   } finally {
+    setActiveFault(previousFault);
     release();
   }
 }

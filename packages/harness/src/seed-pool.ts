@@ -10,6 +10,8 @@ export interface SeedPoolOptions {
   keys: readonly Key[];
   experiments: readonly string[];
   backend: string;
+  /** The planted fault to switch on in each worker (null: clean run). */
+  fault?: string | null;
   workers: number;
   progress: Progress;
   reportBackend(info: BackendInfo): void;
@@ -59,7 +61,7 @@ export async function runSeedPool(o: SeedPoolOptions): Promise<unknown[]> {
           // The pool already puts one job on each core: each worker's GEMMs (@repro/linalg sgemm) get a share of the cores,
           // not all of them (sgemm's result does not depend on its thread count).
           env: { ...process.env, REPRO_GEMM_THREADS: process.env.REPRO_GEMM_THREADS ?? String(Math.max(1, Math.floor(availableParallelism() / n))) },
-          workerData: { paperModule: o.paperModule, cfg: o.cfg, experiments: o.experiments, backend: o.backend },
+          workerData: { paperModule: o.paperModule, cfg: o.cfg, experiments: o.experiments, backend: o.backend, fault: o.fault ?? null },
         });
         workers.push(w);
         w.on('message', (m: FromWorker) => {

@@ -3,6 +3,9 @@
 // main thread; phase times are summed here and returned with the trace. Plain JS (copied to dist/ by the build).
 import { parentPort, workerData } from 'node:worker_threads';
 
+// The planted fault of the run that started this pool (faults.ts keeps it on globalThis under this symbol).
+globalThis[Symbol.for('@repro/harness.activeFault')] = workerData.fault ?? null;
+
 // Under tests the paper module is TypeScript source: register tsx's loader in this thread first (a dev dependency).
 if (workerData.paperModule.endsWith('.ts')) (await import('tsx/esm/api')).register();
 const mod = await import(workerData.paperModule);
@@ -24,6 +27,7 @@ parentPort.on('message', async (msg) => {
     },
     experiments,
     seedIndex: msg.seedIndex,
+    fault: workerData.fault ?? null,
     backend: workerData.backend,
     reportBackend: (info) => parentPort.postMessage({ type: 'backend', info }),
     time: async (phase, fn) => {

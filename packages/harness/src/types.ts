@@ -15,10 +15,23 @@ export type Tolerance =
   | { kind: 'bound'; side: 'le' | 'ge' }
   /** a fitted exponent/slope whose value (and CI where given) must lie inside range. */
   | { kind: 'rate'; range: readonly [number, number] }
-  /** binomial (Wilson) CI of the empirical frequency vs the claimed probability at level 1 - alpha. */
-  | { kind: 'probability'; claimed: number; alpha: number };
+  /**
+   * binomial (Wilson) CI of the empirical frequency at level 1 − alpha: fail when it lies below `claimed`, pass when it
+   * excludes the violation rate `detect` (lower end > 1 − detect), inconclusive otherwise.
+   */
+  | { kind: 'probability'; claimed: number; alpha: number; detect: number }
+  /** an exact condition stated in `expected` (an ordering, a count, a sign): no numeric tolerance. */
+  | { kind: 'condition' }
+  /** a verdict made of named parts, each with its own tolerance (see `allOf`). */
+  | { kind: 'allOf'; parts: Record<string, Tolerance> };
 
-export type VerdictStatus = 'pass' | 'fail' | 'skip';
+/**
+ * `pass`: the data support the claim at the stated tolerance. `fail`: the data contradict it. `inconclusive`: the data
+ * can tell neither (a rate's CI straddles an edge of its range, a frequency whose CI contains both the claimed level and the
+ * violation rate the claim must detect). `skip`: not checked in this run (profile, `--only`).
+ */
+export type VerdictStatus = 'pass' | 'fail' | 'inconclusive' | 'skip';
+export const VERDICT_STATUSES: readonly VerdictStatus[] = ['pass', 'fail', 'inconclusive', 'skip'];
 
 export interface Verdict {
   status: VerdictStatus;
@@ -30,9 +43,23 @@ export interface Verdict {
   note?: string;
 }
 
+/**
+ * How directly the statement comes from the paper: `paper` — stated there with its constants; `cited` — stated in the
+ * paper with constants or steps taken from a cited result; `inferred` — our consequence of the paper's statements;
+ * `unverified` — stated in the paper but its proof (or a step of it) could not be checked by us.
+ */
 export type Evidence = 'paper' | 'cited' | 'inferred' | 'unverified';
+export const EVIDENCE_LEVELS: readonly Evidence[] = ['paper', 'cited', 'inferred', 'unverified'];
 
-export interface Claim<C, T> {
+/** A planted fault: a plausible bug a paper can switch on with `--fault <name>` to show which claims would notice it. */
+export interface FaultSpec {
+  /** What the bug is, in one line ("H∞'s diagonal ½ replaced by 0.45 (a constant off by 10 %)"). */
+  readonly description: string;
+  /** Where it is planted: `model` (the paper's own code) or `core` (an effect of the core math the paper uses). */
+  readonly layer: 'model' | 'core';
+}
+
+export interface Claim<C, T, E extends string = string> {
   /** Stable id from the paper card, e.g. 'du2019.thm4.1'. */
   readonly id: string;
   /** Where the statement comes from, e.g. 'Theorem 4.1, arXiv:1810.02054'. */
@@ -44,7 +71,18 @@ export interface Claim<C, T> {
   readonly profiles: readonly ProfileName[];
   readonly precision: 'float32' | 'float64';
   /** Names of the experiments (parts of `run`) whose output the check reads; used by `--only` to skip unneeded work. */
-  readonly needs: readonly string[];
+  readonly needs: readonly E[];
+  /**
+   * Names of the paper's planted faults (`PaperDefinition.faults`) this claim must not pass under: `pnpm check:power`
+   * runs the smoke profile with each fault and requires every claim that declares it to end `fail` or `inconclusive`.
+   * A verdict claim declares at least one; a claim that no plausible bug can fail sets `observational` instead.
+   */
+  readonly catches?: readonly string[];
+  /**
+   * Set (to the reason) on a claim that is reported but is not a verdict: no planted fault can make it fail (a bound loose
+   * by nature, a property true by construction). Its status is still computed and shown, labelled observational.
+   */
+  readonly observational?: string;
   /**
    * How `check` sees the harness seeds (`--seeds K`): 'all' (default) — one call with every trace, the claim aggregates
    * over seeds itself; 'every' — one call per trace, and the claim holds only if it holds for every seed: the reported
@@ -76,14 +114,16 @@ export type FigureRow = Record<string, number | string | boolean | null>;
 /** A Vega-Lite spec (kept structurally loose on purpose: vega-lite's own types are checked at compile time by the renderer). */
 export type VegaLiteSpec = Record<string, unknown>;
 
-export interface Figure<C, T> {
+export interface Figure<C, T, E extends string = string> {
   /** Stable id, e.g. 'du2019.fig1a'; used as the file name under figures/. */
   readonly id: string;
   readonly title: string;
   /** What the panel shows and how it was made (seeds, bands, reference lines). */
   readonly caption: string;
   readonly profiles: readonly ProfileName[];
-  readonly needs: readonly string[];
+  readonly needs: readonly E[];
+  /** Ids of the claims this figure supports (shown under it in the report). */
+  readonly claims?: readonly string[];
   data(traces: readonly T[], cfg: C): FigureRow[];
   spec(rows: readonly FigureRow[]): VegaLiteSpec;
 }
@@ -124,6 +164,8 @@ export interface RunContext {
   experiments: ReadonlySet<string>;
   /** Index of the harness seed (0..seeds-1) this trace is for. */
   seedIndex: number;
+  /** The planted fault switched on for this run (`--fault`), or null; see `fault()`. */
+  fault: string | null;
   /** Backend requested on the command line ('auto' unless forced); the paper passes it to @repro/nets. */
   backend: string;
   /** Called by the paper with the backend actually used, recorded in the manifest. */
@@ -132,7 +174,7 @@ export interface RunContext {
   time<R>(phase: string, fn: () => Promise<R>): Promise<R>;
 }
 
-export interface PaperDefinition<S extends z.ZodObject, T> {
+export interface PaperDefinition<S extends z.ZodObject, T, E extends string = string> {
   meta: PaperMeta;
   /** zod object schema: every field `.describe()`d with units. */
   config: S;
@@ -142,8 +184,10 @@ export interface PaperDefinition<S extends z.ZodObject, T> {
   run(cfg: z.infer<S>, key: Key, ctx: RunContext): Promise<T>;
   /** Named scalars for values.json (measured vs paper/bound and slack). */
   values(traces: readonly T[], cfg: z.infer<S>): Values;
-  claims: readonly Claim<z.infer<S>, T>[];
-  figures: readonly Figure<z.infer<S>, T>[];
+  claims: readonly Claim<z.infer<S>, T, E>[];
+  figures: readonly Figure<z.infer<S>, T, E>[];
+  /** Planted faults by name (`--fault <name>`; refused under the paper profile). Names: lower-case words joined by '-'. */
+  faults?: Readonly<Record<string, FaultSpec>>;
   /** Deviations from the paper, one line each (also in the paper's README). */
   deviations: readonly string[];
   /** Optional pre-run estimate of peak memory in bytes for a config (the memory guard refuses above the budget). */

@@ -2,7 +2,23 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LockError, acquireLock, checkAllClose, checkBound, checkProbability, checkRate, publishDir, recoverPublish } from '../src/index.js';
+import {
+  LockError,
+  acquireLock,
+  allOf,
+  checkAllClose,
+  checkBound,
+  checkCondition,
+  checkProbability,
+  checkRate,
+  combineStatus,
+  compareExpectedFailures,
+  minTrialsToExclude,
+  need,
+  probabilityPower,
+  publishDir,
+  recoverPublish,
+} from '../src/index.js';
 
 describe('checkAllClose (numpy.allclose semantics)', () => {
   it('passes inside atol + rtol·|expected| and reports the worst element', () => {
@@ -38,16 +54,93 @@ describe('checkBound', () => {
   });
 });
 
-describe('checkProbability and checkRate', () => {
-  it('fails only when the Wilson CI lies below the claim', () => {
-    expect(checkProbability(95, 100, 0.9, 0.05).status).toBe('pass');
-    expect(checkProbability(50, 100, 0.9, 0.05).status).toBe('fail');
-    expect(checkProbability(0, 0, 0.9, 0.05).status).toBe('fail');
+describe('checkProbability: three-valued', () => {
+  it('fails when the Wilson CI lies below the claim, passes when it excludes the violation rate to detect, else inconclusive', () => {
+    expect(checkProbability(95, 100, 0.9, 0.05, 0.2).status).toBe('pass'); // CI ≈ [0.888, 0.978] excludes 0.8
+    expect(checkProbability(50, 100, 0.9, 0.05, 0.2).status).toBe('fail');
+    expect(checkProbability(0, 0, 0.9, 0.05, 0.2).status).toBe('fail');
+    // The review's examples: 12/15 and 4/6 passed before; now the data cannot exclude a 20 % (or 40 %) violation rate.
+    expect(checkProbability(12, 15, 0.9, 0.05, 0.2).status).toBe('inconclusive');
+    expect(checkProbability(4, 6, 0.9, 0.05, 0.4).status).toBe('inconclusive');
+    expect(checkProbability(15, 15, 0.9, 0.05, 0.2).status).toBe('inconclusive'); // Wilson low end 0.796
+    expect(checkProbability(16, 16, 0.9, 0.05, 0.2).status).toBe('pass');
+    expect(checkProbability(16, 16, 0.9, 0.05, 0.2).tolerance).toEqual({ kind: 'probability', claimed: 0.9, alpha: 0.05, detect: 0.2 });
+    expect(() => checkProbability(5, 6, 0.9, 0.05, 0.05)).toThrow(RangeError); // detect must exceed 1 − claimed
   });
-  it('tests the slope against the range, NaN fails', () => {
-    expect(checkRate({ slope: -0.5, slopeCi: [-0.6, -0.4] }, [-0.55, -0.45]).status).toBe('pass');
+  it('minTrialsToExclude and probabilityPower agree with the verdicts', () => {
+    expect(minTrialsToExclude(0.2, 0.05)).toBe(16);
+    expect(checkProbability(15, 15, 0.9, 0.05, 0.2).status).not.toBe('pass');
+    // With 16 trials only 16/16 passes: a 20 % violation rate slips through with probability 0.8^16.
+    expect(probabilityPower(16, 0.2, 0.05)).toBeCloseTo(1 - 0.8 ** 16, 12);
+    expect(probabilityPower(3, 0.2, 0.05)).toBe(1); // three trials can never pass
+  });
+});
+
+describe('checkRate: three-valued on the CI', () => {
+  it('pass inside, fail outside, inconclusive when the CI straddles an edge', () => {
+    expect(checkRate({ slope: -0.5, slopeCi: [-0.54, -0.46] }, [-0.55, -0.45]).status).toBe('pass');
+    expect(checkRate({ slope: -0.5, slopeCi: [-0.6, -0.4] }, [-0.55, -0.45]).status).toBe('inconclusive');
+    expect(checkRate({ slope: -0.8, slopeCi: [-0.9, -0.7] }, [-0.55, -0.45]).status).toBe('fail');
+    // du2019.rem3.1's paper run: slope −0.6469 against the edge −0.65 with CI [−0.80, −0.49] is not a pass.
+    expect(checkRate({ slope: -0.6469, slopeCi: [-0.8026, -0.4912] }, [-0.65, -0.35]).status).toBe('inconclusive');
+    expect(checkRate({ slope: 0.5, slopeCi: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] }, [0, 1]).status).toBe('inconclusive');
+  });
+  it('without a CI the point estimate decides; NaN fails', () => {
+    expect(checkRate({ slope: -0.5 }, [-0.55, -0.45]).status).toBe('pass');
     expect(checkRate({ slope: -0.7 }, [-0.55, -0.45]).status).toBe('fail');
     expect(checkRate({ slope: Number.NaN }, [-1, 1]).status).toBe('fail');
+  });
+});
+
+describe('allOf and need', () => {
+  const pass = checkBound(1, 2, 'le');
+  const fail = checkBound(3, 2, 'le');
+  const unsure = checkRate({ slope: 0.5, slopeCi: [0, 1] }, [0.2, 2]);
+  it('fails if a part fails, is inconclusive if a part is and none fails, keeps every part’s numbers and tolerance', () => {
+    expect(allOf({ a: pass, b: pass }).status).toBe('pass');
+    expect(allOf({ a: pass, b: unsure }).status).toBe('inconclusive');
+    expect(allOf({ a: unsure, b: fail }).status).toBe('fail');
+    const v = allOf({ bound: pass, rate: unsure }, { lambda0: 0.1 });
+    expect(v.observed['bound.slack']).toBe(2);
+    expect(v.observed['rate.slope']).toBe(0.5);
+    expect(v.observed.lambda0).toBe(0.1);
+    expect(v.tolerance).toEqual({ kind: 'allOf', parts: { bound: { kind: 'bound', side: 'le' }, rate: { kind: 'rate', range: [0.2, 2] } } });
+    expect(v.note).toMatch(/^rate: inconclusive/);
+    expect(() => allOf({})).toThrow(RangeError);
+  });
+  it('combineStatus orders fail > inconclusive > skip > pass; need throws on a missing part', () => {
+    expect(combineStatus(['pass', 'skip'])).toBe('skip');
+    expect(combineStatus([])).toBe('fail');
+    expect(need([{ a: 1 }, { a: 2 }], 'a')).toEqual([1, 2]);
+    expect(() => need([{ a: 1 }, {}] as { a?: number }[], 'a')).toThrow("trace has no 'a' experiment");
+    expect(checkCondition(false, { x: 1 }, 'x = 0', 'x is 1').note).toBe('x is 1');
+  });
+});
+
+describe('expected failures pinned by reason', () => {
+  const claims = [
+    { id: 'p.a', status: 'fail', observed: { gap: 1.2 }, note: 'gap·ln t rises' },
+    { id: 'p.b', status: 'pass', observed: {} },
+  ];
+  const entry = { id: 'p.a', reason: 'known', observed: { gap: [1.1, 1.3] as [number, number] }, note: 'rises' };
+  it('accepts a documented failure that fails the documented way', () => {
+    expect(compareExpectedFailures(claims, [entry], { profile: 'smoke', seed: 0 }).ok).toBe(true);
+  });
+  it('a listed claim that fails differently (numbers out of range, or a thrown check) fails the comparison', () => {
+    const r = compareExpectedFailures([{ ...claims[0], observed: {}, note: 'check threw: boom' }, claims[1]] as typeof claims, [entry], { profile: 'smoke', seed: 0 });
+    expect(r.ok).toBe(false);
+    expect(r.different[0]).toMatch(/p.a: fails differently — observed.gap = missing outside \[1.1, 1.3\]; note does not match/);
+  });
+  it('new failures and stale entries are reported; other seeds only refuse new failures', () => {
+    const twoFail = [claims[0], { ...claims[1], status: 'fail' }] as typeof claims;
+    expect(compareExpectedFailures(twoFail, [entry], { profile: 'smoke', seed: 0 }).unexpected).toEqual(['p.b']);
+    expect(compareExpectedFailures([{ ...claims[0], status: 'pass' }, claims[1]] as typeof claims, [entry], { profile: 'smoke', seed: 0 }).stale).toEqual(['p.a']);
+    expect(compareExpectedFailures([{ ...claims[0], status: 'pass' }, claims[1]] as typeof claims, [entry], { profile: 'smoke', seed: 1 }).ok).toBe(true);
+    expect(compareExpectedFailures(twoFail, [entry], { profile: 'smoke', seed: 1 }).unexpected).toEqual(['p.b']);
+    expect(compareExpectedFailures(claims, [entry], { profile: 'paper', seed: 0 }).unexpected).toEqual(['p.a']);
+  });
+  it('an entry must pin how it fails', () => {
+    expect(compareExpectedFailures(claims, [{ id: 'p.a', reason: 'known' }], { profile: 'smoke', seed: 0 }).malformed[0]).toMatch(/pins neither/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { foldIn, key } from '@repro/concentration';
 import { describe, expect, it } from 'vitest';
-import { mapJobs } from '../src/index.js';
+import { mapJobs, setActiveFault } from '../src/index.js';
 
 const url = new URL('./fixtures/jobs.ts', import.meta.url).href;
 
@@ -25,5 +25,16 @@ describe('mapJobs (worker pool for independent jobs)', () => {
     await expect(mapJobs(url, 'boom', js, { workers: 1 })).rejects.toThrow(/job three fails/);
     await expect(mapJobs(url, 'nope', js, { workers: 1 })).rejects.toThrow(/no function export 'nope'/);
     expect(await mapJobs(url, 'boom', [], { workers: 2 })).toEqual([]);
+  });
+  it('carries the planted fault of the calling thread into every worker', async () => {
+    const prev = setActiveFault('some-fault');
+    try {
+      const jobs = [{ i: 0 }, { i: 1 }, { i: 2 }];
+      expect(await mapJobs(url, 'faultSeen', jobs, { workers: 2 })).toEqual(['some-fault', 'some-fault', 'some-fault']);
+      expect(await mapJobs(url, 'faultSeen', jobs, { workers: 1 })).toEqual(['some-fault', 'some-fault', 'some-fault']);
+    } finally {
+      setActiveFault(prev);
+    }
+    expect(await mapJobs(url, 'faultSeen', [{ i: 0 }], { workers: 1 })).toEqual([null]);
   });
 });
