@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks `pnpm new-paper` end to end without touching this checkout: a git worktree of HEAD in a temp dir, install (from
-// the local store), scaffold `zz-example`, then its typecheck, its test and its --help must pass. Prints
+// the local store), scaffold `zz-example`, then its typecheck, its test and its power check (both planted faults caught) must pass. Prints
 // `new-paper: N passed, M failed`, writes test-results/new-paper.json, exits 1 on failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ try {
     const pkg = join(wt, 'papers', 'zz-example');
     step('scaffold typechecks', 'pnpm', ['typecheck'], pkg);
     step('scaffold example claim test passes', 'pnpm', ['test'], pkg);
+    step('scaffold planted faults are caught (check-power)', process.execPath, ['scripts/check-power.mjs', 'zz-example'], wt);
     step('pnpm new-paper refuses an existing id (exit 2)', 'bash', ['-c', 'node scripts/new-paper.mjs zz-example --no-install; test $? -eq 2'], wt);
     step('pnpm new-paper refuses a bad id (exit 2)', 'bash', ['-c', 'node scripts/new-paper.mjs Bad_Id --no-install; test $? -eq 2'], wt);
   }
