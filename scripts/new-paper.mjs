@@ -132,7 +132,7 @@ const Z = 5;
  */
 export const exampleLln: Claim<${Pascal}Config, ${Pascal}Trace, ${Pascal}Experiment> = {
   id: ${q(`${id}.example-lln`)},
-  source: 'example (law of large numbers); replace with the paper\'s numbering (arXiv id, section, equation)',
+  source: 'example (law of large numbers); replace with the paper\\'s numbering (arXiv id, section, equation)',
   statement: 'The mean of n keyed standard normals is within 5/√n of 0 and their mean square within 5√(2/n) of 1.',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],
