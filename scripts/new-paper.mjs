@@ -166,7 +166,7 @@ export const claims = [exampleLln] as const;
 `,
   'src/figures/example-running-mean.ts': `import type { Figure } from '@repro/harness';
 import type { ${Pascal}Config } from '../config.js';
-import type { ${Pascal}Trace } from '../trace.js';
+import type { ${Pascal}Experiment, ${Pascal}Trace } from '../trace.js';
 
 /** Example figure (replace): |running mean| vs n on log-log axes, with the 1/sqrt(n) reference. */
 export const exampleRunningMean: Figure<${Pascal}Config, ${Pascal}Trace, ${Pascal}Experiment> = {
