@@ -33,6 +33,11 @@ mkdirSync(good);
 writeFileSync(join(good, 'manifest.json'), '{"paper":"du2019"}');
 writeFileSync(join(good, 'values.json'), '{}');
 writeFileSync(join(good, 'claims.json'), '[]');
+const faulted = join(scratch, 'faulted');
+mkdirSync(faulted);
+writeFileSync(join(faulted, 'manifest.json'), '{"paper":"du2019","fault":{"name":"x","description":"planted","layer":"model"}}');
+writeFileSync(join(faulted, 'values.json'), '{}');
+writeFileSync(join(faulted, 'claims.json'), '[]');
 const aFile = join(scratch, 'a-file');
 writeFileSync(aFile, 'x');
 
@@ -50,6 +55,12 @@ const cases = [
   [['du2019', '--set', '=5']],
   [['du2019', '--set', 'fig1N']],
   [['du2019', '--only', 'zzz*']],
+  // planted faults: unknown, missing value, refused under the paper profile, and a faulted run compared with a clean one
+  [['du2019', '--profile', 'smoke', '--fault', 'no-such-fault']],
+  [['du2019', '--profile', 'smoke', '--fault']],
+  [['du2019', '--fault', 'no-such-fault']],
+  [['soudry2017', '--profile', 'paper', '--fault', 'no-such-fault']],
+  [['diff', good, faulted]],
   [['all', '--profile', 'huge']],
   [['all', '--set', 'noSuchKeyAnywhere=1']],
   // wrong types and values in --set
