@@ -6,7 +6,7 @@ export { renderSvg } from './figures.js';
 export { createProgress } from './progress.js';
 export { findWorkspaceRoot, provenance } from './manifest.js';
 export { PROFILES, globToRegExp, parseBytes, resolveRun, runPaper, type ResolvedRun, type RunOptions, type RunSummary } from './runner.js';
-export { BACKENDS, helpText, paperMain, parseInvocation, resultsRootFor, validateInvocation, type ParsedInvocation } from './cli.js';
+export { BACKENDS, helpText, paperMain, parseInvocation, resultsRootFor, summaryLine, validateInvocation, type ParsedInvocation } from './cli.js';
 export { writeIndex } from './index-page.js';
 export { checkAllClose } from './check-all-close.js';
 export { BOUND_RTOL, checkBound } from './check-bound.js';
