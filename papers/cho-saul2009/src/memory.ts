@@ -1,4 +1,5 @@
-import type { ChoSaul2009Config } from './config.js';
+import { defaultJobWorkers } from '@repro/harness';
+import type { ChoSaul2009Config, DatasetName } from './config.js';
 
 /**
  * Peak-memory estimate (bytes) for the harness's memory guard: the SVM experiment dominates — per dataset the training
@@ -6,12 +7,13 @@ import type { ChoSaul2009Config } from './config.js';
  * block (3 copies), the raw data, and the largest Monte-Carlo chunk / recursion weights.
  */
 export function estimateMemory(cfg: ChoSaul2009Config): number {
-  const svm = Math.max(
-    ...cfg.svmDatasets.map((name) => {
-      const s = cfg.svmSizes[name];
-      return 8 * (4 * s.train ** 2 + 3 * s.val * s.train + 4 * cfg.svmTestBlock * s.train + 2 * (s.train + s.val + s.test) * 784);
-    }),
-  );
+  const one = (name: DatasetName): number => {
+    const s = cfg.svmSizes[name];
+    return 8 * (4 * s.train ** 2 + 3 * s.val * s.train + 4 * cfg.svmTestBlock * s.train + 2 * (s.train + s.val + s.test) * 784);
+  };
+  // Extra convex replicates run in the job pool beside the datasets: one convex-sized working set per worker.
+  const pool = cfg.svmDatasets.includes('convex') ? Math.min(cfg.svmConvexReplicates - 1, defaultJobWorkers()) * one('convex') : 0;
+  const svm = Math.max(...cfg.svmDatasets.map(one)) + pool;
   const mc = 8 * 100_000 * cfg.mcDim * 2;
   const rec = 8 * cfg.recDepth * cfg.recWidth ** 2;
   const RUNTIME_BASELINE = 200 * 2 ** 20; // node heap, module code, mnist JSON while parsing

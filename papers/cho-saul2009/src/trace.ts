@@ -47,7 +47,16 @@ export interface DiagTrace {
 /** psd: extreme eigenvalues of Gram matrices. */
 export interface PsdTrace {
   n: number;
-  rows: { degree: number; depth: number; lambdaMin: number; lambdaMax: number; solver: string }[];
+  rows: {
+    degree: number;
+    depth: number;
+    lambdaMin: number;
+    lambdaMax: number;
+    solver: string;
+    /** error bounds of lambdaMin / lambdaMax from the solver (a-posteriori for Lanczos, a-priori n·ε·‖K‖_F for eigvalsh) */
+    errorBoundMin: number;
+    errorBoundMax: number;
+  }[];
 }
 
 /** angle-map: iterates of cos θ' = J_n(θ)/J_n(0) from θ = 3 and fixed points. */
@@ -97,6 +106,8 @@ export interface SvmDatasetTrace {
 
 export interface SvmTrace {
   datasets: SvmDatasetTrace[];
+  /** extra independent draws of convex (replicates 1..R−1; replicate 0 is the convex entry of `datasets`), degrees n ≥ 1 */
+  convexReplicates: SvmDatasetTrace[];
 }
 
 /** Everything one harness seed measured; absent parts were not requested (`--only`). */
@@ -113,3 +124,5 @@ export interface ChoSaul2009Trace {
 }
 
 export type ExperimentName = keyof ChoSaul2009Trace;
+/** The experiments of `run` that claims and figures name in `needs`. */
+export type ChoSaul2009Experiment = ExperimentName;

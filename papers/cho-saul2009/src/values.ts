@@ -31,9 +31,22 @@ export function values(traces: readonly ChoSaul2009Trace[], _cfg: ChoSaul2009Con
       out[`svm.${d.name}.meanOnPixels.negative`] = { value: d.meanOnPixels.negative, unit: 'pixels', note: 'mean on-pixel count, non-convex class (within 10% of the convex class, else pixel count is a shortcut)' };
     }
   }
+  // The convex draws the two convex claims pool (replicate 0 = the convex entry above, plus config svmConvexReplicates − 1).
+  const convex = first?.svm?.datasets.find((d) => d.name === 'convex');
+  const reps = first?.svm?.convexReplicates ?? [];
+  if (convex !== undefined && reps.length > 0) {
+    const draws = [convex, ...reps];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    for (const a of reps[0]?.arc ?? []) {
+      const errs = draws.map((d) => d.arc.find((b) => b.n === a.n && b.depth === a.depth)?.testError ?? Number.NaN);
+      out[`svm.convexDraws.n${a.n}.l${a.depth}.meanTestError`] = { value: 100 * mean(errs), unit: '%', note: `mean over ${draws.length} convex draws: ${errs.map((e) => (100 * e).toFixed(2)).join(', ')}` };
+    }
+    const rbf = draws.map((d) => d.rbf.testError);
+    out['svm.convexDraws.rbf.meanTestError'] = { value: 100 * mean(rbf), unit: '%', note: `mean over ${draws.length} convex draws: ${rbf.map((e) => (100 * e).toFixed(2)).join(', ')}` };
+  }
   const psd = first?.psd;
   if (psd !== undefined)
-    for (const r of psd.rows) out[`psd.n${r.degree}.l${r.depth}.lambdaRatio`] = { value: r.lambdaMin / r.lambdaMax, note: 'λ_min/λ_max of the Gram matrix (bound ≥ −1e-10)' };
+    for (const r of psd.rows) out[`psd.n${r.degree}.l${r.depth}.lambdaRatio`] = { value: r.lambdaMin / r.lambdaMax, note: `λ_min/λ_max of the Gram matrix (bound ≥ −1e-10); solver ${r.solver}, error bound of λ_min ${(r.errorBoundMin / r.lambdaMax).toExponential(1)}·λ_max` };
   const am = first?.angleMap;
   if (am !== undefined) {
     for (const fp of am.fixedPoints) out[`angleMap.n${fp.n}.fixedPoint`] = { value: fp.theta, unit: 'rad', note: 'stable fixed point of θ ↦ arccos(J_n(θ)/J_n(0))' };

@@ -73,7 +73,11 @@ describe('claims on synthetic traces', () => {
     expect(eqRecursion.check([{ recursion: bad }], cfg).status).toBe('fail');
   });
   it('psd fails on a clearly negative eigenvalue', () => {
-    const t = { n: 3, rows: [{ degree: 0, depth: 1, lambdaMin: -1e-3, lambdaMax: 1, solver: 'eigvalsh' }] };
-    expect(psdClaim.check([{ psd: t }], cfg).status).toBe('fail');
+    const row = { degree: 0, depth: 1, lambdaMax: 1, solver: 'eigvalsh', errorBoundMax: 1e-14 };
+    const t = (lambdaMin: number, errorBoundMin: number) => ({ psd: { n: 3, rows: [{ ...row, lambdaMin, errorBoundMin }] } });
+    expect(psdClaim.check([t(-1e-3, 1e-14)], cfg).status).toBe('fail');
+    expect(psdClaim.check([t(-1e-14, 1e-14)], cfg).status).toBe('pass');
+    // λ_min's error bound straddles the tolerance −1e-10·λ_max: the data cannot tell.
+    expect(psdClaim.check([t(-1e-10, 1e-11)], cfg).status).toBe('inconclusive');
   });
 });

@@ -1,7 +1,6 @@
-import { checkAllClose, type Claim } from '@repro/harness';
-import type { ChoSaul2009Config } from '../config.js';
+import { checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
-import { need } from './select.js';
+import type { ChoSaul2009Claim } from './select.js';
 
 /** Card: atol 1e-5 (the reference values are printed to 5–7 digits). */
 const ATOL = 1e-5;
@@ -12,7 +11,7 @@ const REFERENCE = {
   fixedPoints: { 0: 0.6602603, 2: 1.181047 } as Record<number, number>,
 };
 
-export const angleMapClaim: Claim<ChoSaul2009Config, ChoSaul2009Trace> = {
+export const angleMapClaim: ChoSaul2009Claim = {
   id: 'cho-saul2009.angle-map',
   source: 'Regression test of the Section 2.2 recursion in angle space (not a claim of the paper); values from the paper card',
   statement: 'cos θ^(ℓ+1) = J_n(θ^(ℓ))/J_n(0): n = 0 and n = 2 have stable fixed points θ* = 0.66026 and 1.18105; n = 1 decays to 0 like 3π/ℓ.',
@@ -20,8 +19,11 @@ export const angleMapClaim: Claim<ChoSaul2009Config, ChoSaul2009Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['angleMap'],
+  // The iterates of n = 1 are J_1's values: a mis-weighted J_1 term moves them far beyond 1e-5.
+  catches: ['j1-sin2theta'],
+  seeds: 'every',
   check(traces) {
-    const t = need(traces, 'angleMap')[0] as NonNullable<ChoSaul2009Trace['angleMap']>;
+    const t = need(traces, 'angleMap')[0] as NonNullable<ChoSaul2009Trace['angleMap']>; // seeds: 'every' → one trace
     const obs: number[] = [];
     const exp: number[] = [];
     for (const it of t.iterates) {

@@ -1,12 +1,11 @@
-import { checkAllClose, type Claim } from '@repro/harness';
-import type { ChoSaul2009Config } from '../config.js';
+import { checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
-import { need } from './select.js';
+import type { ChoSaul2009Claim } from './select.js';
 
 /** Card: rtol 1e-12 (a few float64 roundings per layer, ≤ 6 layers). */
 const RTOL = 1e-12;
 
-export const diagDepth: Claim<ChoSaul2009Config, ChoSaul2009Trace> = {
+export const diagDepth: ChoSaul2009Claim = {
   id: 'cho-saul2009.diag-depth',
   source: 'Section 2.2 recursion, Cho & Saul (NIPS 2009); diagonal and scaling identities derived in the paper card',
   statement: 'k^(ℓ)(x,x) = (2n − 1)!!·[k^(ℓ−1)(x,x)]ⁿ; the degree-0 multilayer kernel ignores input scale and the degree-1 kernel scales as s².',
@@ -14,6 +13,9 @@ export const diagDepth: Claim<ChoSaul2009Config, ChoSaul2009Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['diag'],
+  // The diagonal recursion (2n−1)!!·k^n is what a wrong normalization or a wrong norm power in the recursion breaks.
+  catches: ['kernel-half', 'multilayer-norm'],
+  seeds: 'every',
   check(traces) {
     const t = need(traces, 'diag')[0] as NonNullable<ChoSaul2009Trace['diag']>;
     const obs = [...t.rows.map((r) => r.observed), ...t.rows.map((r) => r.gram), ...t.scale.map((r) => r.scaled)];

