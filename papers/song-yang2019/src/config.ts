@@ -18,11 +18,14 @@ export const config = z
     initGramDims: intList('lem.init-gram: input dimensions d (one m*(n) curve per d), count'),
     initGramDraws: posInt('lem.init-gram: draws of W(0) per grid width, count'),
     initGramMaxWidth: posInt('lem.init-gram: top of the doubling grid 8, 16, …, neurons'),
+    initGramBisections: z.number().int().min(0).describe('lem.init-gram: geometric bisection steps inside the last doubling bracket [m/2, m], count'),
     // lem.perturb / lem.antic
     perturbN: posInt('lem.perturb: points n, count'),
     perturbWidth: posInt('lem.perturb: width m, neurons'),
     perturbRadii: posList('lem.perturb: ball radii R, Euclidean distance'),
-    perturbTrials: posInt('lem.perturb: independent draws T of W~, count'),
+    perturbTrials: posInt(
+      'lem.perturb: independent draws T of W~, count. Power (PERTURB_DETECT = 0.2, Bonferroni over the informative cases): smoke 50 draws catch a 20 % violation rate with probability 0.9987 (6 cases), paper 200 draws with probability 0.998 (8 cases); ≥ 30 draws are needed to pass at all (test/power.test.ts)',
+    ),
     perturbSphereD: posInt('lem.perturb: dimension of the spread (sphere) data, count'),
     perturbClusterD: posInt('lem.perturb: dimension of the clustered data, count'),
     perturbClusterAngle: z.number().gt(0).lt(Math.PI / 2).describe('lem.perturb: clustered data lie within this angle of one pole, radians'),
@@ -48,7 +51,9 @@ export const config = z
     chernoffShapes: z.array(z.tuple([z.number().int().positive(), z.number().int().positive()])).min(1).describe('tool.chernoff: data shapes (n, d), count'),
     chernoffWidths: intList('tool.chernoff: widths m, neurons'),
     chernoffEps: z.array(z.number().gt(0).lt(1)).min(1).describe('tool.chernoff: relative deviations epsilon, dimensionless'),
-    chernoffTrials: posInt('tool.chernoff: draws T per (shape, width), count'),
+    chernoffTrials: posInt(
+      'tool.chernoff: draws T per (shape, width), count. Power (detect = bound + 0.05, worst case bound 0): smoke 500 draws catch a 5-point excess with probability 0.9995 (Bonferroni over ≤ 20 tails), paper 5000 draws with ≥ 0.999 (≤ 30 tails); ≥ 188 draws are needed to pass at all (test/power.test.ts)',
+    ),
     // emp.mstar
     mstarNs: intList('emp.mstar: numbers of points n, count'),
     mstarDims: intList('emp.mstar: input dimensions d (one m*(n) curve per d), count'),
@@ -67,6 +72,7 @@ const smoke: SongYang2019Config = {
   initGramDims: [10],
   initGramDraws: 10,
   initGramMaxWidth: 4096,
+  initGramBisections: 0,
   perturbN: 50,
   perturbWidth: 4000,
   perturbRadii: [0.05, 0.1, 0.5],
@@ -107,12 +113,16 @@ const paper: SongYang2019Config = {
   ...smoke,
   initGramNs: [25, 50, 100, 200, 400],
   initGramDims: [10, 50],
+  initGramBisections: 3,
   perturbN: 200,
   perturbWidth: 20000,
   perturbRadii: [0.01, 0.05, 0.1, 0.5],
   perturbTrials: 200,
+  // fact.dynamics: n = d = 100, m = 1000, 200 steps — at m = 4000 every step of 50 flipped a pattern (no input for the
+  // exact identity); at m = 1000 about one step in ten is flip-free.
   dynN: 100,
-  dynWidth: 4000,
+  dynWidth: 1000,
+  dynSteps: 200,
   decompN: 40,
   decompWidth: 4000,
   decompSteps: 200,

@@ -6,7 +6,20 @@
 /** lem.init-gram: smallest grid width with λ_min(H(0)) ≥ ¾λ in ≥ 9/10 draws, per (d, n). */
 export interface InitGramTrace {
   d: number;
-  rows: { n: number; lambda: number; xNorm2Sq: number; grid: number[]; fracOk: number[]; mStar: number | null }[];
+  rows: {
+    n: number;
+    lambda: number;
+    xNorm2Sq: number;
+    /** Every width tried (doubling, then bisection) and its fraction of draws with λ_min(H(0)) ≥ ¾λ. */
+    grid: number[];
+    fracOk: number[];
+    mStar: number | null;
+    /** Per draw (all widths pooled): m‖H(0) − H^cts‖_F² / Σ_ij ρ_ij² p_ij(1 − p_ij), whose exact expectation is 1. */
+    devScaled: number[];
+    /** Largest error bound of λ_min(H(0)) over the draws, and the draws with |λ_min(H(0)) − ¾λ| within it. */
+    eigErrMax: number;
+    closeCalls: number;
+  }[];
 }
 
 /** lem.perturb / lem.antic, one data geometry. */
@@ -21,6 +34,8 @@ export interface PerturbGeometry {
   randomFro: number[][];
   /** Per radius: fraction of (i, r) with |w̃_rᵀx_i| < R, pooled over draws, and its standard error over neurons. */
   flagFraction: { mean: number; se: number }[];
+  /** Per radius: the exact E‖U‖_F² over W̃ ~ N(0, I) (`expectedUFroSq`). */
+  uFroSqExpected: number[];
 }
 
 export interface PerturbTrace {
@@ -58,6 +73,8 @@ export interface DecompRun {
   radius: number[];
   maxSbar: number[];
   lambdaMinH: number[];
+  /** Per step: error bound of λ_min(H(k)) (a-priori n·ε·‖H‖_F of the dense solver, `extremeEigenvalues`). */
+  lambdaMinErr: number[];
   /**
    * Per step: a-priori float64 rounding bound of the outputs, ‖δu(k)‖ + ‖δu(k+1)‖ with |δu_i| ≤ γ_m m^{−1/2} Σ_r |a_r relu(z_ir)|
    * (γ_m = m·u/(1 − m·u), u = 2⁻⁵³): e = y − u inherits it, and near convergence it dominates ‖e‖.
@@ -86,6 +103,11 @@ export interface MainTrace {
   maxDistance: number[];
   residual0: number;
   diverged: { step: number; reason: string } | null;
+  /**
+   * The first GD step W(0) → W(1) in closed form: ‖W(1) − W(0)‖_F², eᵀH(0)e and ‖H(0)e‖² with e = y − u(0), the losses
+   * ½‖y − u(0)‖², ½‖y − u(1)‖², and the number of (i, r) whose pattern 1{w_rᵀx_i ≥ 0} flipped.
+   */
+  firstStep: { movedSq: number; eHe: number; HeSq: number; loss0: number; loss1: number; flips: number };
 }
 
 export interface ResidualTrace {
@@ -106,6 +128,11 @@ export interface ChernoffCase {
   L: number;
   lambdaMin: number[];
   lambdaMax: number[];
+  /** Largest error bound of the λ_min / λ_max values above (dense solver, a-priori n·ε·‖H‖_F). */
+  eigErr: number;
+  /** Per draw ‖H(0) − H^cts‖_F², and its exact expectation Σ_ij ρ_ij² p_ij(1 − p_ij)/m (`gramDeviationScale`). */
+  devSq: number[];
+  devSqExpected: number;
 }
 
 export interface ChernoffTrace {
@@ -145,3 +172,5 @@ export interface SongYang2019Trace {
 }
 
 export type ExperimentName = keyof SongYang2019Trace;
+/** The experiments claims and figures name in `needs`. */
+export type SongYang2019Experiment = ExperimentName;

@@ -1,9 +1,7 @@
-import type { Claim } from '@repro/harness';
-import type { SongYang2019Config } from '../config.js';
-import type { SongYang2019Trace } from '../trace.js';
+import type { SongYang2019Claim } from './select.js';
 import { widthExponent } from './select.js';
 
-export const claimQuadratic: Claim<SongYang2019Config, SongYang2019Trace> = {
+export const claimQuadratic: SongYang2019Claim = {
   id: 'song-yang2019.claim.quadratic',
   source: 'Secondary sources only (Song et al. 2021 Table 1; Hegde FODL notes; contra: Munteanu et al. 2022 "roughly n⁴"); hypotheses unknown, arXiv:1906.03593',
   statement: 'In some regime (hypotheses unknown to us) a width m = Õ(n²) suffices for GD to converge linearly, as the title says.',
@@ -11,6 +9,7 @@ export const claimQuadratic: Claim<SongYang2019Config, SongYang2019Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['perturb', 'mstar'],
+  observational: 'not encodable: the hypotheses of the Õ(n²) regime are unknown (card), so it is skipped by design with its empirical companions reported',
   seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     // Not encodable as a test [card]: its hypotheses are unknown. Report the empirical companions and skip.

@@ -1,5 +1,5 @@
+import { need } from '@repro/harness';
 import type { MainTrace, SongYang2019Trace } from '../trace.js';
-import { need } from './select.js';
 
 /** The thm.main runs (one per harness seed); a diverged run fails the claim with its step and reason. */
 export function mainRuns(traces: readonly SongYang2019Trace[]): MainTrace[] {
@@ -23,3 +23,6 @@ export function gfRadius(t: MainTrace): number {
 export function explicitWidth(n: number, residualSq: number, lambda: number, delta: number): number {
   return Math.max((4096 * n ** 3 * residualSq) / lambda ** 4, ((640 * n) / lambda) * Math.log((3 * n * n) / delta));
 }
+
+/** rtol of the first-step identities: float64 rounding of sums over n·m terms and of a difference of two losses. */
+export const FIRST_STEP_RTOL = 1e-9;

@@ -3,9 +3,10 @@ import { maxRatioToGeometric as geometricRatio } from '@repro/nets';
  * Accessors shared by the song-yang2019 claims, figures and values: pure functions of the traces (no model computation, no
  * randomness).
  */
-import { logLogSlope, meanSd, type LineFit } from '@repro/concentration';
-import type { Verdict } from '@repro/harness';
-import type { SongYang2019Trace } from '../trace.js';
+import { logLogSlope, meanSd, normalQuantile, type LineFit } from '@repro/concentration';
+import { checkAllClose, type Claim, type Verdict } from '@repro/harness';
+import type { SongYang2019Config } from '../config.js';
+import type { SongYang2019Experiment, SongYang2019Trace } from '../trace.js';
 
 /** Wilson / z-test level of every probability claim, family-wise (Bonferroni over the informative cases of a claim). */
 export const ALPHA = 0.05;
@@ -15,26 +16,18 @@ export const FLOAT32_LOSS_FLOOR = 1e-12;
 /** Evidence labels of the card mapped onto the contract: [LN3]/[SEC]/[STD] → cited, [DER]/[OURS] → inferred, [MEM] → unverified. */
 export const CARD_TAGS = { LN3: 'cited', SEC: 'cited', STD: 'cited', DER: 'inferred', OURS: 'inferred', MEM: 'unverified' } as const;
 
-/** The traces' experiment `part` (one per harness seed); throws when a trace lacks it (the harness reports a failed check). */
-export function need<K extends keyof SongYang2019Trace>(traces: readonly SongYang2019Trace[], part: K): NonNullable<SongYang2019Trace[K]>[] {
-  const out = traces.map((t) => t[part]);
-  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
-  return out as NonNullable<SongYang2019Trace[K]>[];
+/** A part name for `allOf` from a tag that may hold a decimal point (R0.05 → R0p05): part names must not contain '.'. */
+export function partName(tag: string): string {
+  return tag.replaceAll('.', 'p');
 }
 
-/** Combine sub-verdicts: pass iff all pass; observed keys get the sub-verdict's prefix; notes are joined. */
-export function combine(parts: readonly { tag: string; v: Verdict }[], top: Pick<Verdict, 'expected' | 'tolerance'>, extraNote?: string): Verdict {
-  const observed: Record<string, number> = {};
-  const notes: string[] = [];
-  for (const { tag, v } of parts) {
-    for (const [k, x] of Object.entries(v.observed)) observed[`${tag}_${k}`] = x;
-    if (v.status === 'fail') notes.push(`${tag}: ${v.note ?? 'failed'}`);
-  }
-  if (extraNote !== undefined) notes.push(extraNote);
-  const v: Verdict = { status: parts.length > 0 && parts.every((p) => p.v.status === 'pass') ? 'pass' : 'fail', observed, ...top };
-  if (parts.length === 0) notes.unshift('nothing to check');
-  if (notes.length > 0) v.note = notes.join('; ');
-  return v;
+/**
+ * z-scores of sample means against exact expectations, as one allclose part: |z| ≤ the two-sided Bonferroni critical value
+ * at family-wise level ALPHA over the cases (a false failure at most ALPHA of the time).
+ */
+export function zParts(z: readonly number[]): { v: Verdict; zCrit: number } {
+  const zCrit = normalQuantile(1 - ALPHA / (2 * Math.max(1, z.length)));
+  return { v: checkAllClose(z, z.map(() => 0), 0, zCrit), zCrit };
 }
 
 /** Last entry of a series (NaN when empty). */
@@ -69,3 +62,6 @@ export function widthExponent(rows: readonly { n: number; d: number; mStar: numb
 /** max_k L(k)/(c^k L(0)); with `floor`, steps below the float32 floor count as satisfied (`maxRatioToGeometric` in @repro/nets). */
 export const maxRatioToGeometric = (loss: readonly number[], c: number, floor: boolean): { maxRatio: number; floored: number } =>
   geometricRatio(loss, c, floor ? FLOAT32_LOSS_FLOOR : null);
+
+/** A song-yang2019 claim: `needs` typed over the paper's experiments. */
+export type SongYang2019Claim = Claim<SongYang2019Config, SongYang2019Trace, SongYang2019Experiment>;

@@ -1,14 +1,15 @@
-import { foldIn, normal, sphere, type Key } from '@repro/concentration';
+import { foldIn, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, matrix } from '@repro/linalg';
-import { gramH } from '@repro/nets';
+import { extremeEigenvalues, matrix } from '@repro/linalg';
 import type { SongYang2019Config } from '../config.js';
 import type { ChernoffCase, ChernoffTrace } from '../trace.js';
-import { hctsSpectrum, spectralNormSq } from './data.js';
+import { froDistSq, gramDeviationScale, hctsSpectrum, spectralNormSq } from './data.js';
+import { drawWeights, gramAt, hcts } from './model.js';
 
 /**
  * tool.chernoff: H(0) = Σ_r (1/m) D_r XXᵀ D_r is a sum of m i.i.d. PSD matrices with E H(0) = H^cts and
- * λ_max(summand) ≤ ‖X‖₂²/m [card DER]; record λ_min(H(0)) and λ_max(H(0)) per draw (float64).
+ * λ_max(summand) ≤ ‖X‖₂²/m [card DER]; record λ_min(H(0)) and λ_max(H(0)) per draw (float64, with the solver's error
+ * bound) and ‖H(0) − H^cts‖_F² next to its exact expectation.
  */
 export async function chernoff(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<ChernoffTrace> {
   const cases: ChernoffCase[] = [];
@@ -18,17 +19,24 @@ export async function chernoff(cfg: SongYang2019Config, k: Key, ctx: RunContext)
       const ks = foldIn(k, `n${n}d${d}`);
       const X = matrix(n, d, sphere(foldIn(ks, 'X'), n, d));
       const { lambda, lambdaMax } = hctsSpectrum(X);
+      const Hc = hcts(X);
+      const V = gramDeviationScale(X);
       const xSq = spectralNormSq(X);
       for (const m of cfg.chernoffWidths) {
         const lmin: number[] = [];
         const lmax: number[] = [];
+        const dev: number[] = [];
+        let eigErr = 0;
         for (let t = 0; t < cfg.chernoffTrials; t++) {
-          const ev = eigvalsh(gramH(X, normal(foldIn(foldIn(ks, `m${m}`), t), m * d), m));
-          lmin.push(ev[0] ?? Number.NaN);
-          lmax.push(ev[ev.length - 1] ?? Number.NaN);
+          const H = gramAt(X, drawWeights(foldIn(foldIn(ks, `m${m}`), t), m * d), m);
+          const ev = extremeEigenvalues(H, { prefer: 'dense' });
+          lmin.push(ev.min);
+          lmax.push(ev.max);
+          eigErr = Math.max(eigErr, ev.errorBound.min, ev.errorBound.max);
+          dev.push(froDistSq(H, Hc));
           ctx.progress.tick(1);
         }
-        cases.push({ n, d, m, muMin: lambda, muMax: lambdaMax, L: xSq / m, lambdaMin: lmin, lambdaMax: lmax });
+        cases.push({ n, d, m, muMin: lambda, muMax: lambdaMax, L: xSq / m, lambdaMin: lmin, lambdaMax: lmax, eigErr, devSq: dev, devSqExpected: V / m });
       }
     }
   });

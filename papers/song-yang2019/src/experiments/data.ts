@@ -1,6 +1,6 @@
 import { foldIn, normal, sphere, uniform, type Key } from '@repro/concentration';
-import { eigvalsh, matrix, norm2, type Matrix } from '@repro/linalg';
-import { hInfinity } from '@repro/nets';
+import { eigvalsh, gram, matrix, norm2, type Matrix } from '@repro/linalg';
+import { hcts } from './model.js';
 
 /** Synthetic data [card OURS]: x_i uniform on S^{d−1}, y_i ~ N(0, 1). */
 export interface Dataset {
@@ -34,7 +34,7 @@ export function clusterData(k: Key, n: number, d: number, angle: number): Matrix
 
 /** λ = λ_min(H^cts) and λ_max(H^cts), float64 eigen-solve of the closed form (never H(0)) [card pitfall 3]. */
 export function hctsSpectrum(X: Matrix): { lambda: number; lambdaMax: number } {
-  const ev = eigvalsh(hInfinity(X));
+  const ev = eigvalsh(hcts(X));
   const lambda = ev[0];
   const lambdaMax = ev[ev.length - 1];
   if (lambda === undefined || lambdaMax === undefined) throw new RangeError('H^cts of an empty data set has no spectrum');
@@ -57,5 +57,28 @@ export function sumSquares(v: ArrayLike<number>): number {
 export function residualSq(y: ArrayLike<number>, u: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < y.length; i++) s += ((y[i] as number) - (u[i] as number)) ** 2;
+  return s;
+}
+
+/**
+ * m·E‖H(0) − H^cts‖_F² = Σ_ij ρ_ij² p_ij(1 − p_ij), exact: H(0)_ij = (ρ_ij/m) Σ_r 1{w_rᵀx_i ≥ 0, w_rᵀx_j ≥ 0} is ρ_ij/m times
+ * a Binomial(m, p_ij) count with p_ij = (π − arccos ρ_ij)/(2π), and E H(0) = H^cts. Computed from ρ = XXᵀ alone (not from
+ * the closed form H^cts), so it is an independent expectation for the concentration parts of lem.init-gram / tool.chernoff.
+ */
+export function gramDeviationScale(X: Matrix): number {
+  const rho = gram(X).data;
+  let v = 0;
+  for (const r of rho) {
+    const c = Math.min(1, Math.max(-1, r));
+    const p = (Math.PI - Math.acos(c)) / (2 * Math.PI);
+    v += c * c * p * (1 - p);
+  }
+  return v;
+}
+
+/** ‖A − B‖_F² for two n×n matrices. */
+export function froDistSq(A: Matrix, B: Matrix): number {
+  let s = 0;
+  for (let q = 0; q < A.data.length; q++) s += ((A.data[q] as number) - (B.data[q] as number)) ** 2;
   return s;
 }

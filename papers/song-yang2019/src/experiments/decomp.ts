@@ -1,7 +1,9 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, gram, matvec } from '@repro/linalg';
-import { gramH, initTwoLayer, projections } from '@repro/nets';
+import { extremeEigenvalues, gram, matvec } from '@repro/linalg';
+import { fault } from '@repro/harness';
+import { projections } from '@repro/nets';
+import { gramAt, initParams } from './model.js';
 import type { SongYang2019Config } from '../config.js';
 import type { DecompRun, DecompTrace } from '../trace.js';
 import { hctsSpectrum, sphereData } from './data.js';
@@ -64,7 +66,7 @@ export function decompTerms(args: {
   }
   let c4 = 0;
   for (let i = 0; i < n; i++) c4 += (du[i] as number) ** 2;
-  return { c1: -2 * eta * eHe, c2: 2 * eta * ePerpE, c3: -2 * ev2, c4, maxSbar };
+  return { c1: -2 * eta * eHe, c2: 2 * eta * ePerpE, c3: (fault('c3-sign') ? 2 : -2) * ev2, c4, maxSbar };
 }
 
 /**
@@ -95,7 +97,7 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
   const { X, y } = sphereData(foldIn(k, 'data'), n, d);
   const { lambda, lambdaMax } = hctsSpectrum(X);
   const rho = gram(X).data;
-  const p = initTwoLayer(foldIn(k, 'init'), m, d);
+  const p = initParams(foldIn(k, 'init'), m, d);
   const Z0 = projections(X, p.W, m);
   const runs: DecompRun[] = [];
   ctx.progress.phase('claim.decomp', 2 * cfg.decompSteps);
@@ -103,7 +105,7 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
     ['theory', lambda / (4 * n * n)],
     ['practical', DECOMP_PRACTICAL_ETA_SCALE / lambdaMax],
   ] as const) {
-    const run: DecompRun = { label, eta, eSq: [], eNextSq: [], c1: [], c2: [], c3: [], c4: [], radius: [], maxSbar: [], lambdaMinH: [], roundU: [] };
+    const run: DecompRun = { label, eta, eSq: [], eNextSq: [], c1: [], c2: [], c3: [], c4: [], radius: [], maxSbar: [], lambdaMinH: [], lambdaMinErr: [], roundU: [] };
     await ctx.time(`claim.decomp ${label}`, async () => {
       let W = p.W;
       let Zk = Z0;
@@ -115,7 +117,7 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
         const e = y.map((yi, i) => yi - (u[i] as number));
         const du = u1.map((v, i) => v - (u[i] as number));
         const R = Math.max(maxRowDistance(W, p.W, m, d), maxRowDistance(W1, p.W, m, d));
-        const Hk = gramH(X, W, m);
+        const Hk = gramAt(X, W, m);
         const t = decompTerms({ rho, Hk: Hk.data, Z0, Zk, Zk1, a: p.a, e, du, eta, R, n, m });
         let eSq = 0;
         let eNextSq = 0;
@@ -131,7 +133,9 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
         run.c4.push(t.c4);
         run.radius.push(R);
         run.maxSbar.push(t.maxSbar);
-        run.lambdaMinH.push(eigvalsh(Hk)[0] ?? Number.NaN);
+        const ev = extremeEigenvalues(Hk, { prefer: 'dense' });
+        run.lambdaMinH.push(ev.min);
+        run.lambdaMinErr.push(ev.errorBound.min);
         run.roundU.push(outputRoundingBound(Zk, p.a, n, m) + outputRoundingBound(Zk1, p.a, n, m));
         W = W1;
         Zk = Zk1;

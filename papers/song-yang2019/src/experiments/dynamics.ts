@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { matvec } from '@repro/linalg';
-import { gramH, initTwoLayer, projections } from '@repro/nets';
+import { projections } from '@repro/nets';
+import { gramAt, initParams } from './model.js';
 import type { SongYang2019Config } from '../config.js';
 import type { DynamicsTrace } from '../trace.js';
 import { hctsSpectrum, sphereData } from './data.js';
@@ -18,7 +19,7 @@ export async function dynamics(cfg: SongYang2019Config, k: Key, ctx: RunContext)
   const { X, y } = sphereData(foldIn(k, 'data'), n, d);
   const { lambdaMax } = hctsSpectrum(X);
   const eta = DYNAMICS_ETA_SCALE / lambdaMax;
-  const p = initTwoLayer(foldIn(k, 'init'), m, d);
+  const p = initParams(foldIn(k, 'init'), m, d);
   let W = p.W;
   const out: DynamicsTrace = { n, m, eta, flipFree: [], relErr: [], flipFreeObserved: [], flipFreeExpected: [] };
   ctx.progress.phase('fact.dynamics', cfg.dynSteps);
@@ -27,7 +28,7 @@ export async function dynamics(cfg: SongYang2019Config, k: Key, ctx: RunContext)
     for (let step = 0; step < cfg.dynSteps; step++) {
       const u = outputsFromProjections(Z, p.a, n, m);
       const e = y.map((yi, i) => yi - (u[i] as number));
-      const He = matvec(gramH(X, W, m), e);
+      const He = matvec(gramAt(X, W, m), e);
       const W1 = await gdStep(X, y, { ...p, W }, eta);
       const Z1 = projections(X, W1, m);
       const u1 = outputsFromProjections(Z1, p.a, n, m);

@@ -1,12 +1,13 @@
 import type { Matrix } from '@repro/linalg';
 import { trainTwoLayerGd, type TwoLayerParams } from '@repro/nets';
+import { gradStep } from './model.js';
 
 /**
  * One float64 GD step W(k) → W(k+1) with the shared @repro/nets trainer (same gradient, same `≥ 0` kink convention as every
  * other paper), so the per-step identities below are checked against the code that trains, not a copy of it.
  */
 export async function gdStep(X: Matrix, y: Float64Array, p: TwoLayerParams, eta: number): Promise<Float64Array> {
-  const tr = await trainTwoLayerGd({ X, y, init: p, eta, steps: 1, precision: 'float64', keepFinal: true });
+  const tr = await trainTwoLayerGd({ X, y, init: p, eta: gradStep(eta), steps: 1, precision: 'float64', keepFinal: true });
   if (tr.diverged !== undefined || tr.final === undefined) throw new Error(`GD step diverged: ${tr.diverged?.reason ?? 'no final weights'}`);
   return tr.final.W;
 }

@@ -1,17 +1,21 @@
-import { foldIn, normal, sphere, type Key } from '@repro/concentration';
+import { foldIn, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { lambdaMinRobust, matrix, type Matrix } from '@repro/linalg';
-import { gramH } from '@repro/nets';
 import type { SongYang2019Config } from '../config.js';
 import type { InitGramTrace } from '../trace.js';
-import { hctsSpectrum, spectralNormSq } from './data.js';
+import { froDistSq, gramDeviationScale, hctsSpectrum, spectralNormSq } from './data.js';
+import { drawWeights, gramAt, hcts } from './model.js';
 
 /** A grid width counts as sufficient when λ_min(H(0)) ≥ ¾λ in at least this fraction of draws [card: 9 of 10]. */
 export const INIT_GRAM_SUCCESS = 0.9;
 /** Bottom of the doubling grid [card]. */
 const GRID_START = 8;
 
-/** lem.init-gram: m*(n), the smallest m on 8, 16, … with λ_min(H(0)) ≥ ¾λ in ≥ 90% of draws, at fixed d (float64). */
+/**
+ * lem.init-gram: m*(n), the smallest m with λ_min(H(0)) ≥ ¾λ in ≥ 90% of draws, at fixed d (float64): doubling from 8,
+ * then `initGramBisections` geometric bisections inside the last bracket (the doubling grid alone quantizes log m* in
+ * steps of ln 2). Every draw also records m‖H(0) − H^cts‖_F² against its exact expectation, and the λ_min error bound.
+ */
 export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<InitGramTrace[]> {
   ctx.progress.phase('lem.init-gram', cfg.initGramDims.length * cfg.initGramNs.length);
   const out: InitGramTrace[] = [];
@@ -22,19 +26,45 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
         const kn = foldIn(foldIn(k, `d${d}`), `n${n}`);
         const X = matrix(n, d, sphere(foldIn(kn, 'X'), n, d));
         const { lambda } = hctsSpectrum(X);
+        const Hc = hcts(X);
+        const V = gramDeviationScale(X);
         const grid: number[] = [];
         const fracOk: number[] = [];
-        let mStar: number | null = null;
-        for (let m = GRID_START; m <= cfg.initGramMaxWidth && mStar === null; m *= 2) {
-          let ok = 0;
+        const devScaled: number[] = [];
+        let eigErrMax = 0;
+        let closeCalls = 0;
+        const ok = (m: number): boolean => {
+          let good = 0;
           // rank H(0) ≤ m·d: below n, λ_min(H(0)) = 0 exactly (and the QL solver may not converge on the null space).
           if (m * d >= n)
-            for (let t = 0; t < cfg.initGramDraws; t++) if (lambdaMinH0(gramH(X, normal(foldIn(foldIn(kn, `m${m}`), t), m * d), m)) >= 0.75 * lambda) ok++;
+            for (let t = 0; t < cfg.initGramDraws; t++) {
+              const H = gramAt(X, drawWeights(foldIn(foldIn(kn, `m${m}`), t), m * d), m);
+              const lm = lambdaMinH0(H);
+              eigErrMax = Math.max(eigErrMax, lm.errorBound);
+              if (Math.abs(lm.value - 0.75 * lambda) <= lm.errorBound) closeCalls++;
+              if (lm.value >= 0.75 * lambda) good++;
+              devScaled.push((m * froDistSq(H, Hc)) / V);
+            }
           grid.push(m);
-          fracOk.push(ok / cfg.initGramDraws);
-          if (ok / cfg.initGramDraws >= INIT_GRAM_SUCCESS) mStar = m;
+          fracOk.push(good / cfg.initGramDraws);
+          return good / cfg.initGramDraws >= INIT_GRAM_SUCCESS;
+        };
+        let mStar: number | null = null;
+        let lo = 0;
+        for (let m = GRID_START; m <= cfg.initGramMaxWidth; m *= 2) {
+          if (ok(m)) {
+            mStar = m;
+            break;
+          }
+          lo = m;
         }
-        rows.push({ n, lambda, xNorm2Sq: spectralNormSq(X), grid, fracOk, mStar });
+        if (mStar !== null && lo > 0)
+          for (let b = 0; b < cfg.initGramBisections && mStar - lo > 1; b++) {
+            const mid = Math.min(mStar - 1, Math.max(lo + 1, Math.round(Math.sqrt(lo * mStar))));
+            if (ok(mid)) mStar = mid;
+            else lo = mid;
+          }
+        rows.push({ n, lambda, xNorm2Sq: spectralNormSq(X), grid, fracOk, mStar, devScaled, eigErrMax, closeCalls });
         ctx.progress.tick(1, `d=${d} n=${n}: m* = ${mStar ?? 'not found'}`);
       }
     });
@@ -44,6 +74,6 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
 }
 
 /** λ_min(H(0)) by the dense solver; Lanczos (tol 1e-10) where QL does not converge on a near-singular H(0). */
-function lambdaMinH0(H: Matrix): number {
-  return lambdaMinRobust(H, { prefer: 'dense', tol: 1e-10 }).value;
+function lambdaMinH0(H: Matrix): { value: number; errorBound: number } {
+  return lambdaMinRobust(H, { prefer: 'dense', tol: 1e-10 });
 }

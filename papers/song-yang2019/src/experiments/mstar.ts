@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import type { Matrix } from '@repro/linalg';
-import { initTwoLayer, trainTwoLayerGd } from '@repro/nets';
+import { trainTwoLayerGd } from '@repro/nets';
+import { gradStep, initParams } from './model.js';
 import type { SongYang2019Config } from '../config.js';
 import type { MstarRow, MstarTrace } from '../trace.js';
 import { hctsSpectrum, spectralNormSq, sphereData, sumSquares } from './data.js';
@@ -15,12 +16,12 @@ const GRID_MAX = 1 << 14;
 
 /** Does float64 GD from W(0) reach L(k) ≤ target·L(0) within `steps` (η fixed)? Divergence counts as failure [card]. */
 export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: number, eta: number, steps: number, target: number): Promise<boolean> {
-  let p = initTwoLayer(k, m, X.cols);
+  let p = initParams(k, m, X.cols);
   let done = 0;
   let L0 = Number.NaN;
   while (done < steps) {
     const chunk = Math.min(CHUNK, steps - done);
-    const tr = await trainTwoLayerGd({ X, y, init: p, eta, steps: chunk, precision: 'float64', keepFinal: true });
+    const tr = await trainTwoLayerGd({ X, y, init: p, eta: gradStep(eta), steps: chunk, precision: 'float64', keepFinal: true });
     if (Number.isNaN(L0)) L0 = tr.loss[0] ?? Number.NaN;
     if (tr.diverged !== undefined || tr.final === undefined) return false;
     if (tr.loss.some((L) => L <= target * L0)) return true;

@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { forwardTwoLayer, initTwoLayer } from '@repro/nets';
+import { forwardTwoLayer } from '@repro/nets';
+import { initParams } from './model.js';
 import type { SongYang2019Config } from '../config.js';
 import type { ResidualTrace } from '../trace.js';
 import { residualSq, sphereData, sumSquares } from './data.js';
@@ -14,7 +15,7 @@ export async function residual(cfg: SongYang2019Config, k: Key, ctx: RunContext)
   const out = await ctx.time('claim.residual', async () => {
     const xs: number[] = [];
     for (let t = 0; t < cfg.residualTrials; t++) {
-      xs.push(residualSq(y, forwardTwoLayer(initTwoLayer(foldIn(k, `init${t}`), m, n), X)));
+      xs.push(residualSq(y, forwardTwoLayer(initParams(foldIn(k, `init${t}`), m, n), X)));
       ctx.progress.tick(1, `initialization ${t + 1}/${cfg.residualTrials}`);
     }
     return xs;

@@ -1,13 +1,13 @@
-import type { Figure, FigureRow } from '@repro/harness';
+import { need, type Figure, type FigureRow } from '@repro/harness';
 import { empiricalQuantile, empiricalTail, meanSd, olsFit } from '@repro/concentration';
 import { explicitWidth } from '../claims/main-run.js';
 import { perturbClaimed } from '../claims/lem-perturb.js';
-import { ALPHA, need, widthExponent } from '../claims/select.js';
+import { ALPHA, widthExponent } from '../claims/select.js';
 import type { SongYang2019Config } from '../config.js';
-import type { SongYang2019Trace } from '../trace.js';
+import type { SongYang2019Experiment, SongYang2019Trace } from '../trace.js';
 import { lineSpec } from './spec.js';
 
-type Fig = Figure<SongYang2019Config, SongYang2019Trace>;
+type Fig = Figure<SongYang2019Config, SongYang2019Trace, SongYang2019Experiment>;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 /** Chernoff width ε [card fig.width]. */
 const CHERNOFF_EPS = 0.25;
@@ -19,6 +19,7 @@ export const figWidth: Fig = {
     'Log-log. Measured: emp.mstar m* (GD reaches 1e-4·L(0) within ⌈30/(ηλ)⌉ steps in most seeds; doubling + bisection) and lem.init-gram m* (λ_min(H(0)) ≥ ¾λ in 9/10 draws). Dashed: du2019 order n⁶/(λ⁴δ³) (constant 1), explicit SY width 4096n³‖y−u(0)‖²/λ⁴, Hoeffding 8n²ln(2n²/δ)/λ², Chernoff 2‖X‖₂²ln(n/δ)/(ε²λ), ε = ¼, all on the emp.mstar data.',
   profiles: ['smoke', 'paper'],
   needs: ['mstar', 'initGram'],
+  claims: ['song-yang2019.emp.mstar', 'song-yang2019.lem.init-gram', 'song-yang2019.claim.quadratic'],
   data(traces, cfg) {
     const rows: FigureRow[] = [];
     const delta = cfg.delta;
@@ -42,6 +43,7 @@ export const figWidth: Fig = {
 
 export const figPerturb: Fig = {
   id: 'song-yang2019.fig.perturb',
+  claims: ['song-yang2019.lem.perturb', 'song-yang2019.claim.quadratic'],
   title: 'Kernel perturbation on the ball of radius R (not in paper)',
   caption: 'Worst ‖U‖_F/n over T draws (U dominates |H(W) − H(W̃)| on the ball), per data geometry, and ‖U‖₂/n; dashed: 2R (stated), 3R (proof as written), du2019 Markov 4nR/(√(2π)δ)/n·n.',
   profiles: ['smoke', 'paper'],
@@ -68,6 +70,7 @@ export const figPerturb: Fig = {
 
 export const figPerturbTail: Fig = {
   id: 'song-yang2019.fig.perturb-tail',
+  claims: ['song-yang2019.lem.perturb'],
   title: 'Failure probability of ‖H(W) − H(W̃)‖_F < 2nR vs the bound (not in paper)',
   caption: `Empirical frequency of ‖U‖_F ≥ 2nR over T draws with its Wilson ${(1 - ALPHA) * 100}% band, per geometry, next to the lemma's n²e^{−mR/10} (capped at 1); and the empirical tail P̂(‖U‖_F/(nR) ≥ 1.5).`,
   profiles: ['smoke', 'paper'],
@@ -90,6 +93,7 @@ export const figPerturbTail: Fig = {
 
 export const figResidual: Fig = {
   id: 'song-yang2019.fig.residual',
+  claims: ['song-yang2019.claim.residual'],
   title: 'Initial residual quantiles vs 1/δ (not in paper)',
   caption: 'q_{1−δ}(‖y − u(0)‖²)/n over T initializations (X, y fixed), the Markov curve (E/δ)/n and a least-squares fit a + b·ln(1/δ).',
   profiles: ['smoke', 'paper'],
@@ -112,6 +116,7 @@ export const figResidual: Fig = {
 
 export const figDecomp: Fig = {
   id: 'song-yang2019.fig.decomp',
+  claims: ['song-yang2019.claim.decomp', 'song-yang2019.claim.c1-c4'],
   title: 'Decomposition terms per step, practical η (not in paper)',
   caption: 'C_j/(η‖e‖²) at η = 0.5/λ_max; dashed: −λ (C1), 8nR_k (C2, C3), ηn² (C4). |C1| dominates; C2–C4 sit inside their bounds.',
   profiles: ['smoke', 'paper'],
