@@ -30,7 +30,7 @@ export interface LanczosResult {
    * in [min − errorBoundMin, min] whenever the Krylov space has found the bottom eigenvalue (almost surely, Gaussian start).
    */
   errorBoundMin: number;
-  /** The same for `max` (λ_max ∈ [max, max + errorBoundMax]). */
+  /** The same for `max` (λ_max ∈ [max, max + errorBoundMax]). `lanczosExtremes` always fills both. */
   errorBoundMax: number;
 }
 
@@ -164,7 +164,14 @@ function lanczosScaled(A: Matrix, tol: number, maxIter: number, seed: number, wa
       const yn = Math.sqrt(yy);
       return Math.sqrt(rr) / yn + gamma(n + 2) * (aFro + Math.abs(theta));
     };
-    return { ...result, iterations: k, converged, errorBoundMin: bound(result.min), errorBoundMax: bound(result.max) };
+    // Only the wanted end(s): lambdaMin / lambdaMax / lambdaMinRobust never expose the other (each bound costs a mat-vec).
+    return {
+      ...result,
+      iterations: k,
+      converged,
+      errorBoundMin: want === 'max' ? Number.NaN : bound(result.min),
+      errorBoundMax: want === 'min' ? Number.NaN : bound(result.max),
+    };
   };
   for (let j = 0; j < maxIter; j++) {
     const k = j + 1;
