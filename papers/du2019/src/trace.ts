@@ -27,6 +27,8 @@ export interface Fig1Trace {
   n: number;
   d: number;
   lambda0: number;
+  /** Error bound of λ0 (dense eigvalsh: n·ε·‖H∞‖_F). */
+  lambda0ErrorBound: number;
   lambdaMax: number;
   eta: number;
   yNormSq: number;
@@ -45,6 +47,9 @@ export interface HinfTrace {
   diagDevH: number;
   lambda0: number;
   lambdaMinK: number;
+  /** Error bounds of λ0 and λ_min(K∞) (dense eigvalsh: n·ε·‖·‖_F). */
+  lambda0ErrorBound: number;
+  lambdaMinKErrorBound: number;
 }
 
 export interface Thm31Trace {
@@ -53,8 +58,14 @@ export interface Thm31Trace {
   lambda0Random: number;
   thetas: number[];
   lambda0Theta: number[];
+  /** Second-smallest eigenvalue λ₂(θ) of H∞. */
+  lambda2Theta: number[];
   /** ½ − cosθ(π − θ)/(2π): Rayleigh quotient of (e₁ − e₂)/√2, an upper bound on λ0(θ). */
   rayleighBound: number[];
+  /** ‖H∞v − ρv‖ for v = (e₁ − e₂)/√2 and ρ the closed-form Rayleigh quotient (Kato–Temple lower bound). */
+  rayleighResidual: number[];
+  /** Largest error bound of the dense eigen-solves (n·ε·‖H∞‖_F). */
+  errorBound: number;
   /** λ0 when x₂ = −x₁ (antiparallel; allowed by the theorem's converse failing). */
   lambda0Antipodal: number;
 }
@@ -62,6 +73,9 @@ export interface Thm31Trace {
 export interface Lem31Trace {
   n: number;
   lambda0: number;
+  lambda0ErrorBound: number;
+  /** The exact E‖H(0) − H∞‖_F² per rate width, (1/m)Σ_ij ρ_ij² p_ij(1 − p_ij). */
+  froSqExpected: number[];
   widths: number[];
   /** ‖H(0) − H∞‖_F and ‖·‖₂ per width (outer) per draw (inner). */
   fro: number[][];
@@ -78,6 +92,8 @@ export interface Lem31Trace {
   minWidthGrid: number[];
   minWidthFracOk: number[];
   minWidthFound: number | null;
+  /** Largest error bound of the dense λ_min(H(0)) solves of the search. */
+  minWidthErrorBound: number;
   /** The sufficient width 8n² log(2n²/δ)/λ0² from the explicit bound. */
   sufficientWidth: number;
 }
@@ -90,6 +106,8 @@ export interface Lem32PerDim {
   flagFraction: { mean: number; se: number; neurons: number }[];
   /** Per radius, per draw: Σ_ij U_ij. */
   sumU: number[][];
+  /** Per radius: the exact E[Σ_ij U_ij] (bivariate-normal square probabilities). */
+  sumUExpected: number[];
   /** Per radius: 4n²R/(√(2π)δ). */
   sumUBound: number[];
   /** R* = √(2π)δλ0/(16n²) and ‖U‖_F at R* per draw. */
@@ -98,6 +116,8 @@ export interface Lem32PerDim {
   /** lem4.1: Σ_i |S_i^⊥| per radius per draw, and the bound (2/√(2π))·m n R/δ. */
   lem41Count: number[][];
   lem41Bound: number[];
+  /** lem4.1: the exact E Σ_i |S_i^⊥| = m n erf(R/√2) per radius. */
+  lem41Expected: number[];
 }
 
 export interface Lem32Trace {
@@ -125,6 +145,7 @@ export interface GfRun {
 export interface GfTrace {
   n: number;
   lambda0: number;
+  lambda0ErrorBound: number;
   lambdaMax: number;
   /** λ_max(H∞ + K∞), used for the joint-training step size. */
   lambdaMaxJoint: number;
@@ -166,3 +187,5 @@ export interface Du2019Trace {
 }
 
 export type ExperimentName = keyof Du2019Trace;
+/** The experiments claims and figures name in `needs` (`gfJoint`: the joint-training half of the GF suite, in `gf`). */
+export type Du2019Experiment = ExperimentName | 'gfJoint';

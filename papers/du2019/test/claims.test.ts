@@ -35,7 +35,7 @@ function fig1(decays: Record<number, number>): Fig1Trace {
   const runs: Fig1Run[] = [];
   for (const m of [10, 100, 400, 1600, 6400])
     for (const seed of [0, 1]) runs.push(run(m, seed, decays[m] ?? 0.9, 0.3 / Math.sqrt(m), 5 / Math.sqrt(m)));
-  return { n: 100, d: 100, lambda0: 0.2, lambdaMax: 1, eta: 0.5, yNormSq: 100, runs };
+  return { n: 100, d: 100, lambda0: 0.2, lambda0ErrorBound: 1e-14, lambdaMax: 1, eta: 0.5, yNormSq: 100, runs };
 }
 
 const thm41: Thm41Trace = {
@@ -65,6 +65,16 @@ describe('du2019 claims on synthetic traces', () => {
   it('fig1a fails when m = 10 does not stall', () => {
     const v = fig1aConvergence.check([{ fig1: fig1({ 10: 0.9, 100: 0.9, 400: 0.85, 1600: 0.8, 6400: 0.75 }) }], cfg);
     expect(v.status).toBe('fail');
+  });
+
+  it('fig1a fails (does not pass silently) when the m = 10 or m = 100 control is missing from the grid', () => {
+    for (const drop of [10, 100]) {
+      const t = structuredClone(good);
+      if (t.fig1 !== undefined) t.fig1.runs = t.fig1.runs.filter((r) => r.m !== drop);
+      const v = fig1aConvergence.check([t], cfg);
+      expect(v.status).toBe('fail');
+      expect(v.note).toMatch(/not checked/);
+    }
   });
 
   it('fig1b checks the m^-1/2 slope', () => {
@@ -120,24 +130,22 @@ describe('du2019 claims on synthetic traces', () => {
     diverged: null,
   });
 
-  it('lem3.3 and thm3.2 fail when the exponential bound is exceeded', () => {
-    const ok: Du2019Trace = {
-      gf: { n: 50, lambda0: 0.2, lambdaMax: 1, lambdaMaxJoint: 5, runs: [gfRun(100, 0, -0.1, 0.01), gfRun(400, 0, -0.2, 0.005)], joint: [] },
-    };
-    expect(lem33GfRateAndDistance.check([ok], cfg).status).toBe('pass');
-    expect(thm32GradientFlow.check([ok], cfg).status).toBe('pass');
-    const bad: Du2019Trace = {
-      gf: {
-        n: 50,
-        lambda0: 0.2,
-        lambdaMax: 1,
-        lambdaMaxJoint: 5,
-        runs: Array.from({ length: 20 }, (_, i) => gfRun(100, i, 0.05, 0.01)),
-        joint: [],
-      },
-    };
+  it('lem3.3 and thm3.2 pass on 16 good runs and fail when the exponential bound is exceeded', () => {
+    const gfTrace = (runs: GfRun[]): Du2019Trace => ({ gf: { n: 50, lambda0: 0.2, lambda0ErrorBound: 1e-14, lambdaMax: 1, lambdaMaxJoint: 5, runs, joint: [] } });
+    // distance ∝ m^{-1/2} with a little seed scatter; 16 runs exclude a 25 % violation rate
+    const good16 = [100, 400, 1600, 6400].flatMap((m) => [0, 1, 2, 3].map((s) => gfRun(m, s, -0.1, (0.1 * (1 + 0.02 * (s - 1.5))) / Math.sqrt(m))));
+    expect(lem33GfRateAndDistance.check([gfTrace(good16)], cfg).status).toBe('pass');
+    expect(thm32GradientFlow.check([gfTrace(good16)], cfg).status).toBe('pass');
+    // 2 runs cannot exclude the violation rate: inconclusive, never a silent pass
+    expect(thm32GradientFlow.check([gfTrace(good16.slice(0, 2))], cfg).status).toBe('inconclusive');
+    const bad = gfTrace(Array.from({ length: 20 }, (_, i) => gfRun(100 * (1 + (i % 4)), i, 0.05, 0.01 / Math.sqrt(1 + (i % 4)))));
     expect(lem33GfRateAndDistance.check([bad], cfg).status).toBe('fail');
     expect(thm32GradientFlow.check([bad], cfg).status).toBe('fail');
+    // a distance that does not shrink with m fails the tight part even though R′ holds with room
+    const flat = gfTrace(good16.map((r) => ({ ...r, maxDistance: 0.01 })));
+    const v = lem33GfRateAndDistance.check([flat], cfg);
+    expect(v.status).toBe('fail');
+    expect(v.observed['radius.slack']).toBeGreaterThan(10);
   });
 
   it('a missing experiment is an error the harness reports, not a silent pass', () => {

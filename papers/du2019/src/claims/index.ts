@@ -1,6 +1,3 @@
-import type { Claim } from '@repro/harness';
-import type { Du2019Config } from '../config.js';
-import type { Du2019Trace } from '../trace.js';
 import { cor41Distance } from './cor-4-1-distance.js';
 import { defHinf } from './def-hinf.js';
 import { fig1aConvergence } from './fig-1a-convergence.js';
@@ -13,6 +10,7 @@ import { lem32PatternFlips } from './lem-3-2-pattern-flips.js';
 import { lem33GfRateAndDistance } from './lem-3-3-gf-rate-and-distance.js';
 import { lem34StaysPositive } from './lem-3-4-stays-positive.js';
 import { lem41FlipCount } from './lem-4-1-flip-count.js';
+import type { Du2019Claim } from './select.js';
 import { rem31PerturbationRate } from './rem-3-1-perturbation-rate.js';
 import { thm31PositiveDefinite } from './thm-3-1-positive-definite.js';
 import { thm32GradientFlow } from './thm-3-2-gradient-flow.js';
@@ -20,7 +18,7 @@ import { thm33JointTraining } from './thm-3-3-joint-training.js';
 import { thm41LinearRate } from './thm-4-1-linear-rate.js';
 
 /** Every du2019 claim, in the paper card's order. */
-export const claims: readonly Claim<Du2019Config, Du2019Trace>[] = [
+export const claims: readonly Du2019Claim[] = [
   defHinf,
   thm31PositiveDefinite,
   lem31InitConcentration,

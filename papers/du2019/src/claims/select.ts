@@ -3,20 +3,32 @@ import { maxRatioToGeometric as geometricRatio } from '@repro/nets';
  * Accessors shared by the du2019 claims and figures: they pick parts of the traces and aggregate over seeds.
  * Pure functions of the traces (no model computation, no randomness).
  */
-import { meanSd } from '@repro/concentration';
-import type { Du2019Trace, Fig1Run, Fig1Trace, GfTrace, Thm41Trace } from '../trace.js';
+import { meanSd, studentTQuantile } from '@repro/concentration';
+import { checkAllClose, need, type Claim, type Figure, type Verdict } from '@repro/harness';
+import type { Du2019Config } from '../config.js';
+import type { Du2019Experiment, Du2019Trace, Fig1Run, Fig1Trace, GfTrace, Thm41Trace } from '../trace.js';
+
+/** A du2019 claim / figure: `needs` typed over the paper's experiments. */
+export type Du2019Claim = Claim<Du2019Config, Du2019Trace, Du2019Experiment>;
+export type Du2019Figure = Figure<Du2019Config, Du2019Trace, Du2019Experiment>;
+export { need };
+
+/** Level of every confidence interval and probability check of the paper (95 %). */
+export const ALPHA = 0.05;
+
+/**
+ * Error bound of a λ_min(H(t)) that nets' GD recorder computed (Lanczos, tol 1e-10, without reporting its bound): the
+ * stopping test bounds the Ritz residual by 1e-10·‖H‖₂ ≤ 1e-10·n (H_ii ≤ 1, so ‖H‖₂ ≤ tr H ≤ n), plus rounding n·ε·‖H‖_F ≤ n²ε.
+ */
+export function gdLambdaMinErrorBound(n: number): number {
+  return 1e-10 * n + n * n * Number.EPSILON;
+}
 
 /** Widths at or above which the paper's regime applies in our runs (m = 10 is the deliberately too-narrow control). */
 export const MIN_WIDE = 100;
 /** float32 training bottoms out near L/L0 ≈ 1e-13; values below this are treated as 0 in comparisons [card pitfall 8]. */
 export const FLOAT32_LOSS_FLOOR = 1e-12;
 
-/** Thrown by an accessor when the trace lacks an experiment; the harness turns it into a failed check with this message. */
-export function need<K extends keyof Du2019Trace>(traces: readonly Du2019Trace[], part: K): NonNullable<Du2019Trace[K]>[] {
-  const out = traces.map((t) => t[part]);
-  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
-  return out as NonNullable<Du2019Trace[K]>[];
-}
 
 /** Throw "training diverged: …" when any run hit NaN/Inf: the harness reports it as the claim's failure reason. */
 function assertNoDivergence(runs: readonly { m: number; seed: number; diverged: { step: number; reason: string } | null }[]): void {
@@ -88,3 +100,14 @@ export function divergenceNote(runs: readonly { m: number; seed: number; diverge
 
 /** max_k L(k)/(c^k L(0)) with float32-floored steps counted as satisfied (see `maxRatioToGeometric` in @repro/nets). */
 export const maxRatioToGeometric = (loss: readonly number[], c: number): { maxRatio: number; floored: number } => geometricRatio(loss, c, FLOAT32_LOSS_FLOOR);
+
+/**
+ * The mean of `xs` equals `exact` within t·SE (Student t with n − 1 dof, two-sided at level familyAlpha/comparisons:
+ * Bonferroni over the comparisons one verdict makes). A concentration check around an exact expectation.
+ */
+export function checkMean(xs: readonly number[], exact: number, familyAlpha: number, comparisons: number): Verdict {
+  const s = meanSd(xs);
+  const q = s.n > 1 ? studentTQuantile(1 - familyAlpha / (2 * comparisons), s.n - 1) : Number.NaN;
+  const v = checkAllClose(s.mean, exact, 0, q * s.se);
+  return { ...v, observed: { mean: s.mean, exact, se: s.se, tScore: (s.mean - exact) / s.se, tCritical: q, draws: s.n } };
+}

@@ -1,8 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { initTwoLayer, trainTwoLayerGd } from '@repro/nets';
 import type { Du2019Config } from '../config.js';
 import type { Fig1Run, Fig1Trace } from '../trace.js';
+import { initNet, trainGd } from '../model.js';
 import { hInfinitySpectrum, residualNorm, sphereData, sumSquares } from './data.js';
 
 /**
@@ -11,7 +11,7 @@ import { hInfinitySpectrum, residualNorm, sphereData, sumSquares } from './data.
  */
 export async function fig1(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Fig1Trace> {
   const { X, y } = await ctx.time('fig1: data + H∞ spectrum', async () => sphereData(foldIn(k, 'data'), cfg.fig1N, cfg.fig1D));
-  const { lambda0, lambdaMax } = await ctx.time('fig1: data + H∞ spectrum', async () => hInfinitySpectrum(X));
+  const { lambda0, lambdaMax, errorBound: lambda0ErrorBound } = await ctx.time('fig1: data + H∞ spectrum', async () => hInfinitySpectrum(X));
   const eta = cfg.fig1EtaScale / lambdaMax;
   const n = cfg.fig1N;
   const d = cfg.fig1D;
@@ -20,9 +20,9 @@ export async function fig1(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<
   const runs: Fig1Run[] = [];
   for (const m of cfg.fig1Widths) {
     for (let seed = 0; seed < cfg.fig1Seeds; seed++) {
-      const init = initTwoLayer(foldIn(foldIn(k, `init-m${m}`), seed), m, d);
+      const init = initNet(foldIn(foldIn(k, `init-m${m}`), seed), m, d);
       const tr = await ctx.time(`fig1: GD m=${m}`, () =>
-        trainTwoLayerGd({
+        trainGd({
           X,
           y,
           init,
@@ -48,5 +48,5 @@ export async function fig1(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<
       });
     }
   }
-  return { n, d, lambda0, lambdaMax, eta, yNormSq: sumSquares(y), runs };
+  return { n, d, lambda0, lambda0ErrorBound, lambdaMax, eta, yNormSq: sumSquares(y), runs };
 }

@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { add, eigvalsh, type Matrix } from '@repro/linalg';
-import { hInfinity, initTwoLayer, kInfinity, trainTwoLayerGd } from '@repro/nets';
+import { kInfinity } from '@repro/nets';
+import { hInf, initNet, trainGd } from '../model.js';
 import type { Du2019Config } from '../config.js';
 import type { GfRun, GfTrace } from '../trace.js';
 import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
@@ -14,8 +15,8 @@ import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
 export async function gf(cfg: Du2019Config, k: Key, ctx: RunContext, which: { first: boolean; joint: boolean }): Promise<GfTrace> {
   const n = cfg.gfN;
   const { X, y } = sphereData(foldIn(k, 'data'), n, n);
-  const { lambda0, lambdaMax } = hInfinitySpectrum(X);
-  const lambdaMaxJoint = which.joint ? (eigvalsh(add(hInfinity(X), kInfinity(X))).at(-1) ?? Number.NaN) : Number.NaN;
+  const { lambda0, lambdaMax, errorBound: lambda0ErrorBound } = hInfinitySpectrum(X);
+  const lambdaMaxJoint = which.joint ? (eigvalsh(add(hInf(X), kInfinity(X))).at(-1) ?? Number.NaN) : Number.NaN;
   const eta = cfg.gfEtaScale / lambdaMax;
   const etaJoint = cfg.gfEtaScale / lambdaMaxJoint;
   const steps = Math.ceil(cfg.gfTimeScale / lambda0 / eta);
@@ -27,9 +28,9 @@ export async function gf(cfg: Du2019Config, k: Key, ctx: RunContext, which: { fi
   const one = async (m: number, seed: number, joint: boolean): Promise<GfRun> => {
     const K = joint ? stepsJoint : steps;
     const h = joint ? etaJoint : eta;
-    const init = initTwoLayer(foldIn(foldIn(k, joint ? `joint-m${m}` : `init-m${m}`), seed), m, n);
+    const init = initNet(foldIn(foldIn(k, joint ? `joint-m${m}` : `init-m${m}`), seed), m, n);
     const tr = await ctx.time(joint ? `thm3.3: joint GD m=${m}` : `GF suite: GD m=${m}`, () =>
-      trainTwoLayerGd({
+      trainGd({
         X,
         y,
         init,
@@ -49,7 +50,7 @@ export async function gf(cfg: Du2019Config, k: Key, ctx: RunContext, which: { fi
   const joint: GfRun[] = [];
   if (which.first) for (const m of cfg.gfWidths) for (let s = 0; s < cfg.gfSeeds; s++) runs.push(await one(m, s, false));
   if (which.joint) for (const m of cfg.gfJointWidths) for (let s = 0; s < cfg.gfJointSeeds; s++) joint.push(await one(m, s, true));
-  return { n, lambda0, lambdaMax, lambdaMaxJoint, runs, joint };
+  return { n, lambda0, lambda0ErrorBound, lambdaMax, lambdaMaxJoint, runs, joint };
 }
 
 function summarize(

@@ -1,7 +1,9 @@
 import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { eigvalsh, matrix, type Matrix } from '@repro/linalg';
-import { gramG, gramH, hInfinity, kInfinity } from '@repro/nets';
+import { gramG, gramH, kInfinity } from '@repro/nets';
+import { hInf } from '../model.js';
+import { denseEigErrorBound } from './data.js';
 import type { Du2019Config } from '../config.js';
 import type { HinfTrace } from '../trace.js';
 
@@ -14,7 +16,7 @@ export async function hinf(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<
   const d = cfg.hinfD;
   const M = cfg.hinfSamples;
   const X = matrix(n, d, sphere(foldIn(k, 'X'), n, d));
-  const Hc = hInfinity(X);
+  const Hc = hInf(X);
   const Kc = kInfinity(X);
   const Hmc = new Float64Array(n * n);
   const Kmc = new Float64Array(n * n);
@@ -40,6 +42,8 @@ export async function hinf(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<
     asymmetryH: asymmetry(Hc),
     diagDevH: diagonalDeviation(Hc, 0.5),
     lambda0: ev[0] ?? Number.NaN,
+    lambda0ErrorBound: denseEigErrorBound(Hc),
+    lambdaMinKErrorBound: denseEigErrorBound(Kc),
     lambdaMinK: evK[0] ?? Number.NaN,
   };
 }

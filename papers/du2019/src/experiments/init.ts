@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { forwardTwoLayer, initTwoLayer } from '@repro/nets';
+import { forwardTwoLayer } from '@repro/nets';
+import { initNet } from '../model.js';
 import type { Du2019Config } from '../config.js';
 import type { InitTrace } from '../trace.js';
 import { residualNorm, sphereData, sumSquares } from './data.js';
@@ -14,7 +15,7 @@ export async function init(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<
   const residualSq = await ctx.time('init.residual', async () => {
     const out: number[] = [];
     for (let t = 0; t < cfg.initTrials; t++) {
-      const u0 = forwardTwoLayer(initTwoLayer(foldIn(k, `init${t}`), m, n), X);
+      const u0 = forwardTwoLayer(initNet(foldIn(k, `init${t}`), m, n), X);
       out.push(residualNorm(y, u0) ** 2);
       ctx.progress.tick(1, `initialization ${t + 1}/${cfg.initTrials}`);
     }

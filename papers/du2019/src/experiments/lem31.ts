@@ -1,7 +1,9 @@
-import { foldIn, normal, sphere, type Key } from '@repro/concentration';
+import { foldIn, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
-import { gramH, hInfinity } from '@repro/nets';
+import { eigvalsh, gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
+import { gramH } from '@repro/nets';
+import { drawW0, hInf } from '../model.js';
+import { denseEigErrorBound } from './data.js';
 import type { Du2019Config } from '../config.js';
 import type { Lem31Trace } from '../trace.js';
 
@@ -15,14 +17,32 @@ export function lem31Bound(n: number, m: number, delta: number): number {
   return n * Math.sqrt(Math.log((2 * n * n) / delta) / (2 * m));
 }
 
+/**
+ * The exact E‖H(0) − H∞‖_F² = (1/m) Σ_ij ρ_ij² p_ij(1 − p_ij), p_ij = P(wᵀx_i ≥ 0, wᵀx_j ≥ 0) = (π − arccos ρ_ij)/(2π)
+ * [DER: H_ij(0) is ρ_ij times the mean of m i.i.d. Bernoulli(p_ij)]. Returns the sum V (so the expectation is V/m); written
+ * from the orthant probability directly, independent of the H∞ code.
+ */
+export function froSqTimesM(X: Matrix): number {
+  const R = gram(X).data;
+  let v = 0;
+  for (const r of R) {
+    const rho = Math.max(-1, Math.min(1, r));
+    const p = (Math.PI - Math.acos(rho)) / (2 * Math.PI);
+    v += rho * rho * p * (1 - p);
+  }
+  return v;
+}
+
 /** lem3.1: concentration of H(0) around H∞ as m grows (float64 Gram from the activation pattern). */
 export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Lem31Trace> {
   const n = cfg.lem31N;
   const d = n;
   const X = matrix(n, d, sphere(foldIn(k, 'X'), n, d));
-  const Hinf = hInfinity(X);
+  const Hinf = hInf(X);
   const lambda0 = eigvalsh(Hinf)[0] ?? Number.NaN;
-  const H0 = (key: Key, m: number): Matrix => gramH(X, normal(key, m * d), m);
+  const lambda0ErrorBound = denseEigErrorBound(Hinf);
+  const froSqM = froSqTimesM(X);
+  const H0 = (key: Key, m: number): Matrix => gramH(X, drawW0(key, m, d), m);
   const total =
     cfg.lem31Widths.reduce((s, m) => s + m * cfg.lem31Seeds, 0) + cfg.lem31ProbWidths.reduce((s, m) => s + m * cfg.lem31Trials, 0);
   ctx.progress.phase('lem3.1', total);
@@ -65,11 +85,14 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   const minWidthGrid: number[] = [];
   const minWidthFracOk: number[] = [];
   let minWidthFound: number | null = null;
+  let minWidthErrorBound = 0;
   await ctx.time('lem3.1: smallest width', async () => {
     for (let m = 16; m <= MIN_WIDTH_GRID_MAX && minWidthFound === null; m *= 2) {
       let ok = 0;
       for (let t = 0; t < cfg.lem31MinWidthDraws; t++) {
-        const lmin = eigvalsh(H0(foldIn(foldIn(k, `minwidth-m${m}`), t), m))[0] ?? Number.NaN;
+        const H = H0(foldIn(foldIn(k, `minwidth-m${m}`), t), m);
+        const lmin = eigvalsh(H)[0] ?? Number.NaN;
+        minWidthErrorBound = Math.max(minWidthErrorBound, denseEigErrorBound(H));
         if (lmin >= 0.75 * lambda0) ok++;
       }
       const frac = ok / cfg.lem31MinWidthDraws;
@@ -83,6 +106,8 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   return {
     n,
     lambda0,
+    lambda0ErrorBound,
+    froSqExpected: cfg.lem31Widths.map((m) => froSqM / m),
     widths: [...cfg.lem31Widths],
     fro,
     spec,
@@ -94,6 +119,7 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
     minWidthGrid,
     minWidthFracOk,
     minWidthFound,
+    minWidthErrorBound,
     sufficientWidth,
   };
 }

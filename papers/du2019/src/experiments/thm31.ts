@@ -1,8 +1,9 @@
 import { foldIn, sphere, type Key } from '@repro/concentration';
-import { matrix, type Matrix } from '@repro/linalg';
+import { eigvalsh, matrix, type Matrix } from '@repro/linalg';
+import { hInf } from '../model.js';
 import type { Du2019Config } from '../config.js';
 import type { Thm31Trace } from '../trace.js';
-import { hInfinitySpectrum } from './data.js';
+import { denseEigErrorBound, hInfinitySpectrum } from './data.js';
 
 /**
  * thm3.1: λ0 > 0 on random sphere data; for a near-parallel pair x₂ = cosθ·x₁ + sinθ·z (z ⟂ x₁ unit), λ0(θ) shrinks like θ
@@ -33,10 +34,28 @@ export function thm31(cfg: Du2019Config, k: Key): Thm31Trace {
     for (let j = 0; j < d; j++) data[d + j] = row(j);
     return matrix(n, d, data);
   };
-  const lambda0Theta = cfg.thm31Thetas.map(
-    (theta) => hInfinitySpectrum(withSecond((j) => Math.cos(theta) * (x1[j] as number) + Math.sin(theta) * (z[j] as number))).lambda0,
-  );
   const rayleighBound = cfg.thm31Thetas.map((theta) => 0.5 - (Math.cos(theta) * (Math.PI - theta)) / (2 * Math.PI));
+  // Kato–Temple [DER]: for the unit v = (e₁ − e₂)/√2 with Rayleigh quotient ρ (the closed form above, which uses only
+  // H∞₁₁ = H∞₂₂ = ½ and H∞₁₂ = cosθ(π − θ)/(2π)) and residual r = ‖H∞v − ρv‖, if ρ < λ₂ then λ0 ≥ ρ − r²/(λ₂ − ρ).
+  const lambda0Theta: number[] = [];
+  const lambda2Theta: number[] = [];
+  const rayleighResidual: number[] = [];
+  let errorBound = 0;
+  cfg.thm31Thetas.forEach((theta, ti) => {
+    const H = hInf(withSecond((j) => Math.cos(theta) * (x1[j] as number) + Math.sin(theta) * (z[j] as number)));
+    const ev = eigvalsh(H);
+    lambda0Theta.push(ev[0] ?? Number.NaN);
+    lambda2Theta.push(ev[1] ?? Number.NaN);
+    errorBound = Math.max(errorBound, denseEigErrorBound(H));
+    const rho = rayleighBound[ti] as number;
+    let rr = 0;
+    for (let i = 0; i < n; i++) {
+      const hv = ((H.data[i * n] as number) - (H.data[i * n + 1] as number)) / Math.SQRT2;
+      const v = i === 0 ? Math.SQRT1_2 : i === 1 ? -Math.SQRT1_2 : 0;
+      rr += (hv - rho * v) ** 2;
+    }
+    rayleighResidual.push(Math.sqrt(rr));
+  });
   const lambda0Antipodal = hInfinitySpectrum(withSecond((j) => -(x1[j] as number))).lambda0;
-  return { n, d, lambda0Random, thetas: [...cfg.thm31Thetas], lambda0Theta, rayleighBound, lambda0Antipodal };
+  return { n, d, lambda0Random, thetas: [...cfg.thm31Thetas], lambda0Theta, lambda2Theta, rayleighBound, rayleighResidual, lambda0Antipodal, errorBound };
 }

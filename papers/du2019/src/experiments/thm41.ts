@@ -1,6 +1,6 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { initTwoLayer, trainTwoLayerGd } from '@repro/nets';
+import { initNet, trainGd } from '../model.js';
 import type { Du2019Config } from '../config.js';
 import type { Thm41Trace } from '../trace.js';
 import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
@@ -18,10 +18,10 @@ export async function thm41(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   const steps = Math.ceil((cfg.thm41StepFactor * n * n) / lambda0 ** 2);
   ctx.progress.phase('thm4.1 A', steps);
   const tr = await ctx.time('thm4.1 A: GD', () =>
-    trainTwoLayerGd({
+    trainGd({
       X,
       y,
-      init: initTwoLayer(foldIn(k, 'init'), m, n),
+      init: initNet(foldIn(k, 'init'), m, n),
       eta,
       steps,
       precision: cfg.thm41Precision,
