@@ -5,7 +5,7 @@
 // `--out DIR` runs the paper's bin directly (no turbo, no cache).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -73,7 +73,9 @@ const usage = `Usage: pnpm repro <paper…|all> [options]
 Papers: ${papers.join(', ')}   (all = every paper)
 Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
   --profile smoke|paper  --seed S  --seeds K  --workers N  --backend auto|wasm|cpu|tensorflow
-  --only GLOB  --set key=value  --json  --out DIR  --max-memory SIZE  --fault NAME (smoke only)
+  --only GLOB  --set key=value  --out DIR  --max-memory SIZE  --fault NAME (smoke only)
+  --json     print exactly one JSON document on stdout (the summary of every paper); everything else goes to stderr
+  --verbose  show turbo's and the papers' whole output (default: quiet — progress and the summary only)
 Verdicts: pass · fail · inconclusive (the data can tell neither) · skip
 Exit codes: 0 no checked claim failed · 1 a claim failed · 2 bad input · 3 runtime fault
 `;
@@ -81,7 +83,31 @@ Exit codes: 0 no checked claim failed · 1 a claim failed · 2 bad input · 3 ru
 const names = [];
 let i = 0;
 while (i < argv.length && !argv[i].startsWith('-')) names.push(argv[i++]);
-const rest = argv.slice(i);
+// Output-only flags are handled here and never reach the paper's task: they are not part of turbo's cache key, so asking
+// for JSON (or more output) restores a cached run instead of recomputing it.
+const OUTPUT_ONLY = ['--json', '--verbose'];
+const json = argv.slice(i).includes('--json');
+const verbose = argv.slice(i).includes('--verbose');
+// Where the user stands (pnpm sets INIT_CWD); a relative --out resolves against it, wherever the bin then runs.
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+const rest = [];
+for (let k = i; k < argv.length; k++) {
+  const a = argv[k];
+  if (OUTPUT_ONLY.includes(a)) continue;
+  if (a === '--out' && k + 1 < argv.length && !argv[k + 1].startsWith('--')) {
+    rest.push(a, resolve(userCwd, argv[++k]));
+    continue;
+  }
+  if (a.startsWith('--out=')) {
+    rest.push('--out', resolve(userCwd, a.slice('--out='.length)));
+    continue;
+  }
+  rest.push(a);
+}
+// Everything that is not the result goes to stderr under --json: stdout carries exactly one JSON document.
+const say = (text) => (json ? process.stderr : process.stdout).write(text);
+// turbo: no telemetry notice, no update notice.
+const quietEnv = { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' };
 if (names.length === 0) {
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(usage);
@@ -94,15 +120,17 @@ if (names[0] === 'diff') await diffCommand(argv.slice(1));
 const selected = names.includes('all') ? papers : names;
 for (const n of selected) if (!papers.includes(n)) fail(`unknown paper '${n}' (known: ${papers.join(', ')}, all)`);
 
-const pnpmExec = (args, opts = {}) => spawnSync('pnpm', ['exec', ...args], { cwd: root, stdio: 'inherit', ...opts });
+const pnpmExec = (args, opts = {}) => spawnSync('pnpm', ['exec', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...quietEnv }, ...opts });
 
 // 1. Build what the selected papers need (cached by turbo; quiet unless it fails).
 const filters = selected.flatMap((p) => ['--filter', `@repro/${p}...`]);
 // REPRO_NO_BUILD=1 skips this step for callers that have just built everything (scripts/check-cli.mjs runs dozens of
 // invocations); a missing dist/ is still reported below.
 if (process.env.REPRO_NO_BUILD !== '1') {
-  const build = pnpmExec(['turbo', 'run', 'build', ...filters, '--output-logs=errors-only', '--log-prefix=none'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) fail('build failed (run `pnpm build` to see why)', 3);
+  // Quiet unless it fails: then its log is shown (on stderr).
+  const build = pnpmExec(['turbo', 'run', 'build', ...filters, '--output-logs=errors-only', '--log-prefix=none'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (verbose || build.status !== 0) process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+  if (build.status !== 0) fail('build failed (its log is above; `pnpm build` reproduces it)', 3);
 }
 const importPaper = async (p) => {
   const entry = join(root, 'papers', p, 'dist/index.js');
@@ -135,54 +163,111 @@ if (outDir !== undefined && selected.length > 1) fail('--out takes a single pape
 
 // 3. Run: through turbo (cached), or directly when --out is given.
 let crashed = false;
-const env = { ...process.env, ...(process.stdout.isTTY ? { REPRO_PROGRESS: '1' } : {}) };
-if (outDir !== undefined) {
-  const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest], { cwd: join(root, 'papers', selected[0]), stdio: 'inherit', env });
-  process.exit(r.status ?? 3);
-}
-// Single paper: stream its log live (progress lines); several: group each paper's log.
-const logOrder = selected.length === 1 ? 'stream' : 'grouped';
-const turboArgs = ['turbo', 'run', 'repro', ...selected.flatMap((p) => ['--filter', `@repro/${p}`]), '--output-logs=full', `--log-order=${logOrder}`, '--', ...rest];
+const env = { ...process.env, ...quietEnv, ...(process.stderr.isTTY ? { REPRO_PROGRESS: '1' } : {}) };
 const hits = new Set();
-const status = await new Promise((resolve) => {
-  const child = spawn('pnpm', ['exec', ...turboArgs], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
-  let pending = '';
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
+if (outDir !== undefined) {
+  // The bin's own summary goes to stderr under --json (stdout is ours); its exit code says whether claims failed.
+  const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest], {
+    cwd: join(root, 'papers', selected[0]),
+    stdio: ['inherit', json ? 'pipe' : 'inherit', 'inherit'],
+    env,
+  });
+  if (json && r.stdout) process.stderr.write(r.stdout);
+  if (r.status !== 0 && r.status !== 1) process.exit(r.status ?? 3);
+} else {
+  // Single paper: stream its log live; several: group each paper's log. Quiet by default: only progress lines (one
+  // updating line on a terminal) and, when the task fails, its whole log; --verbose shows turbo's output as it comes.
+  const logOrder = selected.length === 1 ? 'stream' : 'grouped';
+  const turboArgs = ['turbo', 'run', 'repro', ...selected.flatMap((p) => ['--filter', `@repro/${p}`]), '--output-logs=full', `--log-order=${logOrder}`, '--', ...rest];
+  const captured = [];
+  const tty = process.stderr.isTTY === true;
+  let progressShown = false;
+  const status = await new Promise((done) => {
+    const child = spawn('pnpm', ['exec', ...turboArgs], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    let pending = '';
+    const onLine = (line) => {
+      captured.push(line);
       const m = /@repro\/([\w.-]+):repro: cache hit/.exec(line);
       if (m) hits.add(m[1]);
-    }
+      if (verbose) {
+        say(`${line}\n`);
+        return;
+      }
+      const task = /^@repro\/[\w.-]+:repro: (\[[\w.-]+\] .*)$/.exec(line);
+      if (task === null) return;
+      if (tty) {
+        process.stderr.write(`\r\x1b[K${task[1].slice(0, (process.stderr.columns ?? 120) - 1)}`);
+        progressShown = true;
+      } else process.stderr.write(`${task[1]}\n`);
+    };
+    const feed = (chunk) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    };
+    child.stdout.on('data', feed);
+    child.stderr.on('data', feed);
+    child.on('close', (code) => {
+      if (pending !== '') onLine(pending);
+      done(code ?? 3);
+    });
   });
-  child.on('close', (code) => resolve(code ?? 3));
-});
-if (status !== 0) crashed = true;
-for (const p of hits) process.stdout.write(`${p}: turbo cache hit — results restored from cache, nothing recomputed\n`);
+  if (progressShown) process.stderr.write('\r\x1b[K');
+  if (status !== 0) {
+    crashed = true;
+    if (!verbose) process.stderr.write(`${captured.join('\n')}\n`);
+  }
+  for (const p of hits) say(`${p}: turbo cache hit — results restored from cache, nothing recomputed\n`);
+}
 
 // 4. Summarise from the written claims.json files and set the exit code.
 let anyFail = false;
 const runs = [];
+const summaries = [];
 for (const p of selected) {
-  const dir = join(root, 'papers', p, 'results', profile);
+  const dir = outDir ?? join(root, 'papers', p, 'results', profile);
   const file = join(dir, 'claims.json');
   if (!existsSync(file)) {
-    process.stdout.write(`${p}: no results (the run did not complete)\n`);
+    say(`${p}: no results (the run did not complete)\n`);
+    summaries.push({ paper: p, profile, completed: false });
     crashed = true;
     continue;
   }
   const claims = JSON.parse(readFileSync(file, 'utf8'));
+  const manifest = existsSync(join(dir, 'manifest.json')) ? JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) : {};
   const count = (s) => claims.filter((c) => c.status === s).length;
   const ids = (s) => claims.filter((c) => c.status === s).map((c) => c.id);
   const failed = ids('fail');
   const unsure = ids('inconclusive');
   if (failed.length > 0) anyFail = true;
   runs.push({ paper: p, dir });
-  process.stdout.write(
-    `${p} [${profile}]: ${count('pass')} pass, ${count('fail')} fail, ${count('inconclusive')} inconclusive, ${count('skip')} skip — papers/${p}/results/${profile}/report.html${failed.length ? `\n  failed: ${failed.join(', ')}` : ''}${unsure.length ? `\n  inconclusive: ${unsure.join(', ')}` : ''}\n`,
+  const report = join(dir, 'report.html');
+  summaries.push({
+    paper: p,
+    profile,
+    completed: true,
+    fault: manifest.fault?.name ?? null,
+    pass: count('pass'),
+    fail: count('fail'),
+    inconclusive: count('inconclusive'),
+    skip: count('skip'),
+    failed,
+    inconclusiveIds: unsure,
+    cacheHit: hits.has(p),
+    wallSeconds: manifest.wallSeconds ?? null,
+    outDir: dir,
+    report,
+  });
+  say(
+    `${p} [${profile}]${manifest.fault ? ` PLANTED FAULT ${manifest.fault.name}` : ''}: ${count('pass')} pass, ${count('fail')} fail, ${count('inconclusive')} inconclusive, ${count('skip')} skip — ${relative(userCwd, report) || report}${failed.length ? `\n  failed: ${failed.join(', ')}` : ''}${unsure.length ? `\n  inconclusive: ${unsure.join(', ')}` : ''}\n`,
   );
 }
-if (names.includes('all') || selected.length > 1) process.stdout.write(`index: ${writeIndex(root, runs)}\n`);
-process.exit(crashed ? 3 : anyFail ? 1 : 0);
+let index = null;
+if (outDir === undefined && (names.includes('all') || selected.length > 1)) {
+  index = writeIndex(root, runs);
+  say(`index: ${relative(userCwd, index) || index}\n`);
+}
+const exitCode = crashed ? 3 : anyFail ? 1 : 0;
+if (json) process.stdout.write(`${JSON.stringify({ papers: summaries, index, exitCode }, null, 2)}\n`);
+process.exit(exitCode);

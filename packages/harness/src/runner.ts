@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { foldIn, key } from '@repro/concentration';
 import { applyOverrides, type Paper } from './define-paper.js';
 import { UsageError } from './errors.js';
@@ -114,13 +114,32 @@ function envBudget(): number | undefined {
   }
 }
 
-/** Refuse to replace an existing path that is not a results directory (`--out .` must never swap out a source tree). */
+/**
+ * Validate the output directory before anything runs: not inside node_modules; if it exists, a directory that is empty
+ * or holds a manifest.json (`--out .` must never swap out a source tree); otherwise creatable — its nearest existing
+ * ancestor is a directory where a file can be made (probed with a temporary directory, removed at once).
+ */
 function checkOutDir(outDir: string): void {
-  if (!existsSync(outDir)) return;
-  if (!statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a directory`);
-  const entries = readdirSync(outDir);
-  if (entries.length > 0 && !entries.includes('manifest.json'))
-    throw new UsageError(`refusing to write into ${outDir}: it exists, is not empty and holds no manifest.json (not a results directory)`);
+  if (outDir.split(sep).includes('node_modules')) throw new UsageError(`--out ${outDir} is inside node_modules: choose a results directory elsewhere`);
+  if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a directory`);
+    const entries = readdirSync(outDir);
+    if (entries.length > 0 && !entries.includes('manifest.json'))
+      throw new UsageError(`refusing to write into ${outDir}: it exists, is not empty and holds no manifest.json (not a results directory)`);
+  }
+  // The results are published next to outDir (a temp sibling swapped in): its parent must be creatable and writable.
+  let ancestor = dirname(outDir);
+  while (!existsSync(ancestor)) {
+    const up = dirname(ancestor);
+    if (up === ancestor) break;
+    ancestor = up;
+  }
+  if (!existsSync(ancestor) || !statSync(ancestor).isDirectory()) throw new UsageError(`--out ${outDir} cannot be created: ${ancestor} is not a directory`);
+  try {
+    rmdirSync(mkdtempSync(join(ancestor, '.repro-probe-')));
+  } catch (e) {
+    throw new UsageError(`--out ${outDir} is not writable: cannot create anything in ${ancestor} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
 /** Validate profile, seeds, overrides, --only, the output directory and the memory budget; pure (no writes). */
