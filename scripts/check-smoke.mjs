@@ -20,7 +20,8 @@ if (!Number.isSafeInteger(seed) || seed < 0) {
   process.stderr.write('check-smoke: --seed expects a non-negative integer\n');
   process.exit(2);
 }
-const r = spawnSync('pnpm', ['repro', 'all', '--profile', 'smoke', ...args], { cwd: root, stdio: 'inherit' });
+// --json: stdout must be exactly one JSON document (what `pnpm repro … --json | jq .` relies on); the log goes to stderr.
+const r = spawnSync('pnpm', ['repro', 'all', '--profile', 'smoke', '--json', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const { compareExpectedFailures, readExpectedFailures } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
 let passed = 0;
 let failed = 0;
@@ -31,6 +32,16 @@ const result = (ok, what) => {
   console.log(`${tag}: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
 if (r.status !== 0 && r.status !== 1) result(false, `pnpm repro all --profile smoke exited ${r.status} (bad input or runtime fault)`);
+let doc;
+try {
+  doc = JSON.parse(r.stdout);
+} catch (e) {
+  doc = undefined;
+}
+result(
+  doc !== undefined && Array.isArray(doc.papers) && doc.exitCode === r.status,
+  `pnpm repro all --json printed ${doc === undefined ? `something that is not one JSON document (${JSON.stringify(String(r.stdout).slice(0, 80))}…)` : `one JSON document (${doc.papers?.length} papers, exitCode ${doc.exitCode})`}`,
+);
 for (const p of listPapers()) {
   const file = join(root, 'papers', p, 'results', 'smoke', 'claims.json');
   if (!existsSync(file)) {
