@@ -90,8 +90,8 @@ describe('du2019 claims on synthetic traces', () => {
     const v = thm41LinearRate.check([{ ...good, thm41: slow }], cfg);
     expect(v.status).toBe('fail');
     // the synthetic loss contracts faster than the bound, so the bump shows up slightly below 1.01
-    expect(v.observed.maxRatioA).toBeGreaterThan(1);
-    expect(v.observed.maxRatioA).toBeLessThan(1.01);
+    expect(v.observed['insideHypothesis.observed']).toBeGreaterThan(1);
+    expect(v.observed['insideHypothesis.observed']).toBeLessThan(1.01);
   });
 
   it('maxRatioToGeometric is computed in log space and honours the float32 floor', () => {
@@ -150,5 +150,43 @@ describe('du2019 claims on synthetic traces', () => {
 
   it('a missing experiment is an error the harness reports, not a silent pass', () => {
     expect(() => thm41LinearRate.check([{}], cfg)).toThrow(/thm41/);
+  });
+});
+
+describe('du2019 tight parts on constructed traces', () => {
+  it('lem3.2 fails when the flag fraction is off its exact erf(R/√2) (a sampler variance 20 % high), though Markov holds', async () => {
+    const { lem32PatternFlips } = await import('../src/claims/lem-3-2-pattern-flips.js');
+    const { erf } = await import('@repro/concentration');
+    const R = 0.05;
+    const exactSum = 50;
+    const mk = (fraction: number, sums: number[]): Du2019Trace => ({
+      lem32: {
+        n: 50,
+        m: 2000,
+        trials: sums.length,
+        dims: [
+          {
+            d: 10,
+            lambda0: 0.2,
+            radii: [R],
+            flagFraction: [{ mean: fraction, se: 1.5e-4, neurons: 40000 }],
+            sumU: [sums],
+            sumUExpected: [exactSum],
+            sumUBound: [2000],
+            rStar: 1e-5,
+            uFroAtRStar: sums.map(() => 0.001),
+            lem41Count: [sums.map(() => 2000 * 50 * fraction)],
+            lem41Bound: [1e6],
+            lem41Expected: [2000 * 50 * erf(R / Math.SQRT2)],
+          },
+        ],
+      },
+    });
+    const around = (c: number) => Array.from({ length: 20 }, (_, i) => c + (i % 2 === 0 ? 0.2 : -0.2));
+    expect(lem32PatternFlips.check([mk(erf(R / Math.SQRT2), around(exactSum))], cfg).status).toBe('pass');
+    const v = lem32PatternFlips.check([mk(erf(R / Math.sqrt(2.4)), around(exactSum))], cfg);
+    expect(v.status).toBe('fail');
+    expect(v.note).toMatch(/flag_d10_R0p05: fail/);
+    expect(v.observed['markov_d10_R0p05.frequency']).toBe(1);
   });
 });
