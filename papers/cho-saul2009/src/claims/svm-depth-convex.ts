@@ -12,6 +12,7 @@ export const svmDepthConvex: ChoSaul2009Claim = {
   profiles: ['paper'],
   precision: 'float64',
   needs: ['svm'],
+  // A wrong J_1 makes deep n = 1 angles collapse (cos θ' clamps at 1): error rises with depth for n = 1.
   catches: ['j1-sin2theta'],
   check(traces) {
     // Every convex draw of every harness seed: ρ per draw and degree, averaged over draws (the card's rule).
