@@ -3,6 +3,7 @@
  * Gaussian dual of a general activation by Gauss–Hermite quadrature (for NM20's λ_*).
  */
 import { matrix, type Matrix } from '@repro/linalg';
+import { angleMatrix, arcCosineThetaMap } from './kernels.js';
 import { activationFns, type Activation } from './mlp.js';
 
 export interface ReluNtkLimit {
@@ -13,9 +14,12 @@ export interface ReluNtkLimit {
 }
 
 /**
- * K^{(L)} for ReLU, L ≥ 1 layers of weights (L−1 hidden): G = XXᵀ, K = G; for l = 2..L, with q = diag G,
- * ρ = clip(G_ij/√(q_iq_j), −1, 1), θ = arccos ρ: Ġ = (π−θ)/π, G ← √(q_iq_j)(sin θ + (π−θ)ρ)/π, K ← K∘Ġ + G
- * (Ġ and the new G both from the old G). Numerically safe: √(1−ρ²) by (1−ρ)(1+ρ), ρ clipped.
+ * K^{(L)} for ReLU, L ≥ 1 layers of weights (L−1 hidden): G = XXᵀ, K = G; for l = 2..L, with q = diag G and θ the angle
+ * between inputs: Ġ = (π−θ)/π = J₀(θ)/π, G ← √(q_iq_j)·J₁(θ)/π with J₁(θ) = sin θ + (π−θ)cos θ, K ← K∘Ġ + G (Ġ and the new
+ * G both from the old G). With this normalization (c_σ = 2) the diagonal q is the same at every layer, so the new G is
+ * √(q_iq_j)·cos θ′ with θ′ the degree-1 arc-cosine angle map of θ. The angles are carried from layer to layer
+ * (`angleMatrix`, `arcCosineThetaMap`) instead of being recomputed by acos of a rounded cosine, which kept near-parallel
+ * pairs accurate only to ~1e-8 in θ. A zero input has angle π/2 to everything and stays there (Ġ = ½, G = 0).
  */
 export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
   if (!(Number.isInteger(L) && L >= 1)) throw new RangeError(`depth L must be a positive integer, got ${L}`);
@@ -31,24 +35,23 @@ export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
     }
   const Gs: Matrix[] = [G];
   const K = matrix(N, N, G.data.slice());
+  if (L === 1) return { K, G: Gs };
+  const { theta, sqNormX: q } = angleMatrix(X);
   for (let l = 2; l <= L; l++) {
     const next = matrix(N, N);
     for (let i = 0; i < N; i++)
       for (let j = i; j < N; j++) {
-        const qi = G.data[i * N + i] as number;
-        const qj = G.data[j * N + j] as number;
-        const nrm = Math.sqrt(qi * qj);
-        let gdot: number;
+        const nrm = Math.sqrt((q[i] as number) * (q[j] as number));
+        const t = theta.data[i * N + j] as number;
+        const gdot = (Math.PI - t) / Math.PI;
         let gnew: number;
-        if (nrm === 0) {
-          gdot = 0.5; // a zero input: the derivative kernel of a zero vector is ½ by convention, its feature is 0
-          gnew = 0;
-        } else {
-          const rho = Math.min(1, Math.max(-1, (G.data[i * N + j] as number) / nrm));
-          const theta = Math.acos(rho);
-          const s = Math.sqrt(Math.max(0, (1 - rho) * (1 + rho)));
-          gdot = (Math.PI - theta) / Math.PI;
-          gnew = (nrm * (s + (Math.PI - theta) * rho)) / Math.PI;
+        if (nrm === 0) gnew = 0; // a zero input: its feature is 0 and its angle stays π/2 (Ġ = ½ at every layer)
+        else if (i === j) gnew = q[i] as number;
+        else {
+          const t2 = arcCosineThetaMap(1, t);
+          theta.data[i * N + j] = t2;
+          theta.data[j * N + i] = t2;
+          gnew = nrm * Math.cos(t2);
         }
         const kij = (K.data[i * N + j] as number) * gdot + gnew;
         K.data[i * N + j] = kij;

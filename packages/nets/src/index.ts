@@ -1,5 +1,5 @@
 export { BACKEND_CHOICES, BackendUnavailableError, getTf, selectBackend, selectedBackend, type BackendInfo, type BackendRequest } from './backend.js';
-export { angleBetween, arcCosineActivation, arcCosineAngleMap, arcCosineAngleMapInPlace, arcCosineJ, arcCosineKernel, arcCosineLogDiagonal, arcCosineMultilayer, arcCosineMultilayerKernel, assembleKernel, cosineMatrix, hInfinity, kInfinity, rbfFromGram, rbfKernel, safeAngle } from './kernels.js';
+export { angleBetween, angleMatrix, arcCosineJDeficit, arcCosineThetaMap, arcCosineThetaMapInPlace, arcCosineActivation, arcCosineAngleMap, arcCosineAngleMapInPlace, arcCosineJ, arcCosineKernel, arcCosineLogDiagonal, arcCosineMultilayer, arcCosineMultilayerKernel, assembleKernel, cosineMatrix, hInfinity, kInfinity, rbfFromGram, rbfKernel, safeAngle } from './kernels.js';
 export {
   activationPattern,
   forwardTwoLayer,

@@ -148,17 +148,16 @@ describe('deep ReLU NTK / NNGP (reluNtkLimit) vs an mpmath implementation of Aro
     }
   });
   /**
-   * Known discrepancy, not fixed here (packages/nets/src/expected-ntk.ts is outside issue 18's files): reluNtkLimit takes
-   * θ = acos(G_ij/√(G_ii G_jj)) from a rounded Gram value, so a pair at angle 1e-6 gets θ wrong by ~1e-8 absolute and
-   * Ġ = (π − θ)/π by ~3e-9 relative. `it.fails` passes while the defect is there and fails once it is fixed.
+   * Was a known defect: reluNtkLimit took θ = acos(G_ij/√(G_ii G_jj)) from a rounded Gram value, so a pair at angle 1e-6
+   * got θ wrong by ~1e-8. It now carries angles (angleMatrix + arcCosineThetaMap).
    */
-  it.fails('near-parallel pair (angle ≈ 1e-6): K within 1e-13 of the scale (fails: acos of a Gram cosine)', () => {
+  it('near-parallel pair (angle ≈ 1e-6): K within 1e-13 of the scale', () => {
     for (const dcase of c.depths) {
       if (dcase.L === 1) continue;
       const r = reluNtkLimit(X, dcase.L);
       const idx = p * c.N + q;
       const err = Math.abs((r.K.data[idx] as number) - dcase.K[idx]);
-      worst.set(`reluNtkLimit K near-parallel (known defect) L=${dcase.L}`, { err, tol: 0, ratio: err / (RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q])), where: 'angle 1e-6' });
+      worst.set(`reluNtkLimit K near-parallel L=${dcase.L}`, { err, tol: 0, ratio: err / (RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q])), where: 'angle 1e-6' });
       expect(err).toBeLessThanOrEqual(RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q]));
     }
   });
