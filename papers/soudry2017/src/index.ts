@@ -2,6 +2,7 @@ import { definePaper } from '@repro/harness';
 import { claims } from './claims/index.js';
 import { config, profiles } from './config.js';
 import { deviations } from './deviations.js';
+import { faults } from './faults.js';
 import { figures } from './figures/index.js';
 import { meta } from './meta.js';
 import { run } from './run.js';
@@ -13,6 +14,8 @@ export { config, profiles } from './config.js';
 export { run } from './run.js';
 export { claims } from './claims/index.js';
 export { figures } from './figures/index.js';
+export { faults } from './faults.js';
+export type { Soudry2017Experiment } from './trace.js';
 
 /** Peak memory: MNIST as float64 (≈ 63 MB) plus features and the runtime baseline; the other experiments are tiny. */
 function estimateMemory(): number {
@@ -20,4 +23,4 @@ function estimateMemory(): number {
 }
 
 /** The soudry2017 paper: Soudry, Hoffer, Nacson, Gunasekar, Srebro (ICLR 2018) — claims, figures and their experiments. */
-export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, deviations, estimateMemory });
+export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, faults, deviations, estimateMemory });

@@ -163,4 +163,5 @@ export interface Soudry2017Trace {
   standin?: StandinTrace;
 }
 
-export type ExperimentName = keyof Soudry2017Trace;
+/** The experiments of `run` (claims' and figures' `needs`). */
+export type Soudry2017Experiment = keyof Soudry2017Trace & string;

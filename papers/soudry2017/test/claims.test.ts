@@ -16,10 +16,10 @@ describe('soudry2017 claims on synthetic traces', () => {
     expect(tightRate.check([{ tight: mk(1) }], cfg).status).toBe('pass');
     const v = tightRate.check([{ tight: mk(2) }], cfg);
     expect(v.status).toBe('fail');
-    expect(v.observed.slope).toBeCloseTo(-2, 6);
+    expect(v.observed['rate.slope']).toBeCloseTo(-2, 6);
   });
 
-  it('val-loss: slope within 5% passes, 10% off fails', () => {
+  it('val-loss: slope within 5% passes, 10% above fails', () => {
     const mk = (slope: number): ValLossTrace => ({
       attempt: 0, eta: 1, svm: { wHat: [1], alpha: [1], support: [0], theta: 2, kktMax: 0 }, wHatNormSq: 1, predictedSlope: 0.4, svmValError: 0.3,
       flowFrom: 1e5, t: grid, trainLoss: grid.map((t) => 1 / t), valLoss: grid.map((t) => 0.5 + slope * Math.log(t)), valError: grid.map(() => 0.3), normW: grid.map((t) => Math.log(t)),

@@ -1,6 +1,3 @@
-import type { Claim } from '@repro/harness';
-import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
 import { fig2Adam } from './fig-2-adam.js';
 import { indepClaim } from './indep.js';
 import { lemma1Divergence } from './lemma-1-divergence.js';
@@ -16,9 +13,10 @@ import { thm3Norm } from './thm-3-norm.js';
 import { thm4ResidualLimit } from './thm-4-residual-limit.js';
 import { tightRate } from './tight-rate.js';
 import { valLossClaim } from './val-loss.js';
+import type { SoudryClaim } from './select.js';
 
 /** Every soudry2017 claim, in the paper card's order. */
-export const claims: readonly Claim<Soudry2017Config, Soudry2017Trace>[] = [
+export const claims: readonly SoudryClaim[] = [
   lemma1Divergence,
   thm3Norm,
   thm3Direction,

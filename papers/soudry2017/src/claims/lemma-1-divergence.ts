@@ -1,14 +1,12 @@
-import type { Claim } from '@repro/harness';
-import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
-import { decades, fig1GdRun, fmt, valueAt } from './select.js';
+import { allOf, checkCondition } from '@repro/harness';
+import { decades, fig1GdRun, fmt, valueAt, type SoudryClaim } from './select.js';
 
 /** Zero training error is required from this iteration on (card: t ≥ 10). */
 const SEPARATED_FROM = 10;
 /** Relative slack for "L non-increasing" between checkpoints: float64 evaluation of a sum of 16 terms (≪ 1e-12). */
 const MONOTONE_RTOL = 1e-12;
 
-export const lemma1Divergence: Claim<Soudry2017Config, Soudry2017Trace> = {
+export const lemma1Divergence: SoudryClaim = {
   id: 'soudry2017.lemma1',
   source: 'Lemma 1, arXiv:1710.10345',
   statement: 'On separable data GD drives the loss to zero while ‖w(t)‖ and every margin z_nᵀw(t) grow without bound.',
@@ -16,6 +14,7 @@ export const lemma1Divergence: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['fig1'],
+  catches: ['label-flip'],
   seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const { run } = fig1GdRun(traces);
@@ -26,23 +25,18 @@ export const lemma1Divergence: Claim<Soudry2017Config, Soudry2017Trace> = {
       if (i > 0 && (run.L[i] as number) > (run.L[i - 1] as number) * (1 + MONOTONE_RTOL)) lossRises++;
     }
     const T = run.t[run.t.length - 1] as number;
-    const ds = decades(SEPARATED_FROM, T);
-    const mm = ds.map((t) => valueAt(run.t, run.minMargin, t));
+    const mm = decades(SEPARATED_FROM, T).map((t) => valueAt(run.t, run.minMargin, t));
     let notRising = 0;
     for (let i = 1; i < mm.length; i++) if (!((mm[i] as number) > (mm[i - 1] as number))) notRising++;
-    const ok = errors === 0 && lossRises === 0 && notRising === 0;
     return {
-      status: ok ? 'pass' : 'fail',
-      observed: {
-        checkpointsWithErrorAfter10: errors,
-        lossIncreases: lossRises,
-        decadesMinMarginNotRising: notRising,
-        lossAtT: run.L[run.L.length - 1] as number,
-        normWAtT: run.normW[run.normW.length - 1] as number,
-        minMarginAtT: mm[mm.length - 1] as number,
-      },
-      expected: 'zero training error for t ≥ 10; L(t) non-increasing; min_n z_nᵀw rising in every decade (GD, Figure-1 data)',
-      tolerance: { kind: 'bound', side: 'le' },
+      ...allOf(
+        {
+          separated: checkCondition(errors === 0, { checkpointsWithError: errors }, `zero training error at every checkpoint t ≥ ${SEPARATED_FROM}`),
+          lossMonotone: checkCondition(lossRises === 0, { lossIncreases: lossRises }, `L(t) non-increasing between checkpoints (relative slack ${MONOTONE_RTOL})`),
+          marginRising: checkCondition(notRising === 0, { decadesNotRising: notRising }, `min_n z_nᵀw rising from each power of ten to the next from ${SEPARATED_FROM}`),
+        },
+        { lossAtT: run.L[run.L.length - 1] as number, normWAtT: run.normW[run.normW.length - 1] as number, minMarginAtT: mm[mm.length - 1] as number },
+      ),
       note: `min margin at 10^k: ${mm.map((x) => fmt(x)).join(', ')}`,
     };
   },

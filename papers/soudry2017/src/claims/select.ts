@@ -1,17 +1,16 @@
 /**
- * Accessors shared by the soudry2017 claims and figures: they pick parts of the traces. Pure functions of the traces
- * (no model computation, no randomness).
+ * Accessors and check helpers shared by the soudry2017 claims and figures. Pure functions of the traces (no model
+ * computation, no randomness). The gap criteria follow NOTES.md ("what Theorem 3 implies at the horizons we run").
  */
-import type { LinearRun, Soudry2017Trace } from '../trace.js';
+import { BOUND_RTOL, allOf, checkCondition, need, type Claim, type Figure, type Verdict } from '@repro/harness';
+import type { Soudry2017Config } from '../config.js';
+import type { LinearRun, Soudry2017Experiment, Soudry2017Trace } from '../trace.js';
 
-/** Thrown by an accessor when the trace lacks an experiment; the harness turns it into a failed check with this message. */
-export function need<K extends keyof Soudry2017Trace>(traces: readonly Soudry2017Trace[], part: K): NonNullable<Soudry2017Trace[K]>[] {
-  const out = traces.map((t) => t[part]);
-  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
-  return out as NonNullable<Soudry2017Trace[K]>[];
-}
+/** A soudry2017 claim / figure, with `needs` typed over the experiments of `run`. */
+export type SoudryClaim = Claim<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
+export type SoudryFigure = Figure<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
 
-/** The first trace's part (claims aggregate over seeds with `need` where it matters). */
+/** The first trace's part (every soudry2017 claim reads one trace: `seeds: 'every'` checks each seed alone). */
 export function first<K extends keyof Soudry2017Trace>(traces: readonly Soudry2017Trace[], part: K): NonNullable<Soudry2017Trace[K]> {
   return need(traces, part)[0] as NonNullable<Soudry2017Trace[K]>;
 }
@@ -91,4 +90,67 @@ export function increases(xs: readonly number[]): { count: number; worstRatio: n
 /** Format for notes. */
 export function fmt(x: number, digits = 4): string {
   return Number.isFinite(x) ? x.toPrecision(digits) : String(x);
+}
+
+/**
+ * A three-valued upper band: pass when observed ≤ passMax (relative slack BOUND_RTOL), fail when observed ≥ failMin (or NaN),
+ * inconclusive in between (the horizon cannot tell). The harness has no three-valued bound; this is its paper-local form.
+ */
+export function checkBand(observed: number, passMax: number, failMin: number, what: string): Verdict {
+  if (!(passMax < failMin)) throw new RangeError(`checkBand: passMax ${passMax} must be below failMin ${failMin}`);
+  const obs = { observed, passMax, failMin };
+  const expected = `${what} ≤ ${fmt(passMax)} (pass); ≥ ${fmt(failMin)} fails; inconclusive between`;
+  const tolerance = { kind: 'bound', side: 'le' } as const;
+  if (Number.isNaN(observed) || observed >= failMin) return { status: 'fail', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} ≥ ${fmt(failMin)}` };
+  if (observed <= passMax * (1 + BOUND_RTOL)) return { status: 'pass', observed: obs, expected, tolerance };
+  return { status: 'inconclusive', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} between ${fmt(passMax)} and ${fmt(failMin)}: the horizon cannot tell` };
+}
+
+/** The numbers of NOTES.md's gap criterion for one recorded gap over the window [from, T] (from, T powers of ten). */
+export interface GapConvergence {
+  /** Decade sups of the gap and of gap·ln t over the window. */
+  sups: number[];
+  scaledSups: number[];
+  /** Sup of the gap over the first and the last decade of the window. */
+  firstSup: number;
+  lastSup: number;
+  /** Decade sups of H = gap·ln t / ln ln t (the gap in units of the theorem's envelope ln ln t / ln t). */
+  envelopeSups: number[];
+  /** sup of H over the last decade / its max over the earlier decades of the window (pass at or below 1). */
+  growth: number;
+  /** 1: H does not exceed the level the earlier decades established. */
+  envelope: number;
+  /** (ln T / ln ln T)/(ln(T/10) / ln ln(T/10)): the growth of H over the last decade when the gap does not fall at all (fail at or above). */
+  flat: number;
+}
+
+export function gapConvergence(t: readonly number[], gap: readonly number[], from: number, T: number): GapConvergence {
+  const sups = decadeSups(t, gap, from, T).map((x) => x.sup);
+  const scaledSups = decadeSups(t, gap.map((g, i) => g * Math.log(t[i] as number)), from, T).map((x) => x.sup);
+  if (sups.length < 2) throw new Error(`gap criterion needs at least two decades in [${from}, ${T}]`);
+  const envelopeSups = decadeSups(t, gap.map((g, i) => (g * Math.log(t[i] as number)) / Math.log(Math.log(t[i] as number))), from, T).map((x) => x.sup);
+  const h = (x: number): number => x / Math.log(x);
+  return {
+    sups,
+    scaledSups,
+    envelopeSups,
+    firstSup: sups[0] as number,
+    lastSup: sups[sups.length - 1] as number,
+    growth: (envelopeSups[envelopeSups.length - 1] as number) / Math.max(...envelopeSups.slice(0, -1)),
+    envelope: 1,
+    flat: h(Math.log(T)) / h(Math.log(T / 10)),
+  };
+}
+
+/**
+ * NOTES.md's criterion for a gap that Theorem 3 bounds by O(ln ln t / ln t): `falls` (the gap came down over the window:
+ * last decade's sup below the first decade's) and `envelope` (H = gap·ln t / ln ln t over the last decade does not exceed
+ * its max over the earlier decades of the window; fails when it grew as fast as for a gap that does not fall at all;
+ * inconclusive between).
+ */
+export function checkGapConvergence(c: GapConvergence, what: string): Verdict {
+  return allOf({
+    falls: checkCondition(c.lastSup < c.firstSup, { firstDecadeSup: c.firstSup, lastDecadeSup: c.lastSup }, `sup of ${what} over the last decade below its sup over the first decade of the window`, `${what} did not come down over the window`),
+    envelope: checkBand(c.growth, c.envelope, c.flat, `sup of ${what}·ln t/ln ln t over the last decade / its max over the earlier decades`),
+  });
 }

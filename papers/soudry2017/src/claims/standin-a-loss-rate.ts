@@ -1,13 +1,11 @@
-import { checkRate, type Claim } from '@repro/harness';
+import { checkRate } from '@repro/harness';
 import { logLogSlope } from '@repro/concentration';
-import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
-import { first, last } from './select.js';
+import { first, last, type SoudryClaim } from './select.js';
 
 /** Card stand-in A: slope of ln L vs ln t over the last two decades in [−1.1, −0.9]. */
 const RANGE: readonly [number, number] = [-1.1, -0.9];
 
-export const standinALossRate: Claim<Soudry2017Config, Soudry2017Trace> = {
+export const standinALossRate: SoudryClaim = {
   id: 'soudry2017.standinA-loss-rate',
   source: 'Figure 3 (training loss ≈ 1/t), arXiv:1710.10345; CPU stand-in A of the paper card (linear softmax on MNIST)',
   statement: 'Stand-in for Figure 3: training a linear softmax layer on fixed separable features, the training loss decays like 1/t.',
@@ -15,11 +13,12 @@ export const standinALossRate: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['standin'],
+  catches: ['poly-tail'],
   seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
     const s = first(traces, 'standin');
     const T = last(s.t);
-    const pts = s.t.map((t, i) => ({ t, L: s.trainLoss[i] as number })).filter(({ t }) => t >= T / 100 * (1 - 1e-12));
+    const pts = s.t.map((t, i) => ({ t, L: s.trainLoss[i] as number })).filter(({ t }) => t >= (T / 100) * (1 - 1e-12));
     const fit = logLogSlope(
       pts.map((p) => p.t),
       pts.map((p) => p.L),

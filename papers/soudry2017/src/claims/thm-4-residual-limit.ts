@@ -1,14 +1,12 @@
-import { checkAllClose, type Claim } from '@repro/harness';
-import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
-import { assertFinite, first, fmt } from './select.js';
+import { checkAllClose } from '@repro/harness';
+import { assertFinite, first, fmt, type SoudryClaim } from './select.js';
 
 /** Card: allclose(ρ(t), w̃, atol 1e-3) at 10⁶ (smoke); atol 1e-5 at 10¹⁰ (paper). The atol of the largest card horizon ≤ T. */
 function atolFor(T: number): { atol: number; at: number } {
   return T >= 1e10 ? { atol: 1e-5, at: 1e10 } : { atol: 1e-3, at: 1e6 };
 }
 
-export const thm4ResidualLimit: Claim<Soudry2017Config, Soudry2017Trace> = {
+export const thm4ResidualLimit: SoudryClaim = {
   id: 'soudry2017.thm4',
   source: 'Theorem 4, arXiv:1710.10345',
   statement: 'When the support vectors span the data, the residual ρ(t) = w(t) − ŵ ln t converges to the vector w̃ fixed by η·exp(−z_nᵀw̃) = α_n on the support vectors.',
@@ -16,6 +14,7 @@ export const thm4ResidualLimit: Claim<Soudry2017Config, Soudry2017Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['asym'],
+  catches: ['mean-loss', 'svm-rotated', 'poly-tail'],
   seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces, cfg) {
     const a = first(traces, 'asym');

@@ -1,6 +1,6 @@
 import type { Key } from '@repro/concentration';
 import type { Soudry2017Config } from '../config.js';
-import { absorbLabels, fig1Data, maxMargin, scaleCoordinate, sigmaMax } from '../model/data.js';
+import { absorbLabels, fig1Data, logisticStepBound, maxMargin, scaleCoordinate, sigmaMax } from '../model/data.js';
 import { logGrid, runAdam, runGd } from '../model/linear.js';
 import type { AdamTrace, LinearRun } from '../trace.js';
 import { linearRecorder, svmSummary } from './common.js';
@@ -16,7 +16,7 @@ export function adam(cfg: Soudry2017Config, dataKey: Key): AdamTrace {
   const Z = absorbLabels(data);
   const svm = maxMargin(Z);
   const s = sigmaMax(Z);
-  const gdEta = (cfg.adamGdStepFraction * 8) / s ** 2;
+  const gdEta = cfg.adamGdStepFraction * logisticStepBound(s);
   const times = logGrid(cfg.adamSteps, cfg.recordPerDecade, cfg.adamSteps);
   const runs: LinearRun[] = [];
   for (const lr of cfg.adamLrs) {

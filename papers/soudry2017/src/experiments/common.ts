@@ -1,4 +1,5 @@
 /** Shared wiring of the binary experiments: recording a LinearRun, GD followed by log-time flow, SVM summaries. */
+import { fault } from '@repro/harness';
 import type { HardMarginSvmResult } from '@repro/linalg';
 import type { MarginLossName } from '@repro/nets';
 import { angleGap, directionGap, norm } from '../model/geometry.js';
@@ -42,7 +43,8 @@ export function linearRecorder(
     const u = margins(data, w);
     let mn = Number.POSITIVE_INFINITY;
     for (const v of u) mn = Math.min(mn, v);
-    const nw = norm(w);
+    // planted fault 'norm-l1': ‖w‖₁ where the paper's normalized margin and ‖w‖ use the L2 norm
+    const nw = fault('norm-l1') ? w.reduce((a, x) => a + Math.abs(x), 0) : norm(w);
     run.t.push(t);
     run.w.push(Array.from(w));
     run.L.push(marginLossSum(data, loss, w));

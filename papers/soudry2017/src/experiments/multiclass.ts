@@ -1,7 +1,7 @@
 import type { Key } from '@repro/concentration';
 import { hardMarginSvmMulticlass, matrix, svdvals } from '@repro/linalg';
 import type { Soudry2017Config } from '../config.js';
-import { multiclassData } from '../model/data.js';
+import { multiclassData, svmDirectionAtCallSite } from '../model/data.js';
 import { directionGap, norm } from '../model/geometry.js';
 import { logGrid, logTimeFlow } from '../model/linear.js';
 import { softmaxEval, softmaxGd, softmaxGrad, type SoftmaxData } from '../model/softmax.js';
@@ -16,7 +16,7 @@ export function multiclass(cfg: Soudry2017Config, k: Key): MulticlassTrace {
   const raw = multiclassData(k, cfg.mcPerClass);
   const data: SoftmaxData = raw;
   const svm = hardMarginSvmMulticlass(matrix(raw.N, raw.d, raw.X), raw.y, raw.K);
-  const WHat = svm.binary.w;
+  const WHat = svmDirectionAtCallSite(Float64Array.from(svm.binary.w));
   const eta = 2 / (svdvals(matrix(raw.N, raw.d, raw.X))[0] as number) ** 2;
   const kkt = svm.binary.kkt;
   const out: MulticlassTrace = {

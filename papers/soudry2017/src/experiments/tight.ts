@@ -1,7 +1,7 @@
 import { hardMarginSvm, matrix } from '@repro/linalg';
 import type { Soudry2017Config } from '../config.js';
 import { directionGap } from '../model/geometry.js';
-import { logGrid } from '../model/linear.js';
+import { logGrid, negDeriv } from '../model/linear.js';
 import type { TightTrace } from '../trace.js';
 
 /**
@@ -16,7 +16,7 @@ export function tight(cfg: Soudry2017Config): TightTrace {
   const out: TightTrace = { t: [], w1: [], w2, gap: [], wHat };
   let next = 0;
   for (let t = 1; t <= cfg.tightSteps; t++) {
-    w1 += Math.exp(-w1);
+    w1 += negDeriv('exp', w1); // = e^{−w₁}
     if (times[next] === t) {
       out.t.push(t);
       out.w1.push(w1);

@@ -1,10 +1,10 @@
 import type { Figure, FigureRow } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
+import type { Soudry2017Trace, Soudry2017Experiment } from '../trace.js';
 import { first } from '../claims/select.js';
 import { dataPanelSpec, lineSpec, separatorRows, seriesRows } from './line-spec.js';
 
-type F = Figure<Soudry2017Config, Soudry2017Trace>;
+type F = Figure<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
 const CAP = 'Figure-1 data (6 random points per class off the margin, seeded), logistic loss, w(0) = 0, η = 1/σ_max. GD; GDMO = heavy ball with γ = 0.9 at the paper step η (overshoots and freezes, card §5) and at η(1−γ). Log-spaced recording, plain float64.';
 
 export const fig1a: F = {
@@ -13,6 +13,7 @@ export const fig1a: F = {
   caption: `${CAP} Black-ish line: the L2 max-margin separator (hard-margin SVM); the others: the separators ⟂ w(T).`,
   profiles: ['smoke', 'paper'],
   needs: ['fig1'],
+  claims: ['soudry2017.lemma1', 'soudry2017.thm3-direction'],
   data(traces) {
     const f = first(traces, 'fig1');
     const rows: FigureRow[] = [];
@@ -45,7 +46,7 @@ function panel(id: string, title: string, yTitle: string, logY: boolean, pick: (
   };
 }
 
-export const fig1b = panel('soudry2017.fig1b', 'Figure 1(B): normalized weight norm', '‖w(t)‖ / ‖w(T)‖', false, (r) => r.normW.map((x) => x / (r.normW[r.normW.length - 1] as number)));
-export const fig1c = panel('soudry2017.fig1c', 'Figure 1(C): training loss', 'L(w(t))', true, (r) => r.L, 'inv-t');
-export const fig1d = panel('soudry2017.fig1d', 'Figure 1(D): angle gap', '1 − cos(w(t), ŵ)', false, (r) => r.angleGap);
-export const fig1e = panel('soudry2017.fig1e', 'Figure 1(E): margin gap', '1/‖ŵ‖ − min_n z_nᵀw/‖w‖', false, (r) => r.marginGap);
+export const fig1b: F = { ...panel('soudry2017.fig1b', 'Figure 1(B): normalized weight norm', '‖w(t)‖ / ‖w(T)‖', false, (r) => r.normW.map((x) => x / (r.normW[r.normW.length - 1] as number))), claims: ['soudry2017.thm3-norm'] };
+export const fig1c: F = { ...panel('soudry2017.fig1c', 'Figure 1(C): training loss', 'L(w(t))', true, (r) => r.L, 'inv-t'), claims: ['soudry2017.loss-rate', 'soudry2017.lemma1'] };
+export const fig1d: F = { ...panel('soudry2017.fig1d', 'Figure 1(D): angle gap', '1 − cos(w(t), ŵ)', false, (r) => r.angleGap), claims: ['soudry2017.thm3-direction', 'soudry2017.momentum'] };
+export const fig1e: F = { ...panel('soudry2017.fig1e', 'Figure 1(E): margin gap', '1/‖ŵ‖ − min_n z_nᵀw/‖w‖', false, (r) => r.marginGap), claims: ['soudry2017.thm3-direction'] };

@@ -1,10 +1,10 @@
 import type { Figure, FigureRow } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
-import type { Soudry2017Trace } from '../trace.js';
+import type { Soudry2017Trace, Soudry2017Experiment } from '../trace.js';
 import { first } from '../claims/select.js';
 import { dataPanelSpec, lineSpec, separatorRows, seriesRows } from './line-spec.js';
 
-type F = Figure<Soudry2017Config, Soudry2017Trace>;
+type F = Figure<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
 const CAP = 'Figure-1 data with the second coordinate ×20 (card [MEM]). ADAM β = (0.9, 0.999), ε = 1e-8 at each lr; GD at η = 0.9·8/σ²_max. w(0) = 0, logistic loss, float64.';
 
 export const fig2a: F = {
@@ -13,6 +13,7 @@ export const fig2a: F = {
   caption: CAP,
   profiles: ['smoke', 'paper'],
   needs: ['adam'],
+  claims: ['soudry2017.adam'],
   data(traces) {
     const a = first(traces, 'adam');
     const rows: FigureRow[] = [];
@@ -31,6 +32,7 @@ export const fig2b: F = {
   caption: CAP,
   profiles: ['smoke', 'paper'],
   needs: ['adam'],
+  claims: ['soudry2017.adam'],
   data(traces) {
     return first(traces, 'adam').runs.flatMap((r) => seriesRows(r.label, r.t, r.angleGap, true));
   },
@@ -43,6 +45,7 @@ export const figE: F = {
   caption: 'Per-sample SGD (batch 1, reshuffled epochs, η = 1/σ_max; t = epochs) and full-batch GD (t = iterations), logistic loss, w(0) = 0.',
   profiles: ['smoke', 'paper'],
   needs: ['sgd', 'fig1'],
+  claims: ['soudry2017.sgd'],
   data(traces) {
     const s = first(traces, 'sgd');
     const g = first(traces, 'fig1').runs[0];

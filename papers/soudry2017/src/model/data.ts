@@ -1,7 +1,36 @@
 /** The card's data sets (paper card §3), drawn from keyed PRNG streams only. */
 import { foldIn, normal, permutation, uniform, type Key } from '@repro/concentration';
 import { hardMarginSvm, matrix, svdvals, type HardMarginSvmResult } from '@repro/linalg';
+import { fault } from '@repro/harness';
 import type { MarginData } from './linear.js';
+
+/**
+ * The logistic GD step bound η < 2β⁻¹σ_max⁻²(X) with β = ¼ (sup ℓ″ of the logistic loss): 8/σ²_max. (A fault doubling it,
+ * β = 1/8, was tried and dropped: GD at 1.8× the bound still converges on the Figure-2 data, so no claim can see it.)
+ */
+export function logisticStepBound(sigmaMax: number): number {
+  const beta = 1 / 4;
+  return 2 / (beta * sigmaMax ** 2);
+}
+
+/** Planted fault 'svm-rotated': the angle by which our call sites rotate the solver's ŵ, radians (5°). */
+export const SVM_FAULT_ANGLE = (5 * Math.PI) / 180;
+
+/**
+ * A solver's ŵ as it reaches our code: unchanged, or — planted fault 'svm-rotated' — rotated by SVM_FAULT_ANGLE in the plane of
+ * its first two coordinates (norm kept), as a solver stopped at a wrong vertex would return it. In place; returns w.
+ */
+export function svmDirectionAtCallSite(w: Float64Array): Float64Array {
+  if (fault('svm-rotated') && w.length >= 2) {
+    const c = Math.cos(SVM_FAULT_ANGLE);
+    const s = Math.sin(SVM_FAULT_ANGLE);
+    const a = w[0] as number;
+    const b = w[1] as number;
+    w[0] = c * a - s * b;
+    w[1] = s * a + c * b;
+  }
+  return w;
+}
 
 /** Labelled points: X N×d row-major, y ∈ {±1}. */
 export interface LabelledData {
@@ -25,7 +54,9 @@ export function sigmaMax(data: MarginData): number {
 
 /** ŵ, α, S by the float64 hard-margin SVM of @repro/linalg. */
 export function maxMargin(data: MarginData): HardMarginSvmResult {
-  return hardMarginSvm(matrix(data.N, data.d, data.Z));
+  const r = hardMarginSvm(matrix(data.N, data.d, data.Z));
+  svmDirectionAtCallSite(r.w);
+  return r;
 }
 
 /** The fixed support points of Figure 1 [P]: x₁ = (0.5, 1.5), x₂ = (1.5, 0.5) with y = +1, and their negatives with y = −1. */

@@ -4,7 +4,25 @@
  * Optimizers: GD, heavy-ball momentum, per-sample SGD with reshuffled epochs, ADAM, and gradient flow integrated in log-time.
  * They live here, not in @repro/nets, because they act on this paper's sum-loss linear model and no other paper uses them.
  */
+import { fault } from '@repro/harness';
 import { logisticLoss, logisticNegDeriv, type MarginLossName } from '@repro/nets';
+
+/**
+ * −ℓ′(u): e^{−u}/(1 + e^{−u}) (logistic, via @repro/nets) or e^{−u} (exp). Every optimizer of this paper calls it. Planted
+ * fault 'poly-tail': e^u replaced by 1 + u + u²/2 for u ≥ 0, so the tail decays like 2/u² instead of e^{−u}.
+ */
+export function negDeriv(loss: MarginLossName, u: number): number {
+  if (fault('poly-tail') && u >= 0) {
+    const p = 1 + u + (u * u) / 2;
+    return loss === 'logistic' ? 1 / (1 + p) : 1 / p;
+  }
+  return loss === 'logistic' ? logisticNegDeriv(u) : Math.exp(-u);
+}
+
+/** 1 for the summed loss of the paper; planted fault 'mean-loss': 1/N (the gradient of the mean loss). */
+function gradScale(N: number): number {
+  return fault('mean-loss') ? 1 / N : 1;
+}
 
 /** Label-absorbed data: N rows z_n of length d, row-major float64. */
 export interface MarginData {
@@ -40,12 +58,13 @@ export function margins(data: MarginData, w: ArrayLike<number>): Float64Array {
 /** ∇L(w) into `g` (overwritten): Σ_n ℓ′(wᵀz_n)·z_n. */
 export function marginLossGrad(data: MarginData, loss: MarginLossName, w: ArrayLike<number>, g: Float64Array): void {
   const { Z, N, d } = data;
+  const scale = gradScale(N);
   g.fill(0);
   for (let n = 0; n < N; n++) {
     const o = n * d;
     let u = 0;
     for (let j = 0; j < d; j++) u += (Z[o + j] as number) * (w[j] as number);
-    const c = loss === 'logistic' ? logisticNegDeriv(u) : Math.exp(-u);
+    const c = negDeriv(loss, u) * scale;
     for (let j = 0; j < d; j++) g[j] = (g[j] as number) - c * (Z[o + j] as number);
   }
 }
@@ -103,7 +122,8 @@ export function runGd(
     record(0, w);
     next++;
   }
-  const logistic = loss === 'logistic';
+  const logistic = loss === 'logistic' && !fault('poly-tail') && !fault('mean-loss'); // the fast path: no planted fault
+  const scale = gradScale(N);
   for (let t = 1; t <= T; t++) {
     g.fill(0);
     for (let n = 0; n < N; n++) {
@@ -112,11 +132,12 @@ export function runGd(
       for (let j = 0; j < d; j++) u += (Z[o + j] as number) * (w[j] as number);
       let c: number;
       if (logistic) {
+        // inlined negDeriv('logistic', u) (the hot loop of 10⁶ GD steps)
         if (u >= 0) {
           const e = Math.exp(-u);
           c = e / (1 + e);
         } else c = 1 / (1 + Math.exp(u));
-      } else c = Math.exp(-u);
+      } else c = negDeriv(loss, u) * scale;
       for (let j = 0; j < d; j++) g[j] = (g[j] as number) + c * (Z[o + j] as number);
     }
     // g = −∇L
@@ -197,14 +218,13 @@ export function runSgd(
     record(0, w);
     next++;
   }
-  const logistic = loss === 'logistic';
   for (let e = 1; e <= opts.epochs; e++) {
     const perm = opts.order(e);
     for (let i = 0; i < N; i++) {
       const o = (perm[i] as number) * d;
       let u = 0;
       for (let j = 0; j < d; j++) u += (Z[o + j] as number) * (w[j] as number);
-      const c = logistic ? logisticNegDeriv(u) : Math.exp(-u);
+      const c = negDeriv(loss, u);
       for (let j = 0; j < d; j++) w[j] = (w[j] as number) + opts.eta * c * (Z[o + j] as number);
     }
     if (next < opts.times.length && opts.times[next] === e) {

@@ -2,6 +2,7 @@
  * Linear softmax classifier W ∈ ℝ^{K×d} (row-major, row k = w_k) with the summed cross-entropy
  * L(W) = Σ_n −log softmax(W x_n)_{y_n} (App. C of the paper; card §2 "Multi-class"). Float64, log-sum-exp evaluation.
  */
+import { fault } from '@repro/harness';
 import { softmaxCrossEntropy } from '@repro/nets';
 
 export interface SoftmaxData {
@@ -41,6 +42,7 @@ export function softmaxEval(data: SoftmaxData, W: ArrayLike<number>): { sum: num
 /** ∇L(W) into g (K·d, overwritten): Σ_n (softmax(W x_n) − e_{y_n}) x_nᵀ. */
 export function softmaxGrad(data: SoftmaxData, W: ArrayLike<number>, g: Float64Array): void {
   const { X, y, N, d, K } = data;
+  const polyTail = fault('poly-tail');
   g.fill(0);
   const z = new Float64Array(K);
   const p = new Float64Array(K);
@@ -56,7 +58,9 @@ export function softmaxGrad(data: SoftmaxData, W: ArrayLike<number>, g: Float64A
     }
     let tot = 0;
     for (let k = 0; k < K; k++) {
-      const e = Math.exp((z[k] as number) - m);
+      const x = (z[k] as number) - m; // ≤ 0
+      // planted fault 'poly-tail' (the same 'cheap exp' as negDeriv): e^x for x ≤ 0 as 1/(1 − x + x²/2)
+      const e = polyTail ? 1 / (1 - x + (x * x) / 2) : Math.exp(x);
       p[k] = e;
       tot += e;
     }
