@@ -127,7 +127,7 @@ const paper: SongYang2019Config = {
   decompWidth: 4000,
   decompSteps: 200,
   chernoffTrials: 5000,
-  mstarNs: [16, 32, 64, 128],
+  mstarNs: [16, 32, 64, 128, 256],
   mstarDims: [10, 50],
   mstarBisections: 3,
   mainN: 12,

@@ -3,7 +3,7 @@ import type { Values } from '@repro/harness';
 import { c1c4Ratios } from './claims/claim-c1-c4.js';
 import { THEORY_EXPONENTS } from './claims/emp-mstar.js';
 import { explicitWidth, moveRadius } from './claims/main-run.js';
-import { last, maxRatioToGeometric, widthExponent } from './claims/select.js';
+import { bracketLow, last, maxRatioToGeometric, mstarRows, widthExponent } from './claims/select.js';
 import { stepRatios } from './claims/thm-main.js';
 import type { SongYang2019Config } from './config.js';
 import type { SongYang2019Trace } from './trace.js';
@@ -28,17 +28,17 @@ export function values(traces: readonly SongYang2019Trace[], cfg: SongYang2019Co
     const dist = Math.max(...main.maxDistance);
     out['lem.move.maxDistance'] = { value: dist, bound: moveRadius(main), slack: moveRadius(main) / dist, note: 'vs D = 4√n‖y − u(0)‖/(√m λ)' };
   }
-  const mstar = traces.map((t) => t.mstar?.rows ?? []);
+  const mstar = mstarRows(traces);
   for (const f of widthExponent(mstar)) {
     if (f.fit === null) continue;
-    out[`emp.mstar.exponent.d${f.d}`] = { value: f.fit.slope, note: `log-log slope of m*(n), 95% CI [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]`, paper: `theory: n^${THEORY_EXPONENTS.songYang} (this paper), n^${THEORY_EXPONENTS.du2019} (du2019), n^${THEORY_EXPONENTS.title} (title)` };
+    out[`emp.mstar.exponent.d${f.d}`] = { value: f.fit.slope, note: `log-log slope of m*(n), 95% CI widened by the search brackets [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]`, paper: `theory: n^${THEORY_EXPONENTS.songYang} (this paper), n^${THEORY_EXPONENTS.du2019} (du2019), n^${THEORY_EXPONENTS.title} (title)` };
     out[`emp.mstar.exponentCiLow.d${f.d}`] = { value: f.fit.slopeCi[0] };
     out[`emp.mstar.exponentCiHigh.d${f.d}`] = { value: f.fit.slopeCi[1] };
     f.ns.forEach((n, i) => (out[`emp.mstar.m.d${f.d}.n${n}`] = { value: f.mStar[i] as number, unit: 'neurons', note: 'geometric mean over harness seeds' }));
   }
   const ig = first?.initGram;
   if (ig !== undefined) {
-    const rows = ig.map((t) => t.rows.map((r) => ({ ...r, d: t.d })));
+    const rows = ig.map((t) => t.rows.map((r) => ({ n: r.n, d: t.d, mStar: r.mStar, mLow: bracketLow(r.grid, r.mStar) })));
     for (const f of widthExponent([rows.flat()])) if (f.fit !== null) out[`lem.init-gram.exponent.d${f.d}`] = { value: f.fit.slope, note: `95% CI [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]; card expects ≈ 1, passes ≤ 1.3` };
   }
   const p = first?.perturb;

@@ -1,5 +1,5 @@
 import type { SongYang2019Claim } from './select.js';
-import { widthExponent } from './select.js';
+import { mstarRows, widthExponent } from './select.js';
 
 export const claimQuadratic: SongYang2019Claim = {
   id: 'song-yang2019.claim.quadratic',
@@ -22,7 +22,7 @@ export const claimQuadratic: SongYang2019Claim = {
           observed[`uSpecOverR_${g.name}_R${R}`] = spec / R;
           observed[`uSpecOverFro_${g.name}_R${R}`] = spec / Math.max(...(g.uFro[ri] ?? []));
         });
-    const rows = traces.map((t) => t.mstar?.rows ?? []);
+    const rows = mstarRows(traces);
     for (const f of widthExponent(rows)) if (f.fit !== null) observed[`mStarExponent_d${f.d}`] = f.fit.slope;
     return {
       status: 'skip',

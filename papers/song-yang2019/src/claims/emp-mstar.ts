@@ -1,5 +1,5 @@
 import { allOf, checkCondition, checkRate, need, type Verdict } from '@repro/harness';
-import { widthExponent, type SongYang2019Claim } from './select.js';
+import { mstarRows, widthExponent, type SongYang2019Claim } from './select.js';
 
 /**
  * Pass range of the exponent (CRITERION CHANGED, README deviation log): its CI must lie below 1.5, i.e. exclude the title's
@@ -21,7 +21,8 @@ export const empMstar: SongYang2019Claim = {
   observational:
     'the theory gives only sufficient widths (n², n⁴, n⁶), so no statement of the paper bounds the measured exponent from below, and no plausible implementation bug moves it past 1.5 without breaking GD outright (which thm.main, fact.dynamics and claim.decomp catch); the exponent is a measurement, reported with its CI',
   check(traces) {
-    const rows = need(traces, 'mstar').map((t) => t.rows);
+    need(traces, 'mstar');
+    const rows = mstarRows(traces);
     const parts: Record<string, Verdict> = {};
     const extra: Record<string, number> = {};
     for (const f of widthExponent(rows)) {
@@ -30,6 +31,7 @@ export const empMstar: SongYang2019Claim = {
           ? checkCondition(false, { missing: f.missing.length }, 'm* found for every n and ≥ 3 points', `m* not found (or < 3 points) for n ∈ {${f.missing.join(', ')}}`)
           : checkRate(f.fit, SLOPE_RANGE);
       f.ns.forEach((n, i) => (extra[`mStar_d${f.d}_n${n}`] = f.mStar[i] as number));
+      if (f.gridSlopeRange !== null) [extra[`gridSlopeLow_d${f.d}`], extra[`gridSlopeHigh_d${f.d}`]] = f.gridSlopeRange;
     }
     return allOf(parts, extra);
   },

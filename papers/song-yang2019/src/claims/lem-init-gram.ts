@@ -1,6 +1,6 @@
 import { allOf, checkCondition, checkRate, need, type Verdict } from '@repro/harness';
 import { logLogSlope, meanSd } from '@repro/concentration';
-import { widthExponent, zParts, type SongYang2019Claim } from './select.js';
+import { bracketLow, widthExponent, zParts, type SongYang2019Claim } from './select.js';
 
 /** Card pass range: slope of log m* against log n ≤ 1.3 (Chernoff form ≈ 1, Hoeffding route ≈ 2); m* cannot shrink with n, hence 0. */
 const SLOPE_RANGE: readonly [number, number] = [0, 1.3];
@@ -16,10 +16,13 @@ export const lemInitGram: SongYang2019Claim = {
   catches: ['gram-indicator', 'hcts-offdiag'],
   check(traces) {
     const all = need(traces, 'initGram');
-    const rows = all.map((perD) => perD.flatMap((t) => t.rows.map((r) => ({ ...r, d: t.d }))));
+    const rows = all.map((perD) => perD.flatMap((t) => t.rows.map((r) => ({ ...r, d: t.d, mLow: bracketLow(r.grid, r.mStar) }))));
     const parts: Record<string, Verdict> = {};
-    // (rate) the card's "about linear" on the slope's CI: three n (smoke) give a t(1) interval, so smoke is inconclusive by
-    // construction; the paper profile's five n with bisected m* decide.
+    const extra: Record<string, number> = {};
+    // (rate) the card's "about linear" on the slope's CI, widened by the search brackets of m* (`widthExponent`): three n on
+    // the doubling grid (smoke) give a t(1) interval plus ±0.5 of grid resolution, so smoke is inconclusive unless the data
+    // are decisive; the paper profile's five n with bisected m* decide.
+    for (const f of widthExponent(rows)) if (f.gridSlopeRange !== null) [extra[`gridSlopeLow_d${f.d}`], extra[`gridSlopeHigh_d${f.d}`]] = f.gridSlopeRange;
     for (const f of widthExponent(rows))
       parts[`rate_d${f.d}`] =
         f.fit === null || f.missing.length > 0
@@ -38,7 +41,6 @@ export const lemInitGram: SongYang2019Claim = {
     const close = flat.reduce((s, r) => s + r.closeCalls, 0);
     const eigErr = Math.max(...flat.map((r) => r.eigErrMax));
     parts.eig = checkCondition(close === 0, { eigErrMax: eigErr, closeCalls: close }, 'no draw with |λ_min(H(0)) − ¾λ| ≤ its error bound', `${close} draws within the λ_min error bound of ¾λ`);
-    const extra: Record<string, number> = {};
     flat.forEach((r, i) => {
       extra[`mStar_d${r.d}_n${r.n}`] = r.mStar ?? Number.NaN;
       extra[`zDev_d${r.d}_n${r.n}`] = z[i] as number;

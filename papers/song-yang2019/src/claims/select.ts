@@ -38,25 +38,71 @@ export function last(xs: readonly number[]): number {
 /**
  * Log-log fit of m* against n for each input dimension d, pooling harness seeds by the mean of log m*. Rows without an m*
  * (search exhausted) are listed in `missing` and left out of the fit.
+ *
+ * The search only brackets m*: it lies in (mLow, mStar] (mLow = the largest width below m* that failed; 0 when none did).
+ * `fit.slopeCi` therefore widens the t-interval by the bracket: OLS is linear in the log m* values, so over the brackets
+ * the slope ranges over [Σ c_i·(c_i > 0 ? log mLow_i : log mStar_i), Σ c_i·(c_i > 0 ? log mStar_i : log mLow_i)]
+ * (c_i = (x_i − x̄)/S_xx); the reported CI is that range widened by the t half-width. A doubling grid alone gives brackets of
+ * ln 2, which the plain OLS interval ignores (three collinear grid points give a zero-width CI).
  */
-export function widthExponent(rows: readonly { n: number; d: number; mStar: number | null }[][]): { d: number; ns: number[]; mStar: number[]; fit: LineFit | null; missing: number[] }[] {
+export function widthExponent(rows: readonly { n: number; d: number; mStar: number | null; mLow?: number }[][]): {
+  d: number;
+  ns: number[];
+  mStar: number[];
+  fit: LineFit | null;
+  missing: number[];
+  /** Slope range over the brackets alone (no sampling error). */
+  gridSlopeRange: [number, number] | null;
+}[] {
   const dims = [...new Set(rows.flat().map((r) => r.d))].sort((a, b) => a - b);
   return dims.map((d) => {
     const ns = [...new Set(rows.flat().filter((r) => r.d === d).map((r) => r.n))].sort((a, b) => a - b);
     const good: number[] = [];
     const mStar: number[] = [];
+    const logLow: number[] = [];
     const missing: number[] = [];
     for (const n of ns) {
-      const vals = rows.flat().filter((r) => r.d === d && r.n === n).map((r) => r.mStar);
-      if (vals.some((v) => v === null)) {
+      const rs = rows.flat().filter((r) => r.d === d && r.n === n);
+      if (rs.some((r) => r.mStar === null)) {
         missing.push(n);
         continue;
       }
       good.push(n);
-      mStar.push(Math.exp(meanSd(vals.map((v) => Math.log(v as number))).mean));
+      mStar.push(Math.exp(meanSd(rs.map((r) => Math.log(r.mStar as number))).mean));
+      logLow.push(meanSd(rs.map((r) => Math.log(r.mLow ?? (r.mStar as number)))).mean);
     }
-    return { d, ns: good, mStar, fit: good.length >= 3 ? logLogSlope(good, mStar) : null, missing };
+    if (good.length < 3) return { d, ns: good, mStar, fit: null, missing, gridSlopeRange: null };
+    const ols = logLogSlope(good, mStar);
+    const x = good.map(Math.log);
+    const xbar = x.reduce((s, v) => s + v, 0) / x.length;
+    const sxx = x.reduce((s, v) => s + (v - xbar) ** 2, 0);
+    let lo = 0;
+    let hi = 0;
+    x.forEach((xi, i) => {
+      const c = (xi - xbar) / sxx;
+      const yHi = Math.log(mStar[i] as number);
+      const yLo = logLow[i] as number;
+      lo += c * (c > 0 ? yLo : yHi);
+      hi += c * (c > 0 ? yHi : yLo);
+    });
+    const half = (ols.slopeCi[1] - ols.slopeCi[0]) / 2;
+    const fit: LineFit = { ...ols, slopeCi: [Math.min(lo, ols.slope) - half, Math.max(hi, ols.slope) + half] };
+    return { d, ns: good, mStar, fit, missing, gridSlopeRange: [lo, hi] };
   });
+}
+
+/**
+ * The largest width below m* that was tried (0 when none was): doubling stops at the first success and bisection keeps the
+ * failed end as its lower bracket, so every tried width below m* failed, and m* lies in (mLow, mStar].
+ */
+export function bracketLow(tried: readonly number[], mStar: number | null): number {
+  if (mStar === null) return 0;
+  return Math.max(0, ...tried.filter((m) => m < mStar));
+}
+
+/** emp.mstar rows of every trace with their brackets, for `widthExponent`. */
+export function mstarRows(traces: readonly SongYang2019Trace[]): { n: number; d: number; mStar: number | null; mLow: number }[][] {
+  return traces.map((t) => (t.mstar?.rows ?? []).map((r) => ({ n: r.n, d: r.d, mStar: r.mStar, mLow: bracketLow(r.tried.map((x) => x.m), r.mStar) })));
 }
 
 /** max_k L(k)/(c^k L(0)); with `floor`, steps below the float32 floor count as satisfied (`maxRatioToGeometric` in @repro/nets). */

@@ -8,11 +8,11 @@ import { drawWeights, gramAt, hcts } from './model.js';
 
 /** A grid width counts as sufficient when λ_min(H(0)) ≥ ¾λ in at least this fraction of draws [card: 9 of 10]. */
 export const INIT_GRAM_SUCCESS = 0.9;
-/** Bottom of the doubling grid [card]. */
-const GRID_START = 8;
+/** Bottom of the doubling grid: 1, not the card's 8, so that m* has a lower bracket at every n (README deviation log). */
+const GRID_START = 1;
 
 /**
- * lem.init-gram: m*(n), the smallest m with λ_min(H(0)) ≥ ¾λ in ≥ 90% of draws, at fixed d (float64): doubling from 8,
+ * lem.init-gram: m*(n), the smallest m with λ_min(H(0)) ≥ ¾λ in ≥ 90% of draws, at fixed d (float64): doubling from 1,
  * then `initGramBisections` geometric bisections inside the last bracket (the doubling grid alone quantizes log m* in
  * steps of ln 2). Every draw also records m‖H(0) − H^cts‖_F² against its exact expectation, and the λ_min error bound.
  */

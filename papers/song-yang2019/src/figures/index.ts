@@ -2,7 +2,7 @@ import { need, type Figure, type FigureRow } from '@repro/harness';
 import { empiricalQuantile, empiricalTail, meanSd, olsFit } from '@repro/concentration';
 import { explicitWidth } from '../claims/main-run.js';
 import { perturbClaimed } from '../claims/lem-perturb.js';
-import { ALPHA, widthExponent } from '../claims/select.js';
+import { ALPHA, mstarRows, widthExponent } from '../claims/select.js';
 import type { SongYang2019Config } from '../config.js';
 import type { SongYang2019Experiment, SongYang2019Trace } from '../trace.js';
 import { lineSpec } from './spec.js';
@@ -23,7 +23,8 @@ export const figWidth: Fig = {
   data(traces, cfg) {
     const rows: FigureRow[] = [];
     const delta = cfg.delta;
-    for (const f of widthExponent(need(traces, 'mstar').map((t) => t.rows)))
+    need(traces, 'mstar');
+    for (const f of widthExponent(mstarRows(traces)))
       f.ns.forEach((n, i) => rows.push({ series: `m* GD (d=${f.d}, exponent ${f.fit?.slope.toFixed(2) ?? '?'})`, kind: 'measured', x: n, y: f.mStar[i] as number }));
     const ig = traces[0]?.initGram ?? [];
     for (const t of ig) for (const r of t.rows) if (r.mStar !== null) rows.push({ series: `m* λ_min(H(0)) ≥ ¾λ (d=${t.d})`, kind: 'measured', x: r.n, y: r.mStar });
