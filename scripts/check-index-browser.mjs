@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Opens results/index.html (written by `pnpm repro all`) in headless Chromium (Debian's `chromium`, driven by
 // playwright-core) and checks what a reader sees: every paper section present, every figure rendered (an inline, non-empty
-// SVG with at least one drawn data mark), no console errors or page errors; saves a full-page screenshot to
-// results/index.png. Prints `browser: N passed, M failed`, writes test-results/browser.json, exits 1 on any failure.
+// SVG with at least one drawn data mark), figures before claims, no console errors or page errors, no horizontal overflow at
+// desktop (1300 px) and phone (390 px) widths; saves full-page screenshots to results/index.png, index-desktop.png and
+// index-phone.png. Prints `browser: N passed, M failed`, writes test-results/browser.json, exits 1 on any failure.
 // Chromium: $CHROMIUM_PATH, else /usr/bin/chromium (`.ci/run` installs it with apt when missing).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +79,32 @@ try {
   const shot = join(root, 'results', 'index.png');
   await page.screenshot({ path: shot, fullPage: true });
   check(existsSync(shot), `screenshot saved to ${shot}`);
+  // The page leads with what a reader looks for: in each section the figures come before the claims table.
+  const order = await page.evaluate(() =>
+    [...document.querySelectorAll('section')].map((sec) => {
+      const heads = [...sec.querySelectorAll('h3')].map((h) => h.textContent ?? '');
+      return { id: sec.id, figures: heads.findIndex((h) => h.startsWith('Figures')), claims: heads.findIndex((h) => h.startsWith('Claims')) };
+    }),
+  );
+  const misordered = order.filter((o) => !(o.figures >= 0 && o.claims > o.figures));
+  check(misordered.length === 0, `each section shows its figures before its claims${misordered.length ? ` — not: ${misordered.map((o) => o.id).join(', ')}` : ''}`);
+  // Desktop and phone widths: nothing wider than the viewport (wide tables scroll inside themselves), every figure drawn.
+  for (const [name, width, height] of [
+    ['desktop', 1300, 900],
+    ['phone', 390, 844],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const m = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      tooWide: [...document.querySelectorAll('figure svg')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length,
+      empty: [...document.querySelectorAll('figure svg')].filter((e) => !(e.getBoundingClientRect().width > 50)).length,
+    }));
+    check(m.scroll <= m.inner + 1 && m.tooWide === 0 && m.empty === 0, `${name} (${width} px): no horizontal overflow (page ${m.scroll} px), ${m.tooWide} figures wider than the screen, ${m.empty} figures undrawn`);
+    const p = join(root, 'results', `index-${name}.png`);
+    await page.screenshot({ path: p, fullPage: true });
+    check(existsSync(p), `${name} screenshot saved to ${p}`);
+  }
 } finally {
   await browser.close();
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { escHtml as esc, inlineSvg, manifestFault, observedText, provenanceRows, slackText, toleranceText, valueRows, verdictCounts } from './report.js';
+import { escHtml as esc, inlineSvg, manifestFault, observedText, paperVsOurs, provenanceRows, slackText, toleranceText, valueRows, verdictCounts, verdictLists } from './report.js';
 import type { Values, Verdict } from './types.js';
 
 interface ClaimJson extends Verdict {
@@ -17,6 +17,7 @@ interface ManifestJson {
   profile?: string;
   citation?: { authors?: string[]; venue?: string; year?: number; arxiv?: string | null };
   deviations?: string[];
+  figures?: { id: string; title: string; caption: string; claims: string[] }[];
   [k: string]: unknown;
 }
 
@@ -32,6 +33,8 @@ function section(rootDir: string, paper: string, dir: string): Counts & { html: 
   const values = readJson<Values>(join(dir, 'values.json')) ?? {};
   const { pass, fail, inconclusive, skip, observational } = verdictCounts(claims);
   const planted = manifestFault(manifest);
+  const pvo = paperVsOurs(values);
+  const lists = verdictLists(claims);
   const cit = manifest.citation;
   const figDir = join(dir, 'figures');
   const figures = existsSync(figDir)
@@ -45,7 +48,11 @@ function section(rootDir: string, paper: string, dir: string): Counts & { html: 
   const html = `<section id="${esc(paper)}">
 <h2>${esc(paper)}: ${esc(manifest.title ?? '')}</h2>
 ${cit ? `<p class="cite">${esc((cit.authors ?? []).join(', '))}. ${esc(cit.venue ?? '')}, ${esc(String(cit.year ?? ''))}.${cit.arxiv ? ` arXiv:${esc(cit.arxiv)}.` : ''}</p>` : ''}
-${planted !== undefined ? `<p class="planted" role="alert">PLANTED FAULT <code>${esc(planted.name)}</code>: ${esc(planted.description)} — not a reproduction.</p>\n` : ''}<p class="verdict ${fail > 0 ? 'bad' : inconclusive > 0 ? 'unsure' : 'good'}"><strong>${pass} pass</strong> · <strong>${fail} fail</strong> · <strong>${inconclusive} inconclusive</strong> · ${skip} skip${observational > 0 ? ` (${observational} observational)` : ''} — profile <code>${esc(manifest.profile ?? '')}</code> — <a href="${esc(report)}">full report</a></p>
+${planted !== undefined ? `<p class="planted" role="alert">PLANTED FAULT <code>${esc(planted.name)}</code>: ${esc(planted.description)} — not a reproduction.</p>\n` : ''}<p class="verdict ${fail > 0 ? 'bad' : inconclusive > 0 ? 'unsure' : 'good'}"><strong>${pass} pass</strong> · <strong>${fail} fail</strong> · <strong>${inconclusive} inconclusive</strong> · ${skip} skip${observational > 0 ? ` (${observational} observational)` : ''} — profile <code>${esc(manifest.profile ?? '')}</code> — <a href="${esc(report)}">full report</a>${lists.map((l) => `<br>${esc(l)}`).join('')}</p>
+<h3>Figures</h3>
+${figures.length === 0 ? '<p>No figure in this run.</p>' : figures.map((f) => { const meta = (manifest.figures ?? []).find((x) => x.id === f.id); return `<figure class="fig" id="${esc(paper)}--${esc(f.id)}">${inlineSvg(f.svg)}<figcaption><strong>${esc(meta?.title ?? f.id)}</strong>${(meta?.claims ?? []).length > 0 ? ` — supports ${(meta?.claims ?? []).map((c) => `<code>${esc(c)}</code>`).join(', ')}` : ''}</figcaption></figure>`; }).join('\n')}
+<h3>Paper vs ours</h3>
+${pvo.length === 0 ? '<p>The paper publishes no number this run measures; its claims are inequalities and rates (below).</p>' : `<table class="pvo">${row(['value', 'paper', 'ours (± sd)', 'relative difference', 'unit', 'note'], 'th')}${pvo.map((r) => row([esc(r.name), esc(r.paper), esc(r.ours), esc(r.relDiff), esc(r.unit), esc(r.note)])).join('')}</table>`}
 <h3>Claims</h3>
 <table class="claims">${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack'], 'th')}
 ${claims
@@ -61,13 +68,11 @@ ${claims
     ]),
   )
   .join('\n')}</table>
-<h3>Values: ours vs the paper or the bound</h3>
+<h3>All values (ours vs the paper or the bound)</h3>
 <table class="values">${row(['name', 'ours (± sd)', 'unit', 'paper / bound', 'slack', 'note'], 'th')}
 ${valueRows(values)
   .map((r) => row(r.map(esc)))
   .join('\n')}</table>
-<h3>Figures</h3>
-${figures.length === 0 ? '<p>No figure in this run.</p>' : figures.map((f) => `<figure class="fig" id="${esc(paper)}--${esc(f.id)}">${inlineSvg(f.svg)}<figcaption>${esc(f.id)}</figcaption></figure>`).join('\n')}
 <h3>Deviations from the paper</h3>
 ${(manifest.deviations ?? []).length === 0 ? '<p>None recorded in this run\'s manifest (see the paper\'s README).</p>' : `<ul>${(manifest.deviations ?? []).map((d) => `<li>${esc(d)}</li>`).join('')}</ul>`}
 <h3>Provenance</h3>
@@ -90,7 +95,8 @@ export function writeIndex(rootDir: string, runDirs: readonly { paper: string; d
 <html lang="en"><head><meta charset="utf-8"><title>repro — all papers</title>
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:1250px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
-table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+table{border-collapse:collapse;width:100%;margin:.8em 0;font-size:13px;display:block;overflow-x:auto}
+figure svg{max-width:100%;height:auto}@media (max-width:700px){body{margin:1em auto}figure{margin:.5em 0;max-width:100%}}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}
 .inconclusive{color:#a05a00;font-weight:bold}.planted{background:#b3261e;color:#fff;padding:.6em 1em;font-weight:bold}
 .verdict{padding:.4em .8em;background:#f7f7f7}.verdict.good{border-left:4px solid #137333}.verdict.bad{border-left:4px solid #b3261e}.verdict.unsure{border-left:4px solid #a05a00}

@@ -21,6 +21,31 @@ export interface FigureRecord {
   title: string;
   caption: string;
   svg: string;
+  /** Ids of the claims the figure supports. */
+  claims?: readonly string[];
+}
+
+/** One row of the "paper vs ours" table: a value whose `paper` entry is a published number (or the paper's wording). */
+export interface PaperVsOurs {
+  name: string;
+  paper: string;
+  ours: string;
+  /** (ours − paper)/|paper| when both are numbers. */
+  relDiff: string;
+  unit: string;
+  note: string;
+}
+
+/** Values that carry the paper's own figure, for the "paper vs ours" table (ours ± sd, relative difference). */
+export function paperVsOurs(values: Values): PaperVsOurs[] {
+  return Object.keys(values)
+    .sort()
+    .flatMap((name) => {
+      const v = values[name];
+      if (v === undefined || v.paper === undefined) return [];
+      const rel = typeof v.paper === 'number' && v.paper !== 0 && Number.isFinite(v.value) ? fmt((v.value - v.paper) / Math.abs(v.paper)) : '';
+      return [{ name, paper: typeof v.paper === 'number' ? fmt(v.paper) : v.paper, ours: `${fmt(v.value)}${v.sd !== undefined ? ` ± ${fmt(v.sd)}` : ''}`, relDiff: rel, unit: v.unit ?? '', note: v.note ?? '' }];
+    });
 }
 
 /** Numbers for people: 4 significant digits, exponent form outside [1e-3, 1e5). */
@@ -118,6 +143,15 @@ export function manifestFault(m: Record<string, unknown>): { name: string; descr
   return f !== null && f !== undefined && typeof f.name === 'string' ? { name: f.name, description: String(f.description ?? '') } : undefined;
 }
 
+/** The claims that did not pass, one line per status (for the top of a report). */
+export function verdictLists(claims: readonly { id: string; status: string }[]): string[] {
+  const ids = (st: string) => claims.filter((c) => c.status === st).map((c) => c.id);
+  return [
+    ...(ids('fail').length > 0 ? [`failed: ${ids('fail').join(', ')}`] : []),
+    ...(ids('inconclusive').length > 0 ? [`inconclusive: ${ids('inconclusive').join(', ')}`] : []),
+  ];
+}
+
 /** Status cell text: the status, marked when the claim is observational. */
 const statusLabel = (x: ClaimRecord): string => (x.role === 'observational' ? `${x.status} (observational)` : x.status);
 const catchesText = (x: ClaimRecord): string => (x.role === 'observational' ? `— (${x.observational ?? 'observational'})` : x.catches.join(', '));
@@ -153,6 +187,7 @@ export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], val
   const m = paper.meta;
   const phases = phaseRows(manifest);
   const planted = manifestFault(manifest);
+  const pvo = paperVsOurs(values);
   const lines = [
     `# ${m.id}: ${m.title}`,
     '',
@@ -160,7 +195,24 @@ export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], val
     citation(paper),
     '',
     `**Verdict: ${verdictText(claims)}** — profile \`${str(manifest.profile)}\`, seed ${str(manifest.seed)}, backend ${str((manifest.backend as { name?: string } | undefined)?.name)}.`,
+    ...verdictLists(claims).map((l) => `- ${l}`),
     '',
+    '## Figures',
+    '',
+    ...(figures.length === 0 ? ['No figure was drawn in this run.', ''] : []),
+    ...figures.flatMap((g) => [
+      `### ${g.title}`,
+      '',
+      `![${g.id}](figures/${g.id}.svg)`,
+      '',
+      `${g.caption}${(g.claims ?? []).length > 0 ? ` Supports: ${(g.claims ?? []).map((c) => `\`${c}\``).join(', ')}.` : ''} (data: [figures/${g.id}.data.json](figures/${g.id}.data.json), spec: [figures/${g.id}.vl.json](figures/${g.id}.vl.json))`,
+      '',
+    ]),
+    '## Paper vs ours',
+    '',
+    ...(pvo.length === 0
+      ? ['The paper publishes no number that this run measures (its claims are inequalities and rates: see the claims).', '']
+      : ['| value | paper | ours (± sd) | relative difference | unit | note |', '| --- | --- | --- | --- | --- | --- |', ...pvo.map((r) => `| ${escMd(r.name)} | ${escMd(r.paper)} | ${r.ours} | ${r.relDiff} | ${escMd(r.unit)} | ${escMd(r.note)} |`), '']),
     '## Claims',
     '',
     '| claim | statement | status | observed | expected | tolerance | slack | catches |',
@@ -176,10 +228,6 @@ export function reportMarkdown(paper: Paper, claims: readonly ClaimRecord[], val
     '| --- | --- | --- | --- | --- | --- |',
     ...valueRows(values).map((r) => `| ${r.map(escMd).join(' | ')} |`),
     '',
-    '## Figures',
-    '',
-    ...(figures.length === 0 ? ['No figure was drawn in this run.', ''] : []),
-    ...figures.flatMap((g) => [`### ${g.title}`, '', `![${g.id}](figures/${g.id}.svg)`, '', `${g.caption} (data: [figures/${g.id}.data.json](figures/${g.id}.data.json), spec: [figures/${g.id}.vl.json](figures/${g.id}.vl.json))`, '']),
     '## Deviations',
     '',
     ...(paper.deviations.length === 0 ? ['None.'] : paper.deviations.map((d) => `- ${d}`)),
@@ -202,6 +250,8 @@ export const inlineSvg = (svg: string): string => svg.replace(/\s+xmlns(:\w+)?="
 export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values: Values, figures: readonly FigureRecord[], manifest: Manifest): string {
   const c = verdictCounts(claims);
   const planted = manifestFault(manifest);
+  const pvo = paperVsOurs(values);
+  const lists = verdictLists(claims);
   const m = paper.meta;
   const row = (cells: string[], tag = 'td') => `<tr>${cells.map((x) => `<${tag}>${x}</${tag}>`).join('')}</tr>`;
   const phases = phaseRows(manifest);
@@ -209,7 +259,9 @@ export function reportHtml(paper: Paper, claims: readonly ClaimRecord[], values:
 <html lang="en"><head><meta charset="utf-8"><title>${escHtml(m.id)} — ${escHtml(m.title)}</title>
 <style>
 body{font-family:Helvetica,Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}
-table{border-collapse:collapse;width:100%;margin:1em 0;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
+table{border-collapse:collapse;width:100%;margin:1em 0;font-size:13px;display:block;overflow-x:auto}
+@media (max-width:700px){body{margin:1em auto}figure{margin:.5em 0;max-width:100%}figure svg{max-width:100%;height:auto}}
+figure svg{max-width:100%;height:auto}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f4f4f4}.pass{color:#137333;font-weight:bold}.fail{color:#b3261e;font-weight:bold}.skip{color:#777}.inconclusive{color:#a05a00;font-weight:bold}
 .verdict{font-size:1.1em;padding:.5em .8em;background:#f7f7f7;border-left:4px solid ${c.fail > 0 ? '#b3261e' : c.inconclusive > 0 ? '#a05a00' : '#137333'}}
 .planted{background:#b3261e;color:#fff;padding:.8em 1em;font-weight:bold}
@@ -219,7 +271,11 @@ code,pre{font-family:Menlo,Consolas,monospace;font-size:12px}pre{background:#f7f
 </style></head><body>
 <h1>${escHtml(m.id)}: ${escHtml(m.title)}</h1>
 ${planted !== undefined ? `<p class="planted" role="alert">PLANTED FAULT <code>${escHtml(planted.name)}</code>: ${escHtml(planted.description)}. This run has a bug switched on deliberately (--fault); its numbers are not a reproduction.</p>\n` : ''}<p class="cite">${escHtml(citation(paper))}</p>
-<p class="verdict"><strong>Verdict:</strong> <span class="pass">${c.pass} pass</span> / <span class="fail">${c.fail} fail</span> / <span class="inconclusive">${c.inconclusive} inconclusive</span> / <span class="skip">${c.skip} skip</span>${c.observational > 0 ? ` (${c.observational} observational)` : ''} — profile <code>${escHtml(str(manifest.profile))}</code>, seed ${escHtml(str(manifest.seed))}, backend ${escHtml(str((manifest.backend as { name?: string } | undefined)?.name))}.</p>
+<p class="verdict"><strong>Verdict:</strong> <span class="pass">${c.pass} pass</span> / <span class="fail">${c.fail} fail</span> / <span class="inconclusive">${c.inconclusive} inconclusive</span> / <span class="skip">${c.skip} skip</span>${c.observational > 0 ? ` (${c.observational} observational)` : ''} — profile <code>${escHtml(str(manifest.profile))}</code>, seed ${escHtml(str(manifest.seed))}, backend ${escHtml(str((manifest.backend as { name?: string } | undefined)?.name))}.${lists.map((l) => `<br>${escHtml(l)}`).join('')}</p>
+<h2>Figures</h2>
+${figures.length === 0 ? '<p>No figure was drawn in this run.</p>' : figures.map((g) => `<figure id="${escHtml(g.id)}">${inlineSvg(g.svg)}<figcaption><strong>${escHtml(g.title)}.</strong> ${escHtml(g.caption)}${(g.claims ?? []).length > 0 ? ` <span class="supports">Supports: ${(g.claims ?? []).map((c) => `<code>${escHtml(c)}</code>`).join(', ')}.</span>` : ''}</figcaption></figure>`).join('\n')}
+<h2>Paper vs ours</h2>
+${pvo.length === 0 ? '<p>The paper publishes no number that this run measures (its claims are inequalities and rates: see the claims).</p>' : `<table class="pvo">${row(['value', 'paper', 'ours (± sd)', 'relative difference', 'unit', 'note'], 'th')}${pvo.map((r) => row([escHtml(r.name), escHtml(r.paper), escHtml(r.ours), escHtml(r.relDiff), escHtml(r.unit), escHtml(r.note)])).join('')}</table>`}
 <h2>Claims</h2>
 <table>${row(['claim', 'statement', 'status', 'observed', 'expected', 'tolerance', 'slack', 'catches'], 'th')}
 ${claims
@@ -241,8 +297,6 @@ ${claims
 ${valueRows(values)
   .map((r) => row(r.map(escHtml)))
   .join('\n')}</table>
-<h2>Figures</h2>
-${figures.length === 0 ? '<p>No figure was drawn in this run.</p>' : figures.map((g) => `<figure id="${escHtml(g.id)}">${inlineSvg(g.svg)}<figcaption><strong>${escHtml(g.title)}.</strong> ${escHtml(g.caption)}</figcaption></figure>`).join('\n')}
 <h2>Deviations</h2>
 ${paper.deviations.length === 0 ? '<p>None.</p>' : `<ul>${paper.deviations.map((d) => `<li>${escHtml(d)}</li>`).join('')}</ul>`}
 <h2>Provenance</h2>

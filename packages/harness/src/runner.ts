@@ -357,7 +357,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
         try {
           const rows = f.data(traces, r.cfg);
           const spec = fullSpec(f.spec(rows), rows);
-          figures.push({ id: f.id, title: f.title, caption: f.caption, svg: await renderSvg(spec), spec, rows });
+          figures.push({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])], svg: await renderSvg(spec), spec, rows });
         } catch (e) {
           // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
           progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
@@ -390,6 +390,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
       end: end.toISOString(),
       wallSeconds,
       phases,
+      figures: figures.map((f) => ({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])] })),
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       memory: r.memory,
       log: progress.messages,
