@@ -3,7 +3,8 @@
 //  1. docs/architecture.md names every core package (`@repro/<dir>` for each packages/<dir>) and no package that is gone;
 //  2. its "Papers and their claims" block lists every paper's claim ids and planted faults exactly as the built papers
 //     declare them (`--write` regenerates the block);
-//  3. every relative Markdown link in README.md, docs/*.md and each package's README resolves to a file in the repo.
+//  3. the root README's generated tables are up to date (scripts/readme-tables.mjs --check);
+//  4. every relative Markdown link in README.md, docs/*.md and each package's README resolves to a file in the repo.
 // Prints `docs: N passed, M failed`, writes test-results/docs.json, exits 1 on failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -56,7 +57,11 @@ else {
   } else result(arch.slice(a, e + end.length) === block, 'architecture.md lists every paper\'s claims and faults as the code declares them (regenerate: pnpm check:docs --write)');
 }
 
-// 3. relative links
+// 3. the root README's generated tables (papers, expected failures) are up to date
+const rt = spawnSync(process.execPath, [join(root, 'scripts', 'readme-tables.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+result(rt.status === 0, `README tables generated from the reference runs and expected-failures.json are up to date${rt.status === 0 ? '' : ` — ${(rt.stdout + rt.stderr).trim()}`}`);
+
+// 4. relative links
 const mdFiles = [
   join(root, 'README.md'),
   ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)),
