@@ -6,10 +6,11 @@ import type { z } from 'zod';
 import type { Paper } from './define-paper.js';
 import { EXIT, UsageError } from './errors.js';
 import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions, type RunSummary } from './runner.js';
+import { mergeShards, parseShard, SHARD_MODES, type ShardBy } from './shard.js';
 
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 
-const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory', '--fault'];
+const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory', '--fault', '--shard', '--shard-by'];
 
 export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
   json: boolean;
@@ -44,6 +45,8 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
     .option('out', { type: 'string' })
     .option('max-memory', { type: 'string' })
     .option('fault', { type: 'string' })
+    .option('shard', { type: 'string' })
+    .option('shard-by', { type: 'string' })
     .option('under-turbo', { type: 'boolean', default: false, hidden: true })
     .strict()
     .exitProcess(false)
@@ -79,6 +82,13 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
   if (typeof a.out === 'string') out.outDir = a.out;
   if (typeof a['max-memory'] === 'string') out.maxMemoryBytes = parseBytes(a['max-memory']);
   if (typeof a.fault === 'string') out.fault = a.fault;
+  if (typeof a.shard === 'string') out.shard = parseShard(a.shard);
+  if (typeof a['shard-by'] === 'string') {
+    const by = a['shard-by'];
+    if (!(SHARD_MODES as readonly string[]).includes(by)) throw new UsageError(`unknown --shard-by '${by}' (choose ${SHARD_MODES.join(', ')})`);
+    if (out.shard === undefined) throw new UsageError('--shard-by needs --shard i/n');
+    out.shardBy = by as ShardBy;
+  }
   return out;
 }
 
@@ -114,6 +124,11 @@ export function helpText(paper: Paper): string {
     '  --out DIR               write results to DIR instead of results/<profile> (bypasses the turbo cache when run via pnpm repro)',
     '  --max-memory SIZE       memory budget for the pre-run estimate (e.g. 8GiB; default 60% of free memory, env REPRO_MAX_MEMORY)',
     '  --fault NAME            switch on one planted fault (a deliberate bug, listed below; smoke profile only): shows which claims catch it',
+    '  --shard i/n             compute only shard i of n (0 ≤ i < n) and write a partial run directory (default results/<profile>.shard-i-of-n);',
+    '                          `pnpm repro merge <dirs…> --out DIR` checks the claims. Shards are seeds (--seeds K, each seed a job) or, for',
+    '                          papers that use the job pool (mapJobs) with fewer seeds than shards, its jobs; papers without a job pool',
+    '                          shard only by seed (with one seed, shard 0 does everything). Merged claims/values are byte-identical.',
+    '  --shard-by auto|seed|job  force the unit a shard splits (default auto)',
     '  -h, --help              this text',
     '',
     'Verdicts: pass · fail · inconclusive (the data can tell neither, e.g. a rate whose CI straddles its range) · skip',
@@ -161,6 +176,8 @@ export function paperModuleFor(packageRoot: string): string {
 
 /** The one-paper summary line (and the failed and inconclusive claims on their own lines). */
 export function summaryLine(s: RunSummary): string {
+  if (s.shard !== undefined)
+    return `${s.paper} [${s.profile}] shard ${s.shard.index}/${s.shard.count} (by ${s.shard.mode}): ${s.shard.done} — ${s.outDir} (wall ${s.wallSeconds.toFixed(1)} s)`;
   return (
     `${s.paper} [${s.profile}]${s.fault !== null ? ` PLANTED FAULT ${s.fault}` : ''}: ${s.pass} pass, ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.skip} skip — ${s.outDir} (wall ${s.wallSeconds.toFixed(1)} s)` +
     `${s.failed.length > 0 ? `\n  failed: ${s.failed.join(', ')}` : ''}${s.inconclusiveIds.length > 0 ? `\n  inconclusive: ${s.inconclusiveIds.join(', ')}` : ''}`
@@ -202,6 +219,37 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
       where = '';
     }
     process.stderr.write(`repro: runtime fault in ${paper.id}: ${err.message}${where}\n`);
+    if (process.env.REPRO_DEBUG === '1') process.stderr.write(`${err.stack ?? ''}\n`);
+    process.exit(EXIT.runtime);
+  }
+}
+
+/**
+ * `pnpm repro merge <dir…> [--out DIR] [--json]` for one paper: merge its shard directories, print the summary, exit 0/1 like a
+ * run, 2 (one line) when the shards are refused (missing, duplicated, mismatched), 3 on a runtime fault.
+ */
+export async function mergeMain(paper: Paper, dirs: readonly string[], o: { outDir?: string; json?: boolean; packageRoot: string }): Promise<never> {
+  try {
+    const progress = process.stderr.isTTY === true || process.env.REPRO_PROGRESS === '1';
+    const summary = await mergeShards(paper, dirs, {
+      packageRoot: o.packageRoot,
+      resultsRoot: resultsRootFor(paper, o.packageRoot),
+      progress,
+      ...(o.outDir !== undefined ? { outDir: o.outDir } : {}),
+    });
+    process.stdout.write(o.json === true ? `${JSON.stringify(summary)}\n` : `${summaryLine(summary)}\n`);
+    process.exit(summary.exitCode);
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError || err.name === 'UsageError') {
+      process.stderr.write(`repro merge: error: ${err.message.replace(/\n/g, ' ')}\n`);
+      process.exit(EXIT.usage);
+    }
+    if (err.name === 'LockError') {
+      process.stderr.write(`repro merge: ${err.message}\n`);
+      process.exit(EXIT.runtime);
+    }
+    process.stderr.write(`repro merge: runtime fault in ${paper.id}: ${err.message}\n`);
     if (process.env.REPRO_DEBUG === '1') process.stderr.write(`${err.stack ?? ''}\n`);
     process.exit(EXIT.runtime);
   }

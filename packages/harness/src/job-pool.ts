@@ -25,7 +25,46 @@ export function defaultJobWorkers(): number {
   return Number.isInteger(env) && env >= 1 ? env : availableParallelism();
 }
 
+/**
+ * Shard and merge runs (`--shard i/n`, `pnpm repro merge`) route every `mapJobs` call of the main thread through an
+ * interceptor: a shard computes only its share of the jobs, a merge serves the jobs from the shards' recorded results.
+ * `name` is the call's stable name (`<module file>#<export>`); `compute(indices)` runs those jobs in the pool.
+ */
+export interface JobInterceptor {
+  map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>): Promise<R[]>;
+}
+
+const INTERCEPTOR = Symbol.for('@repro/harness.jobInterceptor');
+
+/** Install (or remove, with null) the job interceptor of this thread; returns the previous one. */
+export function setJobInterceptor(i: JobInterceptor | null): JobInterceptor | null {
+  const g = globalThis as Record<symbol, JobInterceptor | null | undefined>;
+  const prev = g[INTERCEPTOR] ?? null;
+  g[INTERCEPTOR] = i;
+  return prev;
+}
+
+/** The stable name of a `mapJobs` call: the module's file name and the export (independent of the checkout's path). */
+export function jobCallName(moduleUrl: string, exportName: string): string {
+  const file = moduleUrl.split(/[\\/]/).pop() ?? moduleUrl;
+  return `${file.replace(/\.(ts|js|mjs)$/, '')}#${exportName}`;
+}
+
 export async function mapJobs<J, R>(moduleUrl: string, exportName: string, jobs: readonly J[], opts: MapJobsOptions<R> = {}): Promise<R[]> {
+  const interceptor = isMainThread ? ((globalThis as Record<symbol, JobInterceptor | null | undefined>)[INTERCEPTOR] ?? null) : null;
+  if (interceptor !== null)
+    return interceptor.map<J, R>(jobCallName(moduleUrl, exportName), jobs, (indices) =>
+      mapJobsDirect<J, R>(
+        moduleUrl,
+        exportName,
+        indices.map((k) => jobs[k] as J),
+        { ...(opts.workers !== undefined ? { workers: opts.workers } : {}), onResult: (k, r) => opts.onResult?.(indices[k] as number, r) },
+      ),
+    );
+  return mapJobsDirect(moduleUrl, exportName, jobs, opts);
+}
+
+async function mapJobsDirect<J, R>(moduleUrl: string, exportName: string, jobs: readonly J[], opts: MapJobsOptions<R> = {}): Promise<R[]> {
   const workers = Math.min(opts.workers ?? defaultJobWorkers(), jobs.length);
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`mapJobs: workers must be a positive integer, got ${opts.workers}`);
   const results: R[] = new Array<R>(jobs.length);

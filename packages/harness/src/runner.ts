@@ -11,6 +11,7 @@ import { provenance } from './manifest.js';
 import { createProgress } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
 import { runSeedPool } from './seed-pool.js';
+import { runShard } from './shard.js';
 import { reportHtml, reportMarkdown, type ClaimRecord, type FigureRecord } from './report.js';
 import { setActiveFault } from './faults.js';
 import { VERDICT_STATUSES, type BackendInfo, type ProfileName, type RunProfileName, type Tolerance, type Values, type Verdict } from './types.js';
@@ -50,6 +51,13 @@ export interface RunOptions {
   json?: boolean;
   /** A planted fault to switch on (`--fault`): one of the paper's `faults`; refused under the paper profile. */
   fault?: string;
+  /**
+   * Run only shard `index` of `count` (`--shard i/n`): its share of the jobs, written as a partial run directory (default
+   * `<results>/<profile>.shard-<i>-of-<n>`) for `mergeShards`. See shard.ts.
+   */
+  shard?: { index: number; count: number };
+  /** What a shard's jobs are: `seed`, `job` (mapJobs jobs) or `auto` (default). */
+  shardBy?: 'auto' | 'seed' | 'job';
 }
 
 export interface RunSummary {
@@ -66,6 +74,8 @@ export interface RunSummary {
   fault: string | null;
   wallSeconds: number;
   exitCode: 0 | 1;
+  /** Set for a shard run (`--shard`): which shard, its mode and what it computed. No claims are checked by a shard. */
+  shard?: { index: number; count: number; mode: 'seed' | 'job'; done: string };
 }
 
 /** Everything a run needs, validated before anything is computed or written. */
@@ -284,6 +294,11 @@ function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): 
  * and whatever `run` throws (nothing is published then; the previous results stay).
  */
 export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSummary> {
+  if (opts.shard !== undefined) {
+    const profileName = (opts.set ?? []).length > 0 ? 'custom' : opts.profile;
+    const outDir = opts.outDir ?? join(opts.resultsRoot ?? join(opts.packageRoot ?? process.cwd(), 'results'), `${profileName}.shard-${opts.shard.index}-of-${opts.shard.count}`);
+    return runShard(paper, { ...opts, outDir, shard: opts.shard });
+  }
   const r = resolveRun(paper, opts);
   const packageRoot = opts.packageRoot ?? process.cwd();
   const start = new Date();
@@ -307,126 +322,170 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
   if (r.fault !== null) progress.log(`PLANTED FAULT '${r.fault}': ${paper.faults?.[r.fault]?.description ?? ''} — results are not a reproduction`);
   try {
     recoverPublish(r.outDir);
-    let traces: unknown[] = [];
-    const workers = Math.min(opts.workers ?? 1, opts.seeds);
-    if (workers > 1 && opts.paperModule !== undefined)
-      traces = await runSeedPool({
-        paperModule: opts.paperModule,
-        cfg: r.cfg,
-        keys: Array.from({ length: opts.seeds }, (_, s) => foldIn(key(opts.seed), s)),
-        experiments: [...r.experiments],
-        backend: opts.backend,
-        fault: r.fault,
-        workers,
-        progress,
-        reportBackend: (info) => {
-          backend = info;
-        },
-        phases,
-      });
-    else for (let s = 0; s < opts.seeds; s++) {
-      if (opts.seeds > 1) progress.log(`seed ${s + 1}/${opts.seeds}`);
-      const trace = await paper.run(r.cfg, foldIn(key(opts.seed), s), {
-        progress,
-        experiments: r.experiments,
-        seedIndex: s,
-        fault: r.fault,
-        backend: opts.backend,
-        reportBackend: (info) => {
-          backend = info;
-        },
-        time: timed,
-      });
-      traces.push(trace);
-    }
-    progress.phase('checking claims', paper.claims.length);
-    const claims = await timed('harness: checks', async () => checkClaims(paper, r, traces));
-    let values: Values = {};
-    try {
-      values = paper.values(traces, r.cfg);
-    } catch (e) {
-      // values() reads traces like a check does: its failure is reported, the claims still are.
-      progress.log(`values() threw: ${(e as Error).message}`);
-    }
-    progress.phase('drawing figures', paper.figures.length);
-    const figures: (FigureRecord & { spec: unknown; rows: unknown })[] = [];
-    await timed('harness: figures', async () => {
-      for (const f of paper.figures) {
-        progress.tick(1, f.id);
-        if (!f.profiles.includes(r.baseProfile) || !f.needs.every((e) => r.experiments.has(e))) continue;
-        try {
-          const rows = f.data(traces, r.cfg);
-          const spec = fullSpec(f.spec(rows), rows);
-          figures.push({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])], svg: await renderSvg(spec), spec, rows });
-        } catch (e) {
-          // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
-          progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
-        }
-      }
-    });
-    const end = new Date();
-    const wallSeconds = (performance.now() - t0) / 1000;
-    const backendInfo = backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' };
-    const manifest: Record<string, unknown> = {
-      paper: paper.id,
-      title: paper.meta.title,
-      citation: { authors: [...paper.meta.authors], venue: paper.meta.venue, year: paper.meta.year, arxiv: paper.meta.arxiv ?? null },
-      deviations: [...paper.deviations],
-      profile: r.profile,
-      baseProfile: r.baseProfile,
-      overrides: [...(opts.set ?? [])],
-      only: [...(opts.only ?? [])],
-      fault: r.fault === null ? null : { name: r.fault, description: paper.faults?.[r.fault]?.description ?? '', layer: paper.faults?.[r.fault]?.layer ?? 'model' },
-      seed: opts.seed,
-      seeds: opts.seeds,
-      workers: Math.min(opts.workers ?? 1, opts.seeds),
-      keyDerivation: 'trace s (0 ≤ s < seeds) uses foldIn(key(seed), s)',
-      config: r.cfg,
-      experiments: [...r.experiments].sort(),
-      backend: backendInfo,
-      tfjsVersion: backendInfo.tfjsVersion ?? null,
-      ...origin,
-      start: start.toISOString(),
-      end: end.toISOString(),
-      wallSeconds,
+    const traces = await computeTraces(paper, r, opts, Array.from({ length: opts.seeds }, (_, s) => s), {
+      progress,
       phases,
-      figures: figures.map((f) => ({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])] })),
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      memory: r.memory,
-      log: progress.messages,
-    };
-    await publishDir(r.outDir, async (tmp) => {
-      mkdirSync(join(tmp, 'figures'));
-      writeFileSync(join(tmp, 'claims.json'), toJson(claims));
-      writeFileSync(join(tmp, 'values.json'), toJson(values, { sortKeys: true }));
-      writeFileSync(join(tmp, 'manifest.json'), toJson(manifest));
-      for (const f of figures) {
-        writeFileSync(join(tmp, 'figures', `${f.id}.svg`), f.svg);
-        writeFileSync(join(tmp, 'figures', `${f.id}.vl.json`), toJson(f.spec));
-        writeFileSync(join(tmp, 'figures', `${f.id}.data.json`), toJson(f.rows));
-      }
-      writeFileSync(join(tmp, 'report.md'), reportMarkdown(paper, claims, values, figures, manifest));
-      writeFileSync(join(tmp, 'report.html'), reportHtml(paper, claims, values, figures, manifest));
+      timed,
+      reportBackend: (info) => {
+        backend = info;
+      },
     });
-    const count = (s: string) => claims.filter((c) => c.status === s).length;
-    const ids = (s: string) => claims.filter((c) => c.status === s).map((c) => c.id);
-    const failed = ids('fail');
-    return {
-      paper: paper.id,
-      profile: r.profile,
-      outDir: r.outDir,
-      pass: count('pass'),
-      fail: count('fail'),
-      inconclusive: count('inconclusive'),
-      skip: count('skip'),
-      failed,
-      inconclusiveIds: ids('inconclusive'),
-      fault: r.fault,
-      wallSeconds,
-      exitCode: failed.length > 0 ? 1 : 0,
-    };
+    return await finishRun(paper, r, opts, { traces, start, t0, origin, progress, phases, timed, backend, extraManifest: {} });
   } finally {
     setActiveFault(previousFault);
     release();
   }
+}
+
+/**
+ * Compute the traces of the listed harness seeds (trace s uses `foldIn(key(seed), s)`), serially in this thread or in the
+ * seed pool (`workers` > 1 and a paper module). Returned in the order of `seedList`.
+ */
+export async function computeTraces(
+  paper: Paper,
+  r: ResolvedRun,
+  opts: RunOptions,
+  seedList: readonly number[],
+  c: { progress: ReturnType<typeof createProgress>; phases: Record<string, number>; timed: FinishInput['timed']; reportBackend(info: BackendInfo): void },
+): Promise<unknown[]> {
+  const traces: unknown[] = [];
+  const workers = Math.min(opts.workers ?? 1, seedList.length);
+  if (workers > 1 && opts.paperModule !== undefined)
+    return runSeedPool({
+      paperModule: opts.paperModule,
+      cfg: r.cfg,
+      keys: seedList.map((s) => foldIn(key(opts.seed), s)),
+      seedIndices: seedList,
+      experiments: [...r.experiments],
+      backend: opts.backend,
+      fault: r.fault,
+      workers,
+      progress: c.progress,
+      reportBackend: c.reportBackend,
+      phases: c.phases,
+    });
+  for (const s of seedList) {
+    if (opts.seeds > 1) c.progress.log(`seed ${s + 1}/${opts.seeds}`);
+    const trace = await paper.run(r.cfg, foldIn(key(opts.seed), s), {
+      progress: c.progress,
+      experiments: r.experiments,
+      seedIndex: s,
+      fault: r.fault,
+      backend: opts.backend,
+      reportBackend: c.reportBackend,
+      time: c.timed,
+    });
+    traces.push(trace);
+  }
+  return traces;
+}
+
+/** What `finishRun` needs from the computing part of a run (a plain run, or a merge of shards). */
+export interface FinishInput {
+  traces: unknown[];
+  start: Date;
+  t0: number;
+  origin: Record<string, unknown>;
+  progress: ReturnType<typeof createProgress>;
+  phases: Record<string, number>;
+  timed: <R>(phase: string, fn: () => Promise<R>) => Promise<R>;
+  backend: BackendInfo | undefined;
+  /** Extra manifest fields (e.g. `shards` for a merged run), placed after the provenance. */
+  extraManifest: Record<string, unknown>;
+}
+
+/**
+ * The second half of a run, shared by `runPaper` and `mergeShards`: check every claim, compute values, draw the figures and
+ * publish manifest.json, claims.json, values.json, figures/, report.md and report.html atomically into `r.outDir`.
+ * claims.json and values.json depend only on the traces and the resolved configuration.
+ */
+export async function finishRun(paper: Paper, r: ResolvedRun, opts: RunOptions, f: FinishInput): Promise<RunSummary> {
+  const { traces, progress, phases, timed } = f;
+  progress.phase('checking claims', paper.claims.length);
+  const claims = await timed('harness: checks', async () => checkClaims(paper, r, traces));
+  let values: Values = {};
+  try {
+    values = paper.values(traces, r.cfg);
+  } catch (e) {
+    // values() reads traces like a check does: its failure is reported, the claims still are.
+    progress.log(`values() threw: ${(e as Error).message}`);
+  }
+  progress.phase('drawing figures', paper.figures.length);
+  const figures: (FigureRecord & { spec: unknown; rows: unknown })[] = [];
+  await timed('harness: figures', async () => {
+    for (const f of paper.figures) {
+      progress.tick(1, f.id);
+      if (!f.profiles.includes(r.baseProfile) || !f.needs.every((e) => r.experiments.has(e))) continue;
+      try {
+        const rows = f.data(traces, r.cfg);
+        const spec = fullSpec(f.spec(rows), rows);
+        figures.push({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])], svg: await renderSvg(spec), spec, rows });
+      } catch (e) {
+        // A figure that cannot be drawn (e.g. every value non-finite after divergence) is reported, not fatal.
+        progress.log(`figure ${f.id} not drawn: ${(e as Error).message}`);
+      }
+    }
+  });
+  const end = new Date();
+  const wallSeconds = (performance.now() - f.t0) / 1000;
+  const backendInfo = f.backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' };
+  const manifest: Record<string, unknown> = {
+    paper: paper.id,
+    title: paper.meta.title,
+    citation: { authors: [...paper.meta.authors], venue: paper.meta.venue, year: paper.meta.year, arxiv: paper.meta.arxiv ?? null },
+    deviations: [...paper.deviations],
+    profile: r.profile,
+    baseProfile: r.baseProfile,
+    overrides: [...(opts.set ?? [])],
+    only: [...(opts.only ?? [])],
+    fault: r.fault === null ? null : { name: r.fault, description: paper.faults?.[r.fault]?.description ?? '', layer: paper.faults?.[r.fault]?.layer ?? 'model' },
+    seed: opts.seed,
+    seeds: opts.seeds,
+    workers: Math.min(opts.workers ?? 1, opts.seeds),
+    keyDerivation: 'trace s (0 ≤ s < seeds) uses foldIn(key(seed), s)',
+    config: r.cfg,
+    experiments: [...r.experiments].sort(),
+    backend: backendInfo,
+    tfjsVersion: backendInfo.tfjsVersion ?? null,
+    ...f.origin,
+    ...f.extraManifest,
+    start: f.start.toISOString(),
+    end: end.toISOString(),
+    wallSeconds,
+    phases,
+    figures: figures.map((f) => ({ id: f.id, title: f.title, caption: f.caption, claims: [...(f.claims ?? [])] })),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    memory: r.memory,
+    log: progress.messages,
+  };
+  await publishDir(r.outDir, async (tmp) => {
+    mkdirSync(join(tmp, 'figures'));
+    writeFileSync(join(tmp, 'claims.json'), toJson(claims));
+    writeFileSync(join(tmp, 'values.json'), toJson(values, { sortKeys: true }));
+    writeFileSync(join(tmp, 'manifest.json'), toJson(manifest));
+    for (const f of figures) {
+      writeFileSync(join(tmp, 'figures', `${f.id}.svg`), f.svg);
+      writeFileSync(join(tmp, 'figures', `${f.id}.vl.json`), toJson(f.spec));
+      writeFileSync(join(tmp, 'figures', `${f.id}.data.json`), toJson(f.rows));
+    }
+    writeFileSync(join(tmp, 'report.md'), reportMarkdown(paper, claims, values, figures, manifest));
+    writeFileSync(join(tmp, 'report.html'), reportHtml(paper, claims, values, figures, manifest));
+  });
+  const count = (s: string) => claims.filter((c) => c.status === s).length;
+  const ids = (s: string) => claims.filter((c) => c.status === s).map((c) => c.id);
+  const failed = ids('fail');
+  return {
+    paper: paper.id,
+    profile: r.profile,
+    outDir: r.outDir,
+    pass: count('pass'),
+    fail: count('fail'),
+    inconclusive: count('inconclusive'),
+    skip: count('skip'),
+    failed,
+    inconclusiveIds: ids('inconclusive'),
+    fault: r.fault,
+    wallSeconds,
+    exitCode: failed.length > 0 ? 1 : 0,
+  };
 }

@@ -8,6 +8,8 @@ export interface SeedPoolOptions {
   paperModule: string;
   cfg: unknown;
   keys: readonly Key[];
+  /** The harness seed index of each key (`ctx.seedIndex`; default: the key's position). Shards run a subset of the seeds. */
+  seedIndices?: readonly number[];
   experiments: readonly string[];
   backend: string;
   /** The planted fault to switch on in each worker (null: clean run). */
@@ -53,7 +55,7 @@ export async function runSeedPool(o: SeedPoolOptions): Promise<unknown[]> {
           return;
         }
         const s = next++;
-        w.postMessage({ type: 'run', seedIndex: s, key: o.keys[s] });
+        w.postMessage({ type: 'run', seedIndex: s, ctxSeedIndex: o.seedIndices?.[s] ?? s, key: o.keys[s] });
       };
       for (let i = 0; i < n; i++) {
         const w = new Worker(workerUrl, {

@@ -26,7 +26,7 @@ parentPort.on('message', async (msg) => {
       log: (message) => parentPort.postMessage({ type: 'log', message }),
     },
     experiments,
-    seedIndex: msg.seedIndex,
+    seedIndex: msg.ctxSeedIndex ?? msg.seedIndex,
     fault: workerData.fault ?? null,
     backend: workerData.backend,
     reportBackend: (info) => parentPort.postMessage({ type: 'backend', info }),
