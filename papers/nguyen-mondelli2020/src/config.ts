@@ -34,6 +34,7 @@ export const config = z
     initTrials: posInt('init-sigma-min-F1: independent draws (X, W_1) per (d, n_1), count'),
     lambdaStarDims: intList('thm3.3-lambda-star: input dimensions d (N = 2d), count'),
     lambdaStarTrials: posInt('thm3.3-lambda-star: data sets per d, count'),
+    lambdaStarMcDraws: posInt('thm3.3-lambda-star: Monte-Carlo draws w ~ N(0, I_d/d) of the λ_* cross-check on data set 0 of each d (card: ≥ 2·10⁵), count'),
     // NM20 Lemma B.2 (feature Lipschitz pairs; the gradient bound reads the GD runs of R)
     lipschitzPairs: posInt('lemmaB2: parameter pairs (a, b) at LeCun init of run set R networks, cycling over (n_1, L), count'),
     lipschitzDistance: z.number().positive().describe('lemmaB2: per-layer Frobenius distance ‖W_pᵃ − W_pᵇ‖_F of a pair, weight units'),
@@ -115,6 +116,7 @@ const smoke: Nm20Config = {
   initTrials: 10,
   lambdaStarDims: [16, 32, 64],
   lambdaStarTrials: 3,
+  lambdaStarMcDraws: 200_000,
   lipschitzPairs: 20,
   lipschitzDistance: 1e-2,
   lecunN: 32,
@@ -128,7 +130,8 @@ const smoke: Nm20Config = {
   widthNScales: [1, 2],
   widthNSteps: 3000,
   chernoffDims: [25, 50],
-  chernoffWidthFactors: [4, 16],
+  // 64N: the upper side of ρ → 1 (mean ρ ≤ 1) is sharpest at the widest layer
+  chernoffWidthFactors: [4, 16, 64],
   chernoffTrials: 10,
   n1SweepN: 100,
   n1SweepD: 50,

@@ -1,4 +1,5 @@
 import { definePaper } from '@repro/harness';
+import { faults } from './faults.js';
 import { claims } from './claims/index.js';
 import { config, profiles } from './config.js';
 import { deviations } from './deviations.js';
@@ -18,4 +19,4 @@ export { estimateMemory } from './memory.js';
 export { fig2Trial, trialFlops } from './experiments/fig2.js';
 
 /** The nguyen-mondelli2020 paper: NM20 convergence checks and NMM21 Figure 2. */
-export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, deviations, estimateMemory });
+export const paper = definePaper({ meta, config, profiles, run, values, claims, figures, deviations, estimateMemory, faults });

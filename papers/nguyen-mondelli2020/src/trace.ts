@@ -3,6 +3,23 @@
  * read only this.
  */
 
+/**
+ * GD at the rule's step size η0 = etaScale/λ_max(K̄(θ_0)) for all K steps, no halving, descent not enforced (the rate
+ * claims read this run). Series as in GdRun; a non-finite loss ends it (`diverged`).
+ */
+export interface RuleRun {
+  eta: number;
+  loss: number[];
+  gradSq: number[];
+  mu: number[];
+  sigmaF1: number[];
+  minWRatio: number[];
+  /** Steps whose update broke Φ_{k+1} ≤ Φ_k − (η/2)‖∇Φ_k‖² (above the floor), and the first of them (−1: none). */
+  descentViolations: number;
+  firstViolation: number;
+  diverged: { step: number; reason: string } | null;
+}
+
 /** One NM20 GD run (run set R) after the step-size ladder; per-step series have K + 1 entries (k = 0..K) unless floored. */
 export interface GdRun {
   n1: number;
@@ -35,6 +52,8 @@ export interface GdRun {
   lambdaMinK0: number;
   lambdaMaxK0: number;
   diverged: { step: number; reason: string } | null;
+  /** The run at the rule's η0 without halving (identical to this run when halvings = 0). */
+  rule: RuleRun;
 }
 
 export interface GdTrace {
@@ -58,8 +77,8 @@ export interface InitTrace {
   gamma: number;
   beta: number;
   cells: InitCell[];
-  /** thm3.3: λ_* per d (one value per data set). */
-  lambdaStar: { d: number; N: number; values: number[] }[];
+  /** thm3.3: λ_* per d (one value per data set); `mc`: λ_min of the Monte-Carlo Gram (1/M)Σ_m σ(Xw_m)σ(Xw_m)ᵀ on data set 0. */
+  lambdaStar: { d: number; N: number; values: number[]; mc: number; mcDraws: number }[];
 }
 
 export interface DecompCase {
@@ -91,7 +110,14 @@ export interface Fig2Point {
   n2: number;
   /** λ_min of the plotted matrix (right: K̄ unscaled, He; left: 4K̄/(n_1n_2), N(0,1) weights), float64 Lanczos. */
   lambdaMin: number;
-  /** Thm 4.1 proof sandwich on the same scale: Σ_k λ_min(F_kF_kᵀ)·min_i‖(B_{k+1})_{i:}‖² ≤ λ_min ≤ min_i K̄_ii. */
+  /** A-posteriori error bound of lambdaMin (@repro/linalg: explicit Ritz residual plus its rounding; n·ε·‖A‖_F when dense). */
+  lambdaMinErrorBound: number;
+  /** Σ_i K̄_ii of the plotted matrix and its exact expectation given X, Σ_i ‖x_i‖²·c (He unscaled: c = 1 + (n_1 + n_2)/d; N(0,1) with 4/(n_1n_2): c = 3). */
+  diagSum: number;
+  diagExpected: number;
+  /** The Thm 4.1 upper bound in data and widths: min_i ‖x_i‖²·c = min_i E[K̄_ii] (the proof's λ_min ≤ K̄_ii with K̄_ii ≈ E[K̄_ii]). */
+  upperTheory: number;
+  /** Thm 4.1 proof sandwich on the same scale: Σ_k λ_min(F_kF_kᵀ)·min_i‖(B_{k+1})_{i:}‖² ≤ λ_min; min_i K̄_ii (reported). */
   lower: number;
   upper: number;
   /** The per-layer lower-bound terms k = 0..L−1. */
@@ -174,3 +200,5 @@ export interface Nm20Trace {
 }
 
 export type ExperimentName = keyof Nm20Trace;
+/** The experiments a claim or figure may name in `needs`. */
+export type Nm20Experiment = ExperimentName;

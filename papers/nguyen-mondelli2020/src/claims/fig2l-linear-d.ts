@@ -1,10 +1,10 @@
-import type { Claim } from '@repro/harness';
+import { checkCondition, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { curveFits, curveKey } from './fig2-fit.js';
 import { fig2Points, perCurve } from './select.js';
 
-export const fig2lLinearD: Claim<Nm20Config, Nm20Trace> = {
+export const fig2lLinearD: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.fig2L-linear-d',
   source: 'Theorem 3.2 / Lemma 3.1 and Figure 2 (left), arXiv:2012.11654 v5',
   statement: 'Under N(0,1) weights, λ_min(4K̄/(n_1n_2)) grows linearly in the input dimension d.',
@@ -12,6 +12,7 @@ export const fig2lLinearD: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float32',
   needs: ['fig2L'],
+  catches: ['fig2-normalization-swap', 'unit-norm-data'],
   check(traces, cfg) {
     const curves = perCurve(fig2Points(traces, 'fig2L'));
     const [lo, hi] = cfg.fig2LeftLogSlope;
@@ -33,12 +34,11 @@ export const fig2lLinearD: Claim<Nm20Config, Nm20Trace> = {
       if (!(loglog.slope >= lo && loglog.slope <= hi)) problems.push(`${name}: log-log slope ${loglog.slope.toFixed(3)} outside [${lo}, ${hi}]`);
       if (!(band <= cfg.fig2LeftBand)) problems.push(`${name}: max/min of λ_min/d = ${band.toFixed(3)} > ${cfg.fig2LeftBand}`);
     }
-    return {
-      status: problems.length === 0 ? 'pass' : 'fail',
+    return checkCondition(
+      problems.length === 0,
       observed,
-      expected: `per curve: affine R² ≥ ${cfg.fig2LeftR2Min}, log-log slope in [${lo}, ${hi}], max/min of λ_min/d ≤ ${cfg.fig2LeftBand}`,
-      tolerance: { kind: 'rate', range: [lo, hi] },
-      ...(problems.length > 0 ? { note: problems.join('; ') } : {}),
-    };
+      `per curve: affine R² ≥ ${cfg.fig2LeftR2Min}, log-log slope in [${lo}, ${hi}], max/min of λ_min/d ≤ ${cfg.fig2LeftBand}`,
+      problems.join('; '),
+    );
   },
 };

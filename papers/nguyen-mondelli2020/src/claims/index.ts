@@ -1,6 +1,6 @@
 import type { Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { fig2Order } from './fig2-order.js';
 import { fig2lLinearD } from './fig2l-linear-d.js';
 import { fig2rLinearN } from './fig2r-linear-n.js';
@@ -22,7 +22,7 @@ import { thm41Sandwich } from './thm-4-1-sandwich.js';
 import { trajectoryBall } from './trajectory-ball.js';
 
 /** Every nguyen-mondelli2020 claim, in the paper card's order. */
-export const claims: readonly Claim<Nm20Config, Nm20Trace>[] = [
+export const claims: readonly Claim<Nm20Config, Nm20Trace, Nm20Experiment>[] = [
   plInequality,
   lemmaB2,
   initSigmaMinF1,

@@ -1,8 +1,8 @@
 import { logLogSlope } from '@repro/concentration';
-import { checkAllClose, checkRate, type Claim } from '@repro/harness';
+import { allOf, checkAllClose, checkRate, need, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
-import { median, need } from './select.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
+import { median } from './select.js';
 
 /** Card: ‖W_1⁰‖_2 ≈ 1 + √(n_1/d) within rtol 0.1 once n_1 ≥ 16d (checked on every trial, not only the median). */
 const NORM_RTOL = 0.1;
@@ -10,7 +10,7 @@ const MIN_WIDTH_OVER_D = 16;
 /** Card: the output scale ‖F_L(θ_0)‖_F/√N does not grow or shrink with n_1: log-log slope of the median in [−0.2, 0.2]. */
 const OUTPUT_SLOPE: readonly [number, number] = [-0.2, 0.2];
 
-export const lecunWidthScaling: Claim<Nm20Config, Nm20Trace> = {
+export const lecunWidthScaling: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.lecun-width-scaling',
   source: 'Corollary (LeCun init, n_1 of order N²), arXiv:2002.07867 [card §2 "Why N²", D]',
   statement:
@@ -19,6 +19,7 @@ export const lecunWidthScaling: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['lecun'],
+  catches: ['lecun-variance'],
   check(traces) {
     const cells = need(traces, 'lecun').flat();
     const obs: number[] = [];
@@ -33,22 +34,14 @@ export const lecunWidthScaling: Claim<Nm20Config, Nm20Trace> = {
     const widths = [...new Set(cells.map((c) => c.n1))].sort((a, b) => a - b);
     const meds = widths.map((n1) => median(cells.filter((c) => c.n1 === n1).flatMap((c) => c.outputNorm)));
     const rate = checkRate(logLogSlope(widths, meds), OUTPUT_SLOPE);
-    const ok = norm.status === 'pass' && rate.status === 'pass';
-    const observed: Record<string, number> = {
-      normMaxRelErr: norm.observed.maxRelErr as number,
-      normTrials: obs.length,
-      outputLogLogSlope: rate.observed.slope as number,
-      outputSlopeCiLow: rate.observed.slopeCiLow as number,
-      outputSlopeCiHigh: rate.observed.slopeCiHigh as number,
-    };
-    widths.forEach((n1, i) => (observed[`medianOutputScale_n1${n1}`] = meds[i] as number));
-    const notes = [norm.note && `‖W_1‖: ${norm.note}`, rate.note && `output scale: ${rate.note}`].filter(Boolean);
-    return {
-      status: ok ? 'pass' : 'fail',
-      observed,
-      expected: `‖W_1⁰‖_2 within rtol ${NORM_RTOL} of 1 + √(n_1/d) on every trial with n_1 ≥ ${MIN_WIDTH_OVER_D}d; log-log slope of median ‖F_L(θ_0)‖_F/√N vs n_1 in [${OUTPUT_SLOPE[0]}, ${OUTPUT_SLOPE[1]}]`,
-      tolerance: { kind: 'rate', range: OUTPUT_SLOPE },
-      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-    };
+    const extra: Record<string, number> = {};
+    widths.forEach((n1, i) => (extra[`medianOutputScale_n1${n1}`] = meds[i] as number));
+    return allOf(
+      {
+        norm: { ...norm, expected: `‖W_1⁰‖_2 within rtol ${NORM_RTOL} of 1 + √(n_1/d) on every trial with n_1 ≥ ${MIN_WIDTH_OVER_D}d` },
+        outputScale: { ...rate, expected: `log-log slope of median ‖F_L(θ_0)‖_F/√N vs n_1: CI inside [${OUTPUT_SLOPE[0]}, ${OUTPUT_SLOPE[1]}]` },
+      },
+      extra,
+    );
   },
 };

@@ -1,7 +1,7 @@
-import { checkAllClose, type Claim } from '@repro/harness';
+import { checkAllClose, checkCondition, need, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
-import { need } from './select.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
+
 
 /** Card tolerances: float64 layer formula vs central differences; float32 paths vs the float64 formula. */
 const RTOL_F64 = 1e-7;
@@ -12,7 +12,7 @@ function maxAbs(xs: readonly number[]): number {
   return xs.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 }
 
-export const ntkDecomposition: Claim<Nm20Config, Nm20Trace> = {
+export const ntkDecomposition: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.ntk-decomposition',
   source: 'Section 4 (NTK decomposition), arXiv:2012.11654 v5',
   statement: 'The NTK Gram JJᵀ equals the layer sum Σ_k (F_kF_kᵀ)∘(B_{k+1}B_{k+1}ᵀ) with all-ones B_L, for ReLU and for σ_{γ,β}.',
@@ -20,6 +20,7 @@ export const ntkDecomposition: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['decomp'],
+  catches: ['ntk-missing-last-term'],
   check(traces) {
     const cases = need(traces, 'decomp').flatMap((t) => t.cases);
     const observed: Record<string, number> = {};
@@ -47,12 +48,11 @@ export const ntkDecomposition: Claim<Nm20Config, Nm20Trace> = {
       }
     }
     if (cdCases === 0) notes.push('central differences skipped (too many parameters): float32 autodiff only');
-    return {
-      status: ok ? 'pass' : 'fail',
+    const v = checkCondition(
+      ok,
       observed,
-      expected: `|K_ref − K_layer| ≤ rtol·(|K_layer| + max|K_layer|) elementwise, rtol ${RTOL_F64} (float64 central differences) / ${RTOL_F32} (float32 autodiff and tfjs layer formula)`,
-      tolerance: { kind: 'allclose', rtol: RTOL_F64, atol: RTOL_F64 },
-      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-    };
+      `|K_ref − K_layer| ≤ rtol·(|K_layer| + max|K_layer|) elementwise, rtol ${RTOL_F64} (float64 central differences) / ${RTOL_F32} (float32 autodiff and tfjs layer formula)`,
+    );
+    return notes.length > 0 ? { ...v, note: notes.join('; ') } : v;
   },
 };

@@ -1,12 +1,12 @@
-import { checkAllClose, checkBound, type Claim } from '@repro/harness';
+import { allOf, checkAllClose, checkBound, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { gdRuns } from './select.js';
 
 /** ‖∇Φ‖² and rᵀK̄r are two float64 sums of the same products: agreement to 1e−10 relative. */
 const RTOL_IDENTITY = 1e-10;
 
-export const ntkPl: Claim<Nm20Config, Nm20Trace> = {
+export const ntkPl: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.ntk-pl',
   source: 'Section 1–2 (NTK and GD), arXiv:2012.11654 v5 [card §3]',
   statement: 'At θ_0, ‖∇Φ‖² = rᵀK̄r with r = F_L − Y, hence ‖∇Φ‖² ≥ λ_min(K̄)·2Φ.',
@@ -14,6 +14,7 @@ export const ntkPl: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['gd'],
+  catches: ['grad-half-dropped', 'ntk-missing-last-term'],
   check(traces) {
     const runs = gdRuns(traces);
     const id = checkAllClose(
@@ -23,14 +24,12 @@ export const ntkPl: Claim<Nm20Config, Nm20Trace> = {
       0,
     );
     const ratios = runs.map(({ run }) => (run.gradSq[0] as number) / (run.lambdaMinK0 * 2 * (run.loss[0] as number)));
-    const ineq = checkBound(ratios, 1, 'ge');
-    const ok = id.status === 'pass' && ineq.status === 'pass';
-    return {
-      status: ok ? 'pass' : 'fail',
-      observed: { identityMaxRelErr: id.observed.maxRelErr as number, minGradOverLambdaMinPhi: Math.min(...ratios), runs: runs.length },
-      expected: `‖∇Φ_0‖² = rᵀK̄r (rtol ${RTOL_IDENTITY}) and ‖∇Φ_0‖²/(λ_min(K̄_0)·2Φ_0) ≥ 1 on every run`,
-      tolerance: { kind: 'allclose', rtol: RTOL_IDENTITY, atol: 0 },
-      ...(ok ? {} : { note: [id.note, ineq.note].filter(Boolean).join('; ') }),
-    };
+    return allOf(
+      {
+        identity: { ...id, expected: `‖∇Φ_0‖² = rᵀK̄r (rtol ${RTOL_IDENTITY}) on every run` },
+        inequality: { ...checkBound(ratios, 1, 'ge'), expected: '‖∇Φ_0‖²/(λ_min(K̄_0)·2Φ_0) ≥ 1 on every run' },
+      },
+      { runs: runs.length },
+    );
   },
 };

@@ -1,9 +1,9 @@
 import { checkBound, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { EPS_F64, aboveFloor, gdRuns } from './select.js';
 
-export const plInequality: Claim<Nm20Config, Nm20Trace> = {
+export const plInequality: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.pl-inequality',
   source: 'Lemma 4.1 / §4 (PL-type inequality), arXiv:2002.07867 [card §2, structure D]',
   statement:
@@ -12,6 +12,7 @@ export const plInequality: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['gd'],
+  catches: ['loss-mean'],
   check(traces) {
     const runs = gdRuns(traces);
     let minRatio = Number.POSITIVE_INFINITY;

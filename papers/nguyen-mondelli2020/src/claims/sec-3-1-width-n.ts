@@ -1,12 +1,17 @@
-import type { Claim } from '@repro/harness';
+import { allOf, checkBound, need, type Claim } from '@repro/harness';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
-import { EPS_F64, maxRatioToPlRate, need } from './select.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
+import { maxRatioToPlRate } from './select.js';
 
 /** Card: GD from the tailored width-N init reaches Φ_K ≤ 1e−10·Φ_0. */
 const FINAL_RATIO = 1e-10;
 
-export const sec31WidthN: Claim<Nm20Config, Nm20Trace> = {
+/**
+ * The verdict is the final loss of the ladder's runs (a run that exhausts the ladder counts as not converged). The PL-rate
+ * ratio is reported: on the ladder's runs it follows from the enforced descent inequality and PL; at the rule's η0 these
+ * non-lazy runs (W_2 = 0) break descent, which the card expects (λ_max(K̄_0) underestimates the curvature).
+ */
+export const sec31WidthN: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.sec3.1-width-N',
   source: '§3.1 (first layer of width exactly N, tailored initialization), arXiv:2002.07867 [card §3, P/T; init construction D]',
   statement: 'With a first hidden layer of exactly N neurons and a suitably tailored initialization, GD still drives the loss to zero at a linear rate.',
@@ -14,6 +19,7 @@ export const sec31WidthN: Claim<Nm20Config, Nm20Trace> = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['widthN'],
+  catches: ['grad-half-dropped'],
   check(traces) {
     const all = need(traces, 'widthN').flatMap((tr) => tr.runs.map((run) => ({ tr, run })));
     const problems: string[] = [];
@@ -23,29 +29,26 @@ export const sec31WidthN: Claim<Nm20Config, Nm20Trace> = {
       const tag = `L=${run.L} s=${run.s} γ=${run.gamma} seed ${run.seed}`;
       if (run.diverged !== null) {
         problems.push(`${tag}: ${run.diverged.reason} (step ${run.diverged.step})`);
+        finals.push(Number.POSITIVE_INFINITY);
         continue;
       }
       const fin = (run.loss.at(-1) as number) / (run.loss[0] as number);
       finals.push(fin);
       if (!(fin <= FINAL_RATIO)) problems.push(`${tag}: Φ_K/Φ_0 = ${fin.toPrecision(3)} > ${FINAL_RATIO} after ${run.loss.length - 1} steps`);
-      if (run.descentOk) {
-        const r = maxRatioToPlRate(run, tr.floor);
-        rates.push(r);
-        if (!(r <= 1 + EPS_F64)) problems.push(`${tag}: Φ_k exceeds Π(1 − ημ_j)Φ_0 by ${r.toPrecision(4)}×`);
-      }
+      if (run.descentOk) rates.push(maxRatioToPlRate(run, tr.floor));
     }
-    return {
-      status: problems.length === 0 && all.length > 0 ? 'pass' : 'fail',
-      observed: {
+    const v = checkBound(finals, FINAL_RATIO, 'le');
+    const finalLoss = { ...v, expected: `Φ_K ≤ ${FINAL_RATIO}·Φ_0 on every run (a run that exhausts the step-size ladder counts as not converged)`, ...(problems.length > 0 ? { note: problems.join('; ') } : {}) };
+    return allOf(
+      { finalLoss },
+      {
         runs: all.length,
-        worstFinalLossRatio: finals.length > 0 ? Math.max(...finals) : Number.NaN,
+        runsConverged: finals.filter((f) => f <= FINAL_RATIO).length,
         maxRatioToPlRate: rates.length > 0 ? Math.max(...rates) : Number.NaN,
         runsRateChecked: rates.length,
         maxHalvings: Math.max(...all.map(({ run }) => run.halvings)),
+        ruleRunsWithDescentViolations: all.filter(({ run }) => run.rule.descentViolations > 0).length,
       },
-      expected: `Φ_K ≤ ${FINAL_RATIO}·Φ_0 on every run, and Φ_k ≤ Π_{j<k}(1 − ημ_j)Φ_0 (1 + ${EPS_F64}) on runs meeting the descent precondition`,
-      tolerance: { kind: 'bound', side: 'le' },
-      ...(problems.length > 0 ? { note: problems.join('; ') } : {}),
-    };
+    );
   },
 };

@@ -3,18 +3,13 @@
  * trials. Pure functions of the traces (no model computation, no randomness).
  */
 import { meanSd } from '@repro/concentration';
-import { checkProbability, type Verdict } from '@repro/harness';
+import { allOf, checkBound, checkCondition, checkProbability, need, type Verdict } from '@repro/harness';
 import type { Fig2Point, GdRun, GdTrace, Nm20Trace } from '../trace.js';
 
 /** ε of the card for float64 checks (relative slack of an inequality that holds exactly in exact arithmetic). */
 export const EPS_F64 = 1e-9;
 
-/** Thrown by an accessor when the trace lacks an experiment; the harness turns it into a failed check with this message. */
-export function need<K extends keyof Nm20Trace>(traces: readonly Nm20Trace[], part: K): NonNullable<Nm20Trace[K]>[] {
-  const out = traces.map((t) => t[part]);
-  if (out.length === 0 || out.some((x) => x === undefined)) throw new Error(`trace has no '${String(part)}' experiment`);
-  return out as NonNullable<Nm20Trace[K]>[];
-}
+
 
 /** All GD runs with their trace; throws "training diverged: …" when any run diverged or failed the ladder. */
 export function gdRuns(traces: readonly Nm20Trace[]): { tr: GdTrace; run: GdRun }[] {
@@ -46,7 +41,7 @@ export function maxRatioToPlRate(run: Pick<GdRun, 'loss' | 'eta' | 'mu'>, floor:
 }
 
 /** Path length Σ_k η‖∇Φ_k‖ and the bound 2√(2Φ_0/μ̂), μ̂ = min_k μ_k (PL + descent, card [D]). */
-export function pathAndBound(run: GdRun): { path: number; bound: number } {
+export function pathAndBound(run: Pick<GdRun, 'loss' | 'eta' | 'gradSq' | 'mu'>): { path: number; bound: number } {
   let path = 0;
   for (let k = 0; k + 1 < run.loss.length; k++) path += run.eta * Math.sqrt(run.gradSq[k] as number);
   const muHat = Math.min(...run.mu);
@@ -107,21 +102,37 @@ export interface RhoCheck {
   /** Claimed probability of success over the cells with n_1 ≥ minFactor·N (Wilson CI at level 1 − alpha). */
   claimed: number;
   alpha: number;
+  /** The violation rate the probability part must detect, stated a priori (see the claims). */
+  detect: number;
   minFactor: number;
   /** Optional floors for the median ρ at n_1/N = key. */
   medianAt?: Readonly<Record<number, number>>;
 }
 
 /**
- * The σ_min(F_1) check both papers state: P(ρ ≥ rhoMin) ≥ claimed for n_1 ≥ minFactor·N, the median ρ strictly rising in
- * n_1 for every d, and the optional median floors. Observed: the probability check's numbers, `median_d<d>_n1x<n_1/N>`
- * per cell and `minRho`; every broken condition is named in the note.
+ * z of the one-sided upper-side test of E[ρ] ≤ 1: the trial mean may exceed 1 by at most RHO_MEAN_Z standard errors.
+ * Chosen a priori: a 3.5σ one-sided excursion has probability ≈ 2e−4 per cell for a claim that holds.
+ */
+export const RHO_MEAN_Z = 3.5;
+
+/**
+ * The σ_min(F_1) check both papers state, as named parts (allOf):
+ * - `probability`: P(ρ ≥ rhoMin) ≥ claimed over the draws with n_1 ≥ minFactor·N (checkProbability, violation rate `detect`);
+ * - `medianRising`: the median ρ strictly rising in n_1 for every d (the law of large numbers ρ → 1);
+ * - `medianFloors` (when given): the card's median floors — the lower side of ρ → 1;
+ * - `meanAtMostOne`: the upper side. λ_min is concave, so E[λ_min(F_1F_1ᵀ/n_1)] ≤ λ_min(E[F_1F_1ᵀ/n_1]) = λ (Jensen):
+ *   the mean of ρ is at most 1 in every cell. Each cell's trial mean minus RHO_MEAN_Z standard errors must not exceed 1 —
+ *   a λ (λ_*) that is too small (a 2× underestimate gives ρ ≈ 2) fails here, where the floors alone would pass it.
+ * Observed: `median_d<d>_n1x<n_1/N>` and `mean_d<d>_n1x<n_1/N>` per cell and `minRho` beside the parts' numbers.
  */
 export function checkRhoCells(cells: readonly RhoCell[], c: RhoCheck): Verdict {
   let successes = 0;
   let trials = 0;
-  const problems: string[] = [];
-  const medians: Record<string, number> = {};
+  const extra: Record<string, number> = {};
+  const floorProblems: string[] = [];
+  const risingProblems: string[] = [];
+  let worstMeanLow = Number.NEGATIVE_INFINITY;
+  let worstCell = '';
   for (const cell of cells) {
     const f = cell.n1 / cell.N;
     if (f >= c.minFactor) {
@@ -129,20 +140,34 @@ export function checkRhoCells(cells: readonly RhoCell[], c: RhoCheck): Verdict {
       trials += cell.rho.length;
     }
     const med = median(cell.rho);
-    medians[`median_d${cell.d}_n1x${f}`] = med;
+    const ms = meanSd(cell.rho);
+    extra[`median_d${cell.d}_n1x${f}`] = med;
+    extra[`mean_d${cell.d}_n1x${f}`] = ms.mean;
+    const low = ms.mean - (RHO_MEAN_Z * (ms.n > 1 ? ms.sd : 0)) / Math.sqrt(ms.n);
+    if (low > worstMeanLow) {
+      worstMeanLow = low;
+      worstCell = `d=${cell.d}, n_1=${f}N: mean ρ ${ms.mean.toPrecision(4)}`;
+    }
     const floor = c.medianAt?.[f];
-    if (floor !== undefined && !(med >= floor)) problems.push(`d=${cell.d}, n_1=${f}N: median ρ ${med.toPrecision(3)} < ${floor}`);
+    if (floor !== undefined && !(med >= floor)) floorProblems.push(`d=${cell.d}, n_1=${f}N: median ρ ${med.toPrecision(3)} < ${floor}`);
   }
   for (const d of [...new Set(cells.map((cell) => cell.d))]) {
     const meds = cells.filter((cell) => cell.d === d).sort((a, b) => a.n1 - b.n1).map((cell) => median(cell.rho));
-    for (let i = 1; i < meds.length; i++) if (!((meds[i] as number) > (meds[i - 1] as number))) problems.push(`d=${d}: median ρ not increasing in n_1`);
+    for (let i = 1; i < meds.length; i++) if (!((meds[i] as number) > (meds[i - 1] as number))) risingProblems.push(`d=${d}: median ρ not increasing in n_1`);
   }
-  const v = checkProbability(successes, trials, c.claimed, c.alpha);
-  const ok = v.status === 'pass' && problems.length === 0;
-  return {
-    ...v,
-    status: ok ? 'pass' : 'fail',
-    observed: { ...v.observed, ...medians, minRho: Math.min(...cells.flatMap((cell) => cell.rho)) },
-    ...(problems.length > 0 || v.note ? { note: [v.note, ...problems].filter(Boolean).join('; ') } : {}),
+  extra.minRho = Math.min(...cells.flatMap((cell) => cell.rho));
+  const parts: Record<string, Verdict> = {
+    probability: checkProbability(successes, trials, c.claimed, c.alpha, c.detect),
+    medianRising: checkCondition(risingProblems.length === 0, { cells: cells.length }, 'median ρ strictly increasing in n_1 for every d', risingProblems.join('; ')),
   };
+  if (c.medianAt !== undefined)
+    parts.medianFloors = checkCondition(
+      floorProblems.length === 0,
+      {},
+      `median ρ ≥ ${Object.entries(c.medianAt).map(([f, v]) => `${v} at ${f}N`).join(', ')}`,
+      floorProblems.join('; '),
+    );
+  const mean = checkBound(worstMeanLow, 1, 'le');
+  parts.meanAtMostOne = { ...mean, expected: `every cell: mean ρ − ${RHO_MEAN_Z}·sd/√trials ≤ 1 (Jensen: E[ρ] ≤ 1)`, ...(mean.status === 'pass' ? {} : { note: `${worstCell} lies above 1 by more than ${RHO_MEAN_Z} standard errors` }) };
+  return allOf(parts, extra);
 }

@@ -1,7 +1,8 @@
 import { foldIn, matrixChernoffLowerTail, type Key } from '@repro/concentration';
 import { eigvalsh, gram, type Matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
-import { initMlp, mlpForward, reluNtkLimit } from '@repro/nets';
+import { mlpForward, reluNtkLimit } from '@repro/nets';
+import { initWeights } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { ChernoffCell, ChernoffTrace } from '../trace.js';
 import { gaussianX } from './data.js';
@@ -25,7 +26,7 @@ export async function chernoff(cfg: Nm20Config, k: Key, ctx: RunContext): Promis
         const X = gaussianX(foldIn(k, `X-d${d}-t${t}`), N, d);
         const lam = (eigvalsh(reluNtkLimit(X, 2).G[1] as Matrix)[0] as number) / d;
         for (const cell of byFactor) {
-          const p = initMlp(foldIn(k, `W-d${d}-n${cell.n1}-t${t}`), [d, cell.n1, 1], 'he');
+          const p = initWeights(foldIn(k, `W-d${d}-n${cell.n1}-t${t}`), [d, cell.n1, 1], 'he');
           const F1 = mlpForward(p, X, { name: 'relu' }).F[1] as Matrix;
           const ev = eigvalsh(gram(F1))[0] as number;
           let R = 0;

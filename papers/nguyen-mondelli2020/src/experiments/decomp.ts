@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { empiricalNtk, empiricalNtkTf, initMlp, ntkAutodiff, ntkCentralDifferences, type Activation } from '@repro/nets';
+import { ntkAutodiff, ntkCentralDifferences, type Activation } from '@repro/nets';
+import { initWeights, layerNtk, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { DecompTrace } from '../trace.js';
 import { gaussianX } from './data.js';
@@ -21,7 +22,7 @@ export async function decomp(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<
   await ctx.time('ntk decomposition', async () => {
     for (const hidden of cfg.decompWidths) {
       const widths = [d, ...hidden, 1];
-      const p = initMlp(foldIn(k, `W-${widths.join('-')}`), widths, 'he');
+      const p = initWeights(foldIn(k, `W-${widths.join('-')}`), widths, 'he');
       let P = 0;
       let fwd = 0;
       for (let l = 1; l < widths.length; l++) {
@@ -29,10 +30,10 @@ export async function decomp(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<
         fwd += 2 * N * (widths[l - 1] as number) * (widths[l] as number);
       }
       for (const act of acts) {
-        const layer = empiricalNtk(p, X, act).K;
+        const layer = layerNtk(p, X, act).K;
         const cd = 2 * P * fwd <= MAX_CD_FLOPS ? Array.from(ntkCentralDifferences(p, X, act).data) : [];
         const auto = await ntkAutodiff(p, X, act);
-        const tf = await empiricalNtkTf(p, X, act);
+        const tf = await layerNtkTf(p, X, act);
         cases.push({ activation: act.name, widths, layer: Array.from(layer.data), centralDiff: cd, autodiff: Array.from(auto.data), layerTf: Array.from(tf.K.data) });
       }
     }

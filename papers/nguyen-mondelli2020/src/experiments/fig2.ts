@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { lambdaMinRobust as robustLambdaMin, matrix, type Matrix } from '@repro/linalg';
-import type { RunContext } from '@repro/harness';
-import { empiricalNtkTf, initMlp, reluNtkLimit, type Activation } from '@repro/nets';
+import { fault, type RunContext } from '@repro/harness';
+import { reluNtkLimit, type Activation } from '@repro/nets';
+import { initWeights, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { Fig2Point } from '../trace.js';
 import { gaussianX } from './data.js';
@@ -25,11 +26,11 @@ export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
  * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
  * budget (clustered bottom spectrum, card §4), the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
  */
-export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense' } {
+export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense'; errorBound: number } {
   const r = robustLambdaMin(A, { prefer: 'lanczos' });
   const solver = r.solver === 'lanczos' ? 'lanczos' : 'dense';
   solverCounts[solver]++;
-  return { value: r.value, solver };
+  return { value: r.value, solver, errorBound: r.errorBound };
 }
 
 /** λ_min of a PSD Gram of rank ≤ r: exactly 0 when r < N (no solve), else float64 λ_min clamped at 0 (PSD by construction). */
@@ -48,16 +49,35 @@ export async function fig2Trial(
 ): Promise<Fig2Point> {
   const t0 = performance.now();
   const X = gaussianX(foldIn(k, 'X'), o.N, o.d);
-  const p = initMlp(foldIn(k, 'W'), [o.d, o.n1, o.n2, 1], o.init);
-  const ntk = await empiricalNtkTf(p, X, RELU, { keepFeatureGrams: true });
-  const K = o.scale === 1 ? ntk.K : matrix(o.N, o.N, ntk.K.data.map((v) => v * o.scale));
-  const { value: lam, solver } = lambdaMinRobust(K);
+  // Planted fault `fig2-normalization-swap` (card pitfall 1): each panel drawn with the other panel's weights and scale.
+  const swap = fault('fig2-normalization-swap');
+  const init = swap ? (o.init === 'he' ? 'standard' : 'he') : o.init;
+  const scale = swap ? (o.init === 'he' ? 4 / (o.n1 * o.n2) : 1) : o.scale;
+  const p = initWeights(foldIn(k, 'W'), [o.d, o.n1, o.n2, 1], init);
+  const ntk = await layerNtkTf(p, X, RELU, { keepFeatureGrams: true });
+  const K = scale === 1 ? ntk.K : matrix(o.N, o.N, ntk.K.data.map((v) => v * scale));
+  const { value: lam, solver, errorBound } = lambdaMinRobust(K);
+  // E[K̄_ii | X] for L = 3 ReLU, no biases (exact, by the sign symmetry of each Gaussian weight column): He on every layer
+  // gives ‖x_i‖²(1 + n_1/d + n_2/d) (the three terms k = 0, 1, 2); N(0,1) weights give (3/4)n_1n_2‖x_i‖², i.e. 3‖x_i‖²
+  // after the 4/(n_1n_2) scale — Thm 4.1's O(d + n_1 + n_2) upper bound with its constant, and Thm 3.2's L‖x_i‖².
+  const c = o.init === 'he' ? (1 + (o.n1 + o.n2) / o.d) * o.scale : (3 * o.n1 * o.n2 * o.scale) / 4;
   let upper = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < o.N; i++) upper = Math.min(upper, K.data[i * o.N + i] as number);
+  let upperTheory = Number.POSITIVE_INFINITY;
+  let diagSum = 0;
+  let diagExpected = 0;
+  for (let i = 0; i < o.N; i++) {
+    const kii = K.data[i * o.N + i] as number;
+    let xx = 0;
+    for (let q = 0; q < o.d; q++) xx += (X.data[i * o.d + q] as number) ** 2;
+    upper = Math.min(upper, kii);
+    upperTheory = Math.min(upperTheory, c * xx);
+    diagSum += kii;
+    diagExpected += c * xx;
+  }
   const ranks = [o.d, o.n1, o.n2];
   const lowerTerms = ntk.featureGrams.map((FG, kk) => {
     const minRow = Math.min(...(ntk.signalRowSq[kk] as Float64Array));
-    return gramLambdaMin(FG, ranks[kk] as number) * minRow * o.scale;
+    return gramLambdaMin(FG, ranks[kk] as number) * minRow * scale;
   });
   const limitLambdaMin = o.limit ? lambdaMinRobust(reluNtkLimit(X, 3).K).value : Number.NaN;
   return {
@@ -69,6 +89,10 @@ export async function fig2Trial(
     n1: o.n1,
     n2: o.n2,
     lambdaMin: lam,
+    lambdaMinErrorBound: errorBound,
+    diagSum,
+    diagExpected,
+    upperTheory,
     lower: lowerTerms.reduce((s, v) => s + v, 0),
     upper,
     lowerTerms,

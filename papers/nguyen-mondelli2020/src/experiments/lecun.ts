@@ -1,8 +1,9 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { norm2, normFro, type Matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
-import { initMlp, mlpForward } from '@repro/nets';
+import { mlpForward } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
+import { initWeights } from './ntk.js';
 import type { LecunCell } from '../trace.js';
 import { sphereX } from './data.js';
 import { gdWidths } from './gd.js';
@@ -21,7 +22,7 @@ export async function lecun(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<L
     for (let t = 0; t < cfg.lecunTrials; t++) {
       const X = sphereX(foldIn(k, `X-t${t}`), N, d);
       for (const cell of cells) {
-        const p = initMlp(foldIn(k, `W-n${cell.n1}-t${t}`), gdWidths(d, cell.n1, cfg.gdPyramid, cfg.lecunDepth), 'lecun');
+        const p = initWeights(foldIn(k, `W-n${cell.n1}-t${t}`), gdWidths(d, cell.n1, cfg.gdPyramid, cfg.lecunDepth), 'lecun');
         cell.w1Norm.push(norm2(p.W[0] as Matrix));
         const F = mlpForward(p, X, act).F;
         cell.outputNorm.push(normFro(F[F.length - 1] as Matrix) / Math.sqrt(N));

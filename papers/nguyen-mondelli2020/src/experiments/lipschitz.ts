@@ -1,8 +1,9 @@
 import { foldIn, normal, type Key } from '@repro/concentration';
 import { matrix, norm2, normFro, type Matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
-import { initMlp, mlpForward, type Activation, type MlpParams } from '@repro/nets';
+import { mlpForward, type Activation, type MlpParams } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
+import { initWeights } from './ntk.js';
 import type { LipschitzTrace } from '../trace.js';
 import { sphereX } from './data.js';
 import { gdWidths } from './gd.js';
@@ -24,7 +25,7 @@ export async function lipschitz(cfg: Nm20Config, k: Key, ctx: RunContext): Promi
     for (let t = 0; t < cfg.lipschitzPairs; t++) {
       const { n1, L } = configs[t % configs.length] as { n1: number; L: number };
       const widths = gdWidths(d, n1, cfg.gdPyramid, L);
-      const a = initMlp(foldIn(k, `a-${t}`), widths, 'lecun');
+      const a = initWeights(foldIn(k, `a-${t}`), widths, 'lecun');
       const E = a.W.map((W, l) => {
         const z = normal(foldIn(k, `E-${t}-${l}`), W.data.length);
         let s = 0;

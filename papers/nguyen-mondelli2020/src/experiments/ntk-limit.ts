@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { normFro, sub, matrix } from '@repro/linalg';
 import type { RunContext } from '@repro/harness';
-import { empiricalNtkTf, initMlp, reluNtkLimit } from '@repro/nets';
+import { reluNtkLimit } from '@repro/nets';
+import { initWeights, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { NtkLimitTrace } from '../trace.js';
 import { gaussianX } from './data.js';
@@ -21,8 +22,8 @@ export async function ntkLimit(cfg: Nm20Config, k: Key, ctx: RunContext): Promis
     const limNorm = normFro(lim);
     for (const n of cfg.ntkLimitWidths) {
       const relErr = await ctx.time(`NTK limit n=${n}`, async () => {
-        const p = initMlp(foldIn(k, `W-n${n}-t${t}`), [d, n, n, 1], 'standard');
-        const K = (await empiricalNtkTf(p, X, { name: 'relu' })).K;
+        const p = initWeights(foldIn(k, `W-n${n}-t${t}`), [d, n, n, 1], 'standard');
+        const K = (await layerNtkTf(p, X, { name: 'relu' })).K;
         const Ks = matrix(N, N, K.data.map((v) => (4 * v) / (n * n)));
         return normFro(sub(Ks, lim)) / limNorm;
       });

@@ -1,7 +1,8 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { eigvalsh, matrix, solve, type Matrix } from '@repro/linalg';
 import { mapJobs, type RunContext } from '@repro/harness';
-import { empiricalNtk, initMlp, type Activation, type MlpParams } from '@repro/nets';
+import { type Activation, type MlpParams } from '@repro/nets';
+import { initWeights, layerNtk } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { WidthNRun, WidthNTrace } from '../trace.js';
 import { gaussianY, sphereX } from './data.js';
@@ -51,11 +52,11 @@ export interface WidthNJob {
 /** λ(K̄(θ_0)) at the tailored init, then GD with the run-set-R step-size ladder from η = etaScale/λ_max(K̄(θ_0)). */
 export function widthNJob(j: WidthNJob): WidthNRun {
   const { p0, X, Y, act, gamma } = j;
-  const ev = eigvalsh(empiricalNtk(p0, X, act).K);
+  const ev = eigvalsh(layerNtk(p0, X, act).K);
   const lambdaMaxK0 = ev[ev.length - 1] as number;
-  const { halvings, ...run } = gdLadder(p0, X, Y, act, gamma, j.etaScale / lambdaMaxK0, j.steps, j.maxHalvings);
+  const { halvings, rule, ...run } = gdLadder(p0, X, Y, act, gamma, j.etaScale / lambdaMaxK0, j.steps, j.maxHalvings);
   const widths = [...p0.widths];
-  return { ...run, s: j.s, n1: X.rows, L: widths.length - 1, gamma, seed: j.seed, widths, halvings, lambdaMinK0: ev[0] as number, lambdaMaxK0 };
+  return { ...run, s: j.s, n1: X.rows, L: widths.length - 1, gamma, seed: j.seed, widths, halvings, rule, lambdaMinK0: ev[0] as number, lambdaMaxK0 };
 }
 
 /**
@@ -74,7 +75,7 @@ export async function widthN(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<
       const X = sphereX(foldIn(k, `X${seed}`), N, d);
       const Y = gaussianY(foldIn(k, `Y${seed}`), N, 1);
       const Xp = pinvRows(X);
-      const lecunW = initMlp(foldIn(k, `init-s${seed}-L${L}`), widths, 'lecun').W;
+      const lecunW = initWeights(foldIn(k, `init-s${seed}-L${L}`), widths, 'lecun').W;
       for (const s of cfg.widthNScales) {
         const W = lecunW.map((Wl, l) => {
           if (l === 0) return matrix(d, N, Xp.data.map((v) => s * v));

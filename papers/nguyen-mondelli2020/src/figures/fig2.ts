@@ -1,7 +1,7 @@
 import type { Figure, FigureRow, VegaLiteSpec } from '@repro/harness';
 import { fig2Points, perCurve } from '../claims/select.js';
 import type { Nm20Config } from '../config.js';
-import type { Fig2Point, Nm20Trace } from '../trace.js';
+import type { Fig2Point, Nm20Experiment, Nm20Trace } from '../trace.js';
 
 function rows(points: readonly Fig2Point[], pick?: (p: Fig2Point) => number): FigureRow[] {
   return perCurve(points, pick)
@@ -34,23 +34,25 @@ function bandSpec(title: string, xTitle: string, yTitle: string): (rows: readonl
   };
 }
 
-export const fig2RightFigure: Figure<Nm20Config, Nm20Trace> = {
+export const fig2RightFigure: Figure<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.fig2-right',
   title: 'NMM21 Figure 2 (right): λ_min(K̄) vs N, He init, n_1 = 8N, L = 3',
   caption: 'Unnormalized λ_min of the empirical NTK Gram (float32 layer decomposition, float64 Lanczos), x ~ N(0, I_d), one curve per (d, n_2), trial mean ± 1 sd.',
   profiles: ['smoke', 'paper'],
   needs: ['fig2R'],
+  claims: ['nmm21.thm4.1-lambda-min-linear-N', 'nmm21.fig2-order', 'nmm21.thm4.1-orders', 'nmm21.thm4.1-sandwich'],
   data: (traces) => rows(fig2Points(traces, 'fig2R')),
   spec: bandSpec('λ_min of the NTK vs N (He init, n1 = 8N)', 'N (samples)', 'λ_min(K̄)'),
 };
 
-export const fig2LeftFigure: Figure<Nm20Config, Nm20Trace> = {
+export const fig2LeftFigure: Figure<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.fig2-left',
   title: 'NMM21 Figure 2 (left): λ_min(4K̄/(n_1n_2)) vs d, N(0,1) weights, L = 3',
   caption:
     'λ_min of the normalized empirical NTK Gram, one curve per (N, n_1, n_2), trial mean ± 1 sd; dashed: λ_min(K^{(3)}) of the closed-form limit on trial 0 of each point (repo overlay, not in the paper).',
   profiles: ['smoke', 'paper'],
   needs: ['fig2L'],
+  claims: ['nmm21.fig2L-linear-d', 'nmm21.fig2-order', 'nmm21.thm4.1-sandwich'],
   data: (traces) => {
     const pts = fig2Points(traces, 'fig2L');
     const limit = pts.filter((p) => Number.isFinite(p.limitLambdaMin)).map((p) => ({ ...p, curve: `${p.curve} (limit)` }));

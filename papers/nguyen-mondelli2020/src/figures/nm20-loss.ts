@@ -1,18 +1,19 @@
 import type { Figure, FigureRow } from '@repro/harness';
 import { gdRuns } from '../claims/select.js';
 import type { Nm20Config } from '../config.js';
-import type { Nm20Trace } from '../trace.js';
+import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 
 /** Plot every this many steps (keeps the SVG small). */
 const STRIDE = 10;
 
-export const nm20LossFigure: Figure<Nm20Config, Nm20Trace> = {
+export const nm20LossFigure: Figure<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.loss',
   title: 'NM20 (repo figure): Φ_k/Φ_0 vs k with the PL-rate bound Π(1 − ημ_j)',
   caption:
     'Repo illustration (NM20 has no experiments): GD on the run-set-R nets, harness seed 0, init seed 0, smallest depth and largest γ; solid Φ_k/Φ_0 per n_1, dashed the bound Π_{j<k}(1 − ημ_j) from the measured PL constants.',
   profiles: ['smoke', 'paper'],
   needs: ['gd'],
+  claims: ['nm20.thm3.2-linear-rate', 'nm20.pl-inequality', 'nm20.trajectory-ball'],
   data: (traces) => {
     const runs = gdRuns(traces.slice(0, 1));
     const L = Math.min(...runs.map(({ run }) => run.L));
