@@ -14,7 +14,7 @@ export const svmConvexVsRbf: ChoSaul2009Claim = {
   precision: 'float64',
   needs: ['svm'],
   // A wrong J_1 breaks every n = 1 kernel of depth ≥ 2 (not PSD, angles collapse): the best deep model by validation
-  // loses to RBF (measured once at reduced size, README: Planted faults).
+  // loses to RBF (measured once at reduced size, README: Planted faults). Blind to svm-no-bias: the RBF baseline shares it.
   catches: ['j1-sin2theta'],
   check(traces) {
     // Every convex draw of every harness seed (config svmConvexReplicates × --seeds), pooled: the draws are independent.

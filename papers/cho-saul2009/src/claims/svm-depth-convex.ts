@@ -12,8 +12,9 @@ export const svmDepthConvex: ChoSaul2009Claim = {
   profiles: ['paper'],
   precision: 'float64',
   needs: ['svm'],
-  // A wrong J_1 makes deep n = 1 angles collapse (cos θ' clamps at 1): error rises with depth for n = 1.
-  catches: ['j1-sin2theta'],
+  // Through the n1 part (n2 fails clean, see expected-failures.json): a wrong J_1 makes deep n = 1 angles collapse
+  // (cos θ' clamps at 1) and a decision without its bias degrades with depth; measured once, README: Planted faults.
+  catches: ['j1-sin2theta', 'svm-no-bias'],
   check(traces) {
     // Every convex draw of every harness seed: ρ per draw and degree, averaged over draws (the card's rule).
     const runs = convexRuns(need(traces, 'svm'));
