@@ -123,9 +123,15 @@ for (const p of PACKAGES) symlinkSync(join(root, 'packages', p), join(dir, 'node
 const harnessRequire = createRequire(join(root, 'packages/harness/package.json'));
 for (const dep of ['zod']) symlinkSync(join(harnessRequire.resolve(`${dep}/package.json`), '..'), join(dir, 'node_modules', dep));
 
-/** A `// → X` literal as a comparison spec, or null when X is not a literal (documentation only). */
+/** A `// → X` literal as a comparison spec, or null when X is not a literal (documentation only). A trailing `(note)` is
+ * ignored: `// → 0.5 (half)` checks 0.5. */
 function expectedSpec(text) {
-  const src = ts.createSourceFile('x.ts', `(${text.replace(/^≈\s*/, '')})`, ts.ScriptTarget.ES2022, true);
+  const bare = text.replace(/^≈\s*/, '');
+  return literalSpec(bare) ?? (/\s\(.*\)\s*$/.test(bare) ? literalSpec(bare.replace(/\s+\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/, '')) : null);
+}
+
+function literalSpec(text) {
+  const src = ts.createSourceFile('x.ts', `(${text})`, ts.ScriptTarget.ES2022, true);
   const stmt = src.statements[0];
   if (src.statements.length !== 1 || !stmt || !ts.isExpressionStatement(stmt) || src.parseDiagnostics?.length) return null;
   const num = (lit, neg) => {

@@ -1,6 +1,15 @@
 import { normalQuantile, studentTQuantile } from './special.js';
 
-/** Sample mean, standard deviation (n − 1 denominator), standard error. n = 1 gives sd 0; empty input gives NaN. */
+/**
+ * Sample mean, standard deviation (n − 1 denominator), standard error. n = 1 gives sd 0; empty input gives NaN.
+ * @example
+ * ```ts
+ * import { meanSd } from '@repro/concentration';
+ *
+ * meanSd([1, 2, 3, 4]); // → { mean: 2.5, sd: 1.2909944, se: 0.6454972, n: 4 }
+ * meanSd([]).mean; // → NaN
+ * ```
+ */
 export function meanSd(xs: ArrayLike<number>): { mean: number; sd: number; se: number; n: number } {
   const n = xs.length;
   if (n === 0) return { mean: Number.NaN, sd: Number.NaN, se: Number.NaN, n };
@@ -12,7 +21,16 @@ export function meanSd(xs: ArrayLike<number>): { mean: number; sd: number; se: n
   return { mean, sd, se: sd / Math.sqrt(n), n };
 }
 
-/** Wilson score interval for a binomial proportion at level 1 − alpha. */
+/**
+ * Wilson score interval for a binomial proportion at level 1 − alpha.
+ * @example
+ * ```ts
+ * import { wilsonInterval } from '@repro/concentration';
+ *
+ * wilsonInterval(8, 10); // → [0.49016247, 0.94331785]
+ * wilsonInterval(10, 10)[1]; // → 1
+ * ```
+ */
 export function wilsonInterval(successes: number, trials: number, alpha = 0.05): [number, number] {
   if (!Number.isInteger(trials) || trials <= 0) throw new RangeError(`Wilson interval needs trials ≥ 1, got ${trials}`);
   if (!Number.isInteger(successes) || successes < 0 || successes > trials) throw new RangeError(`successes must be in 0..${trials}, got ${successes}`);
@@ -35,7 +53,18 @@ export interface LineFit {
   n: number;
 }
 
-/** OLS fit of ys on xs; the slope CI uses t_{1−α/2, n−2} (n = 2: infinite CI, no residual dof). */
+/**
+ * OLS fit of ys on xs; the slope CI uses t_{1−α/2, n−2} (n = 2: infinite CI, no residual dof).
+ * @example
+ * ```ts
+ * import { olsFit } from '@repro/concentration';
+ *
+ * const fit = olsFit([0, 1, 2, 3], [1, 3, 5, 7.5]);
+ * fit.slope; // → 2.15
+ * fit.intercept; // → 0.9
+ * fit.slopeCi; // → [1.7773793, 2.5226207]
+ * ```
+ */
 export function olsFit(xs: ArrayLike<number>, ys: ArrayLike<number>, alpha = 0.05): LineFit {
   const n = xs.length;
   if (n !== ys.length) throw new RangeError(`olsFit: ${n} x values but ${ys.length} y values`);
@@ -68,7 +97,16 @@ export function olsFit(xs: ArrayLike<number>, ys: ArrayLike<number>, alpha = 0.0
   return { slope, intercept, slopeCi: [slope - half, slope + half], se, r: syy > 0 ? sxy / Math.sqrt(sxx * syy) : 1, n };
 }
 
-/** OLS on (ln x, ln y): the exponent of a power law y ∝ x^slope. Non-positive or non-finite input is an error. */
+/**
+ * OLS on (ln x, ln y): the exponent of a power law y ∝ x^slope. Non-positive or non-finite input is an error.
+ * @example
+ * ```ts
+ * import { logLogSlope } from '@repro/concentration';
+ *
+ * // y ≈ 2x: the exponent is ≈ 1
+ * logLogSlope([1, 10, 100], [2, 20.5, 199]).slope; // → 0.99891154
+ * ```
+ */
 export function logLogSlope(xs: ArrayLike<number>, ys: ArrayLike<number>, alpha = 0.05): LineFit {
   const lx: number[] = [];
   const ly: number[] = [];

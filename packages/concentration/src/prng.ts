@@ -18,7 +18,17 @@ export type Key = readonly [number, number];
 const ROT = [13, 15, 26, 6, 17, 29, 16, 24] as const;
 const SKEIN_PARITY = 0x1bd11bda;
 
-/** One Threefry-2x32-20 block: encrypt counter (c0, c1) under key (k0, k1); writes the two output words into out[o], out[o+1]. */
+/**
+ * One Threefry-2x32-20 block: encrypt counter (c0, c1) under key (k0, k1); writes the two output words into out[o], out[o+1].
+ * @example
+ * ```ts
+ * import { threefry2x32 } from '@repro/concentration';
+ *
+ * const out = new Uint32Array(2);
+ * threefry2x32(0, 0, 0, 0, out, 0); // key (0, 0), counter (0, 0)
+ * out; // → [1797259609, 2579123966]
+ * ```
+ */
 export function threefry2x32(k0: number, k1: number, c0: number, c1: number, out: Uint32Array, o: number): void {
   const k2 = (SKEIN_PARITY ^ k0 ^ k1) >>> 0;
   let x0 = (c0 + k0) | 0;
@@ -55,20 +65,49 @@ function checkKey(k: Key): void {
     throw new TypeError('a PRNG key must be a pair of uint32 words (use key(seed))');
 }
 
-/** key(seed): the root key of a seed. Any non-negative safe integer is a valid seed, 0 included: [hi32, lo32] of the seed. */
+/**
+ * key(seed): the root key of a seed. Any non-negative safe integer is a valid seed, 0 included: [hi32, lo32] of the seed.
+ * @example
+ * ```ts
+ * import { key } from '@repro/concentration';
+ *
+ * key(42); // → [0, 42]
+ * key(2 ** 32 + 5); // → [1, 5]
+ * ```
+ */
 export function key(seed: number): Key {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   return [Math.floor(seed / 2 ** 32) >>> 0, seed >>> 0];
 }
 
-/** split(k, n): n independent child keys, child i = threefry(k, [i, 1]). */
+/**
+ * split(k, n): n independent child keys, child i = threefry(k, [i, 1]).
+ * @example
+ * ```ts
+ * import { key, split } from '@repro/concentration';
+ *
+ * const [kInit, kData] = split(key(42)); // two independent child keys
+ * kInit; // → [64467757, 2916123636]
+ * split(key(42), 3)[1]; // → [1154097635, 473298049] (child i does not depend on n)
+ * ```
+ */
 export function split(k: Key, n = 2): Key[] {
   checkKey(k);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`split count must be a non-negative integer, got ${n}`);
   return Array.from({ length: n }, (_, i) => block(k, i, 1));
 }
 
-/** foldIn(k, label): a key derived from a label (string or non-negative integer < 2^32); distinct labels give independent keys. */
+/**
+ * foldIn(k, label): a key derived from a label (string or non-negative integer < 2^32); distinct labels give independent keys.
+ * @example
+ * ```ts
+ * import { foldIn, key } from '@repro/concentration';
+ *
+ * const kInit = foldIn(key(42), 'init'); // one key per named experiment
+ * kInit; // → [2695767000, 3231390355]
+ * foldIn(key(42), 3); // → [2249681128, 4275608359]
+ * ```
+ */
 export function foldIn(k: Key, label: string | number): Key {
   checkKey(k);
   if (typeof label === 'number') {
@@ -87,7 +126,16 @@ export function foldIn(k: Key, label: string | number): Key {
 /** Below this many words the scalar loop is as fast as a call into WebAssembly. */
 const WASM_MIN_WORDS = 256;
 
-/** n uint32 words of the stream of k: block b = threefry(k, [b, 0]). */
+/**
+ * n uint32 words of the stream of k: block b = threefry(k, [b, 0]).
+ * @example
+ * ```ts
+ * import { key, randomBits } from '@repro/concentration';
+ *
+ * randomBits(key(42), 4); // → [1832780943, 270669613, 430176367, 3485206521]
+ * randomBits(key(42), 2); // → [1832780943, 270669613] (a prefix of the same stream)
+ * ```
+ */
 export function randomBits(k: Key, n: number): Uint32Array {
   checkKey(k);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample count must be a non-negative integer, got ${n}`);

@@ -3,7 +3,15 @@ import { randomBits, type Key } from './prng.js';
 const TWO_POW_M53 = 2 ** -53;
 const TWO_POW_26 = 2 ** 26;
 
-/** U(0, 1) on the open interval: 53-bit mantissa from two words, offset by half an ulp so 0 and 1 never occur. */
+/**
+ * U(0, 1) on the open interval: 53-bit mantissa from two words, offset by half an ulp so 0 and 1 never occur.
+ * @example
+ * ```ts
+ * import { key, uniform } from '@repro/concentration';
+ *
+ * uniform(key(42), 3); // → [0.42672756, 0.10015824, 0.19643804]
+ * ```
+ */
 export function uniform(k: Key, n: number): Float64Array {
   const bits = randomBits(k, 2 * n);
   const out = new Float64Array(n);
@@ -14,6 +22,12 @@ export function uniform(k: Key, n: number): Float64Array {
 /**
  * N(0, 1) by the Box–Muller transform on pairs of open-interval uniforms (exact in distribution; no rejection, so the
  * number of words consumed is fixed: 4 per pair).
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ *
+ * normal(key(42), 3); // → [1.05506408, 0.76815284, -1.40022665]
+ * ```
  */
 export function normal(k: Key, n: number): Float64Array {
   const pairs = Math.ceil(n / 2);
@@ -28,7 +42,16 @@ export function normal(k: Key, n: number): Float64Array {
   return n === out.length ? out : out.subarray(0, n);
 }
 
-/** ±1 with probability ½ each (the lowest bit of each word). */
+/**
+ * ±1 with probability ½ each (the lowest bit of each word).
+ * @example
+ * ```ts
+ * import { key, rademacher } from '@repro/concentration';
+ *
+ * const signs = rademacher(key(7), 1000);
+ * signs.every((s) => s === 1 || s === -1); // → true
+ * ```
+ */
 export function rademacher(k: Key, n: number): Float64Array {
   const bits = randomBits(k, n);
   const out = new Float64Array(n);
@@ -36,7 +59,16 @@ export function rademacher(k: Key, n: number): Float64Array {
   return out;
 }
 
-/** n points uniform on S^{d−1}: normalized Gaussian rows, n×d row-major. */
+/**
+ * n points uniform on S^{d−1}: normalized Gaussian rows, n×d row-major.
+ * @example
+ * ```ts
+ * import { key, sphere } from '@repro/concentration';
+ *
+ * const X = sphere(key(42), 2, 3); // 2 points on S², rows of a 2×3 row-major array
+ * Math.hypot(X[0]!, X[1]!, X[2]!); // → 1
+ * ```
+ */
 export function sphere(k: Key, n: number, d: number): Float64Array {
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`sphere dimension must be a positive integer, got ${d}`);
   const out = normal(k, n * d);
@@ -53,6 +85,12 @@ export function sphere(k: Key, n: number, d: number): Float64Array {
  * A uniformly random permutation of 0..n−1 (Fisher–Yates, i from n−1 down to 1, j uniform in 0..i).
  * j = ⌊u·(i+1)⌋ with u a 53-bit open-interval uniform: the bias against exact uniformity is below (i+1)/2^53, far under any
  * statistical test we run. Int32Array; a fixed number of words per key (deterministic, no rejection).
+ * @example
+ * ```ts
+ * import { key, permutation } from '@repro/concentration';
+ *
+ * permutation(key(42), 5); // → [1, 4, 3, 0, 2]
+ * ```
  */
 export function permutation(k: Key, n: number): Int32Array {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`permutation size must be a non-negative integer, got ${n}`);

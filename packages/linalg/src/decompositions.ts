@@ -5,7 +5,16 @@ import { ConvergenceError, NotPositiveDefiniteError, assertFinite, gram, isSymme
 /** Ritz-residual tolerance of norm2 (relative to ‖A‖): the result is then within ~1e-10·‖A‖ of the true norm. */
 const NORM2_TOL = 1e-10;
 
-/** ‖A‖₂: for symmetric A, max |λ| (Lanczos extremes; exact solve for small n); otherwise the largest singular value. */
+/**
+ * ‖A‖₂: for symmetric A, max |λ| (Lanczos extremes; exact solve for small n); otherwise the largest singular value.
+ * @example
+ * ```ts
+ * import { matrix, norm2 } from '@repro/linalg';
+ *
+ * norm2(matrix(2, 2, [3, 0, 4, 5])); // → 6.70820393 (√45, the largest singular value)
+ * norm2(matrix(2, 2, [-3, 0, 0, 2])); // → 3.0000000 (symmetric: max |λ|)
+ * ```
+ */
 export function norm2(A: Matrix): number {
   assertFinite(A, 'norm2');
   if (A.rows === 0 || A.cols === 0) return 0;
@@ -21,6 +30,12 @@ export function norm2(A: Matrix): number {
  * Singular values, descending: square roots of the eigenvalues of the smaller Gram matrix (AᵀA or AAᵀ), clamped at 0.
  * Accurate to ~ε‖A‖² / σ relative: small singular values (σ ≲ √ε·σ_max) lose relative accuracy, as with any
  * normal-equations method.
+ * @example
+ * ```ts
+ * import { matrix, svdvals } from '@repro/linalg';
+ *
+ * svdvals(matrix(2, 2, [3, 0, 4, 5])); // → [6.70820393, 2.23606798] (√45, √5)
+ * ```
  */
 export function svdvals(A: Matrix): Float64Array {
   assertFinite(A, 'svdvals');
@@ -33,7 +48,15 @@ export function svdvals(A: Matrix): Float64Array {
   return out;
 }
 
-/** Lower-triangular L with A = L Lᵀ (float64); throws NotPositiveDefiniteError on a non-positive pivot. */
+/**
+ * Lower-triangular L with A = L Lᵀ (float64); throws NotPositiveDefiniteError on a non-positive pivot.
+ * @example
+ * ```ts
+ * import { cholesky, matrix } from '@repro/linalg';
+ *
+ * cholesky(matrix(2, 2, [4, 2, 2, 3])).data; // → [2, 0, 1, 1.41421356]
+ * ```
+ */
 export function cholesky(A: Matrix): Matrix {
   assertSymmetric(A, 'cholesky');
   const n = A.rows;
@@ -51,7 +74,15 @@ export function cholesky(A: Matrix): Matrix {
   return { rows: n, cols: n, data: L };
 }
 
-/** x with A x = b, by LU with partial pivoting; throws RangeError on a singular matrix. */
+/**
+ * x with A x = b, by LU with partial pivoting; throws RangeError on a singular matrix.
+ * @example
+ * ```ts
+ * import { matrix, solve } from '@repro/linalg';
+ *
+ * solve(matrix(2, 2, [2, 1, 1, 3]), [3, 5]); // → [0.8, 1.4]
+ * ```
+ */
 export function solve(A: Matrix, b: ArrayLike<number>): Float64Array {
   if (A.rows !== A.cols) throw new RangeError(`solve: matrix must be square, got ${A.rows}×${A.cols}`);
   if (b.length !== A.rows) throw new RangeError(`solve: right-hand side has length ${b.length}, expected ${A.rows}`);

@@ -10,6 +10,15 @@ const QL_MAX_ITER = 60;
  * accumulation of Q, then implicit QL with Wilkinson-type shifts applying each rotation to the eigenvector basis
  * (EISPACK tql2 / LAPACK dsteqr). The basis is kept transposed (eigenvectors as rows) so every rotation touches two
  * contiguous rows. Backward stable: ‖A V − V Λ‖ ≈ ε n ‖A‖, ‖VᵀV − I‖ ≈ ε n.
+ * @example
+ * ```ts
+ * import { eigh, matrix } from '@repro/linalg';
+ *
+ * const { values, vectors } = eigh(matrix(2, 2, [2, 1, 1, 2]));
+ * values; // → [1, 3]
+ * // column j of `vectors` belongs to values[j]: here ±(1, 1)/√2 for λ = 3
+ * Math.abs(vectors.data[1]!); // → 0.70710678
+ * ```
  */
 export function eigh(A: Matrix): { values: Float64Array; vectors: Matrix } {
   assertSymmetric(A, 'eigh');

@@ -18,6 +18,15 @@ export function assertSymmetric(A: Matrix, what: string): void {
  * and i+1). Works on the upper triangle of a row-major copy so every inner loop is contiguous, and fuses the rank-2 update
  * of step k with the symmetric matrix–vector product of step k+1, so the trailing matrix is streamed once per step;
  * rows are taken four at a time so each load of the vectors serves four matrix rows. ~4n³/3 flops.
+ * @example
+ * ```ts
+ * import { eigvalsh, matrix, tridiagonalEigenvalues, tridiagonalize } from '@repro/linalg';
+ *
+ * const A = matrix(3, 3, [4, 1, 2, 1, 3, 0, 2, 0, 1]);
+ * const { d, e } = tridiagonalize(A); // Qᵀ A Q = tridiag(e, d, e), same spectrum
+ * const ev = tridiagonalEigenvalues(d, e);
+ * Math.max(...ev.map((v, i) => Math.abs(v - eigvalsh(A)[i]!))) < 1e-12; // → true
+ * ```
  */
 export function tridiagonalize(A: Matrix): { d: Float64Array; e: Float64Array } {
   const { d, e } = tridiagonalizeWithReflectors(A);
@@ -350,6 +359,13 @@ function hypot(a: number, b: number): number {
 /**
  * Eigenvalues of the symmetric tridiagonal (d, e) by the implicit QL method with Wilkinson-type shifts (eigenvalues only,
  * O(n²)); d is overwritten with the eigenvalues, ascending. Throws ConvergenceError rather than returning unconverged values.
+ * @example
+ * ```ts
+ * import { tridiagonalEigenvalues } from '@repro/linalg';
+ *
+ * // tridiag(1, 2, 1) of order 3: eigenvalues 2 − √2, 2, 2 + √2
+ * tridiagonalEigenvalues(Float64Array.of(2, 2, 2), [1, 1]); // → [0.58578644, 2, 3.41421356]
+ * ```
  */
 export function tridiagonalEigenvalues(d: Float64Array, e: ArrayLike<number>): Float64Array {
   const n = d.length;
@@ -435,6 +451,12 @@ export function tridiagonalEigenvaluesGraded(d: Float64Array, e: ArrayLike<numbe
  * λ(A): all eigenvalues of a symmetric A (n×n float64), ascending, as a Float64Array of length n. Householder
  * tridiagonalization (fused, four rows per pass) + implicit QL without vectors; backward stable, |λ̂ − λ| ≲ nε‖A‖₂.
  * Reference: Golub & Van Loan, Matrix Computations §8.3; EISPACK tred1/tqli.
+ * @example
+ * ```ts
+ * import { eigvalsh, matrix } from '@repro/linalg';
+ *
+ * eigvalsh(matrix(2, 2, [2, 1, 1, 2])); // → [1, 3]
+ * ```
  */
 export function eigvalsh(A: Matrix): Float64Array {
   assertSymmetric(A, 'eigvalsh');

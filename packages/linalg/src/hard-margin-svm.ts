@@ -7,6 +7,7 @@
 import { ConvergenceError, matrix, type Matrix } from './matrix.js';
 import { solve } from './decompositions.js';
 
+/** Stopping rule of `hardMarginSvm` (and `hardMarginSvmMulticlass`). */
 export interface HardMarginSvmOptions {
   /** Stop when min_n ŵᵀz_n ≥ 1 − tol and max_n α_n·|ŵᵀz_n − 1| ≤ tol (default 1e-12). */
   tol?: number;
@@ -26,6 +27,7 @@ export interface SvmKkt {
   stationarity: number;
 }
 
+/** Solution of `hardMarginSvm`: primal ŵ, dual α, support set, margins, KKT residuals and the sweep count. */
 export interface HardMarginSvmResult {
   /** ŵ, length d. */
   w: Float64Array;
@@ -129,6 +131,17 @@ function polish(Z: Matrix, alpha: Float64Array, margins: Float64Array, tol: numb
  * exact active-set solve replaces the iterate when the support set is non-degenerate. Throws a ConvergenceError when the
  * KKT conditions are not met in `maxSweeps` sweeps (in particular for non-separable data, where α grows without bound), and a
  * RangeError for a zero row (no w can satisfy 0 ≥ 1) or non-finite input.
+ * @example
+ * ```ts
+ * import { hardMarginSvm, matrix } from '@repro/linalg';
+ *
+ * // rows z_n = y_n·x_n: the constraints ŵ·(1, 0) ≥ 1 and ŵ·(2, 1) ≥ 1
+ * const r = hardMarginSvm(matrix(2, 2, [1, 0, 2, 1]));
+ * r.w; // → [1, 0]
+ * r.support; // → [0]
+ * r.margin; // → 1
+ * r.theta; // → 2 (the smallest non-support margin)
+ * ```
  */
 export function hardMarginSvm(Z: Matrix, opts: HardMarginSvmOptions = {}): HardMarginSvmResult {
   const tol = opts.tol ?? 1e-12;
@@ -216,6 +229,15 @@ export interface MulticlassSvmResult {
 /**
  * Ŵ = argmin Σ_k ‖w_k‖² s.t. (w_{y_n} − w_k)ᵀx_n ≥ 1 for all n and k ≠ y_n (Soudry et al. 2018, App. C / JMLR multi-class
  * theorem). Solved by `hardMarginSvm` on the stacked rows (e_{y_n} − e_k) ⊗ x_n ∈ ℝ^{K·d}. X: N×d, y: labels in 0..K−1.
+ * @example
+ * ```ts
+ * import { hardMarginSvmMulticlass, matmul, matrix } from '@repro/linalg';
+ *
+ * const X = matrix(3, 2, [1, 0, 0, 1, -1, -1]);
+ * const { W } = hardMarginSvmMulticlass(X, [0, 1, 2], 3); // W: 3×2, row k scores class k
+ * const scores = matmul(X, W, { transB: true }); // 3×3: scores[n][k] = ŵ_kᵀx_n
+ * [0, 1, 2].map((n) => [0, 1, 2].reduce((b, k) => (scores.data[n * 3 + k]! > scores.data[n * 3 + b]! ? k : b), 0)); // → [0, 1, 2]
+ * ```
  */
 export function hardMarginSvmMulticlass(X: Matrix, y: ArrayLike<number>, K: number, opts: HardMarginSvmOptions = {}): MulticlassSvmResult {
   const { rows: N, cols: d, data } = X;

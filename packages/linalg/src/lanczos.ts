@@ -4,6 +4,7 @@ import type { Matrix } from './matrix.js';
 import { ConvergenceError, normFro } from './matrix.js';
 import { dsymBytes, dsymWorkspace } from './wasm/dsym.js';
 
+/** Options of `lanczosExtremes`, `lambdaMin` and `lambdaMax`. */
 export interface LanczosOptions {
   /** Convergence: Ritz residual ‖A y − θ y‖ ≤ tol·‖A‖₂ for both extremes (‖A‖₂ estimated by max |Ritz value|). Default 1e-8. */
   tol?: number;
@@ -51,6 +52,18 @@ const WASM_MIN_N = DENSE_CUTOFF + 1;
  * (s the unit eigenvector of T_k, from inverse iteration), on breakdown (invariant subspace: the Ritz values are exact
  * eigenvalues; with a Gaussian start the subspace almost surely contains every eigendirection), or at maxIter with
  * `converged: false`. n ≤ 64 uses `eigvalsh` (residuals 0). Reference: Golub & Van Loan, Matrix Computations §10.1.
+ * @example
+ * ```ts
+ * import { lanczosExtremes, matrix } from '@repro/linalg';
+ *
+ * const n = 100;
+ * const A = matrix(n, n);
+ * for (let i = 0; i < n; i++) A.data[i * n + i] = i + 1; // diag(1, …, 100)
+ * const r = lanczosExtremes(A, { tol: 1e-10 });
+ * r.converged; // → true
+ * r.min; // → 1.000000
+ * r.max; // → 100.00000
+ * ```
  */
 export function lanczosExtremes(A: Matrix, opts: LanczosOptions = {}): LanczosResult {
   return lanczos(A, opts, 'both');
@@ -373,14 +386,30 @@ function solveTridiagonal(alpha: readonly number[], beta: readonly number[], shi
   return y;
 }
 
-/** λ_min(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met. */
+/**
+ * λ_min(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met.
+ * @example
+ * ```ts
+ * import { lambdaMin, matrix } from '@repro/linalg';
+ *
+ * lambdaMin(matrix(2, 2, [2, 1, 1, 2])); // → 1.0000000
+ * ```
+ */
 export function lambdaMin(A: Matrix, opts: LanczosOptions = {}): number {
   const r = lanczos(A, opts, 'min');
   if (!r.converged) throw new ConvergenceError(`lambdaMin: Lanczos did not converge in ${r.iterations} iterations (residual ${r.residualMin})`, r.iterations);
   return r.min;
 }
 
-/** λ_max(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met. */
+/**
+ * λ_max(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met.
+ * @example
+ * ```ts
+ * import { lambdaMax, matrix } from '@repro/linalg';
+ *
+ * lambdaMax(matrix(2, 2, [2, 1, 1, 2])); // → 3.0000000
+ * ```
+ */
 export function lambdaMax(A: Matrix, opts: LanczosOptions = {}): number {
   const r = lanczos(A, opts, 'max');
   if (!r.converged) throw new ConvergenceError(`lambdaMax: Lanczos did not converge in ${r.iterations} iterations (residual ${r.residualMax})`, r.iterations);
@@ -390,6 +419,7 @@ export function lambdaMax(A: Matrix, opts: LanczosOptions = {}): number {
 /** Which method answered an `extremeEigenvalues` / `lambdaMinRobust` call. */
 export type ExtremesSolver = 'lanczos' | 'eigvalsh' | 'lanczos (eigvalsh QL did not converge)' | 'eigvalsh (Lanczos did not converge)';
 
+/** Options of `extremeEigenvalues` and `lambdaMinRobust`: which solver goes first, and the Lanczos tolerance. */
 export interface RobustOptions {
   /** 'lanczos' (default; large matrices) or 'dense' (eigvalsh first: graded or near-singular matrices of moderate size). */
   prefer?: 'lanczos' | 'dense';
@@ -445,6 +475,14 @@ function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustRes
  * always a converged one: both methods failing rethrows the second ConvergenceError. `solver` names the method that answered.
  * `errorBound.min` / `errorBound.max` bound the error of `min` / `max`: a-posteriori (explicit Ritz residual plus its
  * rounding, see `LanczosResult.errorBoundMin`) when Lanczos answered, the a-priori n·ε·‖A‖_F when eigvalsh did.
+ * @example
+ * ```ts
+ * import { extremeEigenvalues, matrix } from '@repro/linalg';
+ *
+ * const r = extremeEigenvalues(matrix(2, 2, [2, 1, 1, 2]), { prefer: 'dense' });
+ * r; // → { min: 1.0000000, max: 3.0000000, solver: 'eigvalsh' }
+ * r.errorBound.min < 1e-14; // → true
+ * ```
  */
 export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: number; max: number; solver: ExtremesSolver; errorBound: ExtremesErrorBound } {
   return robust(A, opts, 'both');
@@ -454,6 +492,14 @@ export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: 
  * λ_min of symmetric A with the fallback of `extremeEigenvalues` (Lanczos run for the bottom end only). `errorBound`: some
  * eigenvalue lies within it of `value` (a-posteriori Ritz residual bound for Lanczos, n·ε·‖A‖_F for eigvalsh); with the
  * default Lanczos tol 1e-8 it is about 1e-8‖A‖, so report it next to any λ_min that is itself a result.
+ * @example
+ * ```ts
+ * import { lambdaMinRobust, matrix } from '@repro/linalg';
+ *
+ * const { value, errorBound } = lambdaMinRobust(matrix(2, 2, [2, 1, 1, 2]));
+ * value; // → 1.0000000
+ * errorBound < 1e-14; // → true
+ * ```
  */
 export function lambdaMinRobust(A: Matrix, opts: RobustOptions = {}): { value: number; solver: ExtremesSolver; errorBound: number } {
   const r = robust(A, opts, 'min');

@@ -26,7 +26,17 @@ export class NotPositiveDefiniteError extends Error {
   }
 }
 
-/** A rows×cols matrix, zero-filled or copied from `data` (length must match). */
+/**
+ * A rows×cols matrix, zero-filled or copied from `data` (length must match).
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ *
+ * const A = matrix(2, 3, [1, 2, 3, 4, 5, 6]); // row-major: A[1][0] = data[1·3 + 0]
+ * A.data[3]; // → 4
+ * matrix(2, 2).data; // → [0, 0, 0, 0]
+ * ```
+ */
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0)
     throw new RangeError(`matrix shape must be non-negative integers, got ${rows}×${cols}`);
@@ -35,14 +45,30 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   return { rows, cols, data: buf };
 }
 
-/** I_n. */
+/**
+ * I_n.
+ * @example
+ * ```ts
+ * import { identity } from '@repro/linalg';
+ *
+ * identity(2).data; // → [1, 0, 0, 1]
+ * ```
+ */
 export function identity(n: number): Matrix {
   const A = matrix(n, n);
   for (let i = 0; i < n; i++) A.data[i * n + i] = 1;
   return A;
 }
 
-/** Aᵀ. */
+/**
+ * Aᵀ.
+ * @example
+ * ```ts
+ * import { matrix, transpose } from '@repro/linalg';
+ *
+ * transpose(matrix(2, 3, [1, 2, 3, 4, 5, 6])); // → { rows: 3, cols: 2, data: [1, 4, 2, 5, 3, 6] }
+ * ```
+ */
 export function transpose(A: Matrix): Matrix {
   const { rows, cols, data } = A;
   const out = new Float64Array(rows * cols);
@@ -160,6 +186,15 @@ function useDgemm(work: number): boolean {
  * C = op(A)·op(B) in float64 (op = identity or transpose); shapes (n×K)·(K×m) → n×m after op. Large products run on the
  * WebAssembly dgemm (see DGEMM_MIN_WORK); otherwise the right operand is packed as Bᵀ (row-major, so both operands are read
  * along contiguous rows) and a register-blocked, cache-panelled TypeScript kernel runs the dot products (≈ 3–4 GFLOP/s).
+ * @example
+ * ```ts
+ * import { matmul, matrix } from '@repro/linalg';
+ *
+ * const A = matrix(2, 2, [1, 2, 3, 4]);
+ * const B = matrix(2, 2, [5, 6, 7, 8]);
+ * matmul(A, B).data; // → [19, 22, 43, 50]
+ * matmul(A, B, { transB: true }).data; // → [17, 23, 39, 53] (A·Bᵀ)
+ * ```
  */
 export function matmul(A: Matrix, B: Matrix, opts: { transA?: boolean; transB?: boolean } = {}): Matrix {
   const n = opts.transA ? A.cols : A.rows;
@@ -180,7 +215,15 @@ export function matmul(A: Matrix, B: Matrix, opts: { transA?: boolean; transB?: 
   return { rows: a.rows, cols: bt.rows, data: C };
 }
 
-/** y = A x. */
+/**
+ * y = A x.
+ * @example
+ * ```ts
+ * import { matrix, matvec } from '@repro/linalg';
+ *
+ * matvec(matrix(2, 2, [1, 2, 3, 4]), [1, 1]); // → [3, 7]
+ * ```
+ */
 export function matvec(A: Matrix, x: ArrayLike<number>): Float64Array {
   if (x.length !== A.cols) throw new RangeError(`matvec: ${A.rows}×${A.cols} matrix times vector of length ${x.length}`);
   const y = new Float64Array(A.rows);
@@ -194,7 +237,16 @@ export function matvec(A: Matrix, x: ArrayLike<number>): Float64Array {
   return y;
 }
 
-/** Σ_t a[oa + t]·b[ob + t] for t < len: the dot product of two contiguous rows (two accumulators for instruction-level parallelism). */
+/**
+ * Σ_t a[oa + t]·b[ob + t] for t < len: the dot product of two contiguous rows (two accumulators for instruction-level parallelism).
+ * @example
+ * ```ts
+ * import { rowDot } from '@repro/linalg';
+ *
+ * const data = [1, 2, 3, 4]; // a 2×2 matrix: rows start at offsets 0 and 2
+ * rowDot(data, 0, data, 2, 2); // → 11 (1·3 + 2·4)
+ * ```
+ */
 export function rowDot(a: ArrayLike<number>, oa: number, b: ArrayLike<number>, ob: number, len: number): number {
   let s0 = 0;
   let s1 = 0;
@@ -211,6 +263,12 @@ export function rowDot(a: ArrayLike<number>, oa: number, b: ArrayLike<number>, o
  * G = X Xᵀ (X n×d, rows are samples; G n×n float64). Large Grams run the full product on the WebAssembly dgemm (≈ 10× the
  * TypeScript kernel even doing twice the flops); small ones compute the upper triangle in TypeScript. The upper triangle
  * is mirrored either way, so the result is exactly symmetric.
+ * @example
+ * ```ts
+ * import { gram, matrix } from '@repro/linalg';
+ *
+ * gram(matrix(2, 2, [1, 0, 1, 1])).data; // → [1, 1, 1, 2] (X Xᵀ)
+ * ```
  */
 export function gram(X: Matrix): Matrix {
   const { rows: n, cols: d, data } = X;
@@ -228,7 +286,15 @@ function sameShape(A: Matrix, B: Matrix, op: string): void {
   if (A.rows !== B.rows || A.cols !== B.cols) throw new RangeError(`${op}: shapes differ (${A.rows}×${A.cols} vs ${B.rows}×${B.cols})`);
 }
 
-/** A ∘ B (elementwise product). */
+/**
+ * A ∘ B (elementwise product).
+ * @example
+ * ```ts
+ * import { hadamard, matrix } from '@repro/linalg';
+ *
+ * hadamard(matrix(2, 2, [1, 2, 3, 4]), matrix(2, 2, [5, 6, 7, 8])).data; // → [5, 12, 21, 32]
+ * ```
+ */
 export function hadamard(A: Matrix, B: Matrix): Matrix {
   sameShape(A, B, 'hadamard');
   const out = new Float64Array(A.data.length);
@@ -236,12 +302,28 @@ export function hadamard(A: Matrix, B: Matrix): Matrix {
   return { rows: A.rows, cols: A.cols, data: out };
 }
 
-/** s·A. */
+/**
+ * s·A.
+ * @example
+ * ```ts
+ * import { matrix, scale } from '@repro/linalg';
+ *
+ * scale(matrix(2, 2, [1, 2, 3, 4]), 2).data; // → [2, 4, 6, 8]
+ * ```
+ */
 export function scale(A: Matrix, s: number): Matrix {
   return { rows: A.rows, cols: A.cols, data: A.data.map((x) => x * s) };
 }
 
-/** A + B. */
+/**
+ * A + B.
+ * @example
+ * ```ts
+ * import { add, matrix } from '@repro/linalg';
+ *
+ * add(matrix(2, 2, [1, 2, 3, 4]), matrix(2, 2, [5, 6, 7, 8])).data; // → [6, 8, 10, 12]
+ * ```
+ */
 export function add(A: Matrix, B: Matrix): Matrix {
   sameShape(A, B, 'add');
   const out = new Float64Array(A.data.length);
@@ -249,7 +331,15 @@ export function add(A: Matrix, B: Matrix): Matrix {
   return { rows: A.rows, cols: A.cols, data: out };
 }
 
-/** A − B. */
+/**
+ * A − B.
+ * @example
+ * ```ts
+ * import { matrix, sub } from '@repro/linalg';
+ *
+ * sub(matrix(2, 2, [5, 6, 7, 8]), matrix(2, 2, [1, 2, 3, 4])).data; // → [4, 4, 4, 4]
+ * ```
+ */
 export function sub(A: Matrix, B: Matrix): Matrix {
   sameShape(A, B, 'sub');
   const out = new Float64Array(A.data.length);
@@ -260,6 +350,13 @@ export function sub(A: Matrix, B: Matrix): Matrix {
 /**
  * ‖A‖_F = √(Σ A_ij²). Entries are divided by max |A_ij| before squaring so that the sum neither underflows (entries
  * ≲ 1e-154) nor overflows (≳ 1e154); NaN propagates.
+ * @example
+ * ```ts
+ * import { matrix, normFro } from '@repro/linalg';
+ *
+ * normFro(matrix(2, 2, [1, 2, 3, 4])); // → 5.47722558 (√30)
+ * normFro(matrix(1, 2, [3e-200, 4e-200])); // → 5e-200 (no underflow)
+ * ```
  */
 export function normFro(A: Matrix): number {
   let m = 0;
@@ -273,7 +370,17 @@ export function normFro(A: Matrix): number {
   return m * Math.sqrt(s);
 }
 
-/** max |A_ij − A_ji| ≤ tol·max|A_ij| (relative; tol defaults to 1e-12). */
+/**
+ * max |A_ij − A_ji| ≤ tol·max|A_ij| (relative; tol defaults to 1e-12).
+ * @example
+ * ```ts
+ * import { isSymmetric, matrix } from '@repro/linalg';
+ *
+ * isSymmetric(matrix(2, 2, [1, 2, 2, 1])); // → true
+ * isSymmetric(matrix(2, 2, [1, 2, 2 + 1e-9, 1])); // → false
+ * isSymmetric(matrix(2, 2, [1, 2, 2 + 1e-9, 1]), 1e-6); // → true
+ * ```
+ */
 export function isSymmetric(A: Matrix, tol = 1e-12): boolean {
   if (A.rows !== A.cols) return false;
   const n = A.rows;

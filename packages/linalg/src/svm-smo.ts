@@ -10,6 +10,7 @@ import { ConvergenceError, type Matrix } from './matrix.js';
 /** Curvature floor for a non-positive pair curvature K_ii + K_jj − 2K_ij (LIBSVM's τ): keeps the step finite on PSD-singular K. */
 const TAU = 1e-12;
 
+/** Options of `svmSmo` and `svmOneVsRest`: box constraint C, KKT tolerance and iteration cap. */
 export interface SvmSmoOptions {
   /** Box constraint C > 0 (soft-margin penalty). */
   C: number;
@@ -19,6 +20,7 @@ export interface SvmSmoOptions {
   maxIter?: number;
 }
 
+/** A trained binary kernel SVM (`svmSmo`): dual coefficients, labels and bias; evaluate it with `svmDecision`. */
 export interface SvmModel {
   /** Dual coefficients α (length n, 0 ≤ α ≤ C). */
   alpha: Float64Array;
@@ -38,6 +40,16 @@ export interface SvmModel {
  * Train a binary soft-margin SVM on the n×n kernel matrix K (float64, symmetric PSD; only read) with labels y ∈ {−1, +1}ⁿ.
  * Each iteration picks i = argmax_{I_up} −y_iG_i and j by the second-order gain b²/a (Fan et al. 2005, WSS 2), takes the
  * clipped Newton step along (y_i e_i − y_j e_j) and updates the gradient G = Qα − 1 in O(n). Memory O(n) beyond K.
+ * @example
+ * ```ts
+ * import { matrix, svmSmo } from '@repro/linalg';
+ *
+ * const x = [-2, -1, 1, 2];
+ * const K = matrix(4, 4, x.flatMap((a) => x.map((b) => a * b))); // linear kernel
+ * const model = svmSmo(K, [-1, -1, 1, 1], { C: 10 });
+ * model.alpha; // → [0, 0.50, 0.50, 0] (support vectors ±1)
+ * model.b; // → 0.00
+ * ```
  */
 export function svmSmo(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoOptions): SvmModel {
   const n = labels.length;
@@ -174,6 +186,16 @@ function bias(alpha: Float64Array, y: Float64Array, G: Float64Array, C: number):
 /**
  * Decision values f(x_r) = Σ_i α_i y_i K_ri + b for the rows of Kcross (r × n: evaluation points × training points).
  * Only support vectors (α_i > 0) are read.
+ * @example
+ * ```ts
+ * import { matrix, svmDecision, svmSmo } from '@repro/linalg';
+ *
+ * const x = [-2, -1, 1, 2];
+ * const K = matrix(4, 4, x.flatMap((a) => x.map((b) => a * b)));
+ * const model = svmSmo(K, [-1, -1, 1, 1], { C: 10 });
+ * const t = [3, -0.5]; // evaluation points
+ * svmDecision(model, matrix(2, 4, t.flatMap((a) => x.map((b) => a * b)))); // → [3.0, -0.5]
+ * ```
  */
 export function svmDecision(model: SvmModel, Kcross: Matrix): Float64Array {
   const n = model.alpha.length;
@@ -200,6 +222,15 @@ export function svmDecision(model: SvmModel, Kcross: Matrix): Float64Array {
  * KKT residual of a trained model on its training kernel K: max over i of
  * max(0, 1 − y_if_i) if α_i = 0 · |1 − y_if_i| if 0 < α_i < C · max(0, y_if_i − 1) if α_i = C;
  * plus |yᵀα|. Zero exactly at the optimum of the dual; SMO stops with residual ≲ tol.
+ * @example
+ * ```ts
+ * import { matrix, svmKktResidual, svmSmo } from '@repro/linalg';
+ *
+ * const x = [-2, -1, 1, 2];
+ * const K = matrix(4, 4, x.flatMap((a) => x.map((b) => a * b)));
+ * const model = svmSmo(K, [-1, -1, 1, 1], { C: 10, tol: 1e-6 });
+ * svmKktResidual(K, model).max < 1e-6; // → true
+ * ```
  */
 export function svmKktResidual(K: Matrix, model: SvmModel): { max: number; equality: number; index: number } {
   const f = svmDecision(model, K);
@@ -219,13 +250,27 @@ export function svmKktResidual(K: Matrix, model: SvmModel): { max: number; equal
   return { max: worst, equality: Math.abs(eq), index };
 }
 
+/**
+ * A one-vs-rest multi-class kernel SVM (`svmOneVsRest`): one binary `SvmModel` per class; predict with `svmOneVsRestPredict`.
+ */
 export interface OneVsRestModel {
   /** Class labels, ascending; models[c] separates classes[c] (+1) from the rest (−1). */
   classes: number[];
   models: SvmModel[];
 }
 
-/** One-vs-rest multi-class SVM: one binary `svmSmo` per class on the same kernel K (n×n). */
+/**
+ * One-vs-rest multi-class SVM: one binary `svmSmo` per class on the same kernel K (n×n).
+ * @example
+ * ```ts
+ * import { gram, matrix, svmOneVsRest } from '@repro/linalg';
+ *
+ * const X = matrix(6, 2, [1, 0, 2, 0, 0, 1, 0, 2, -1, -1, -2, -2]);
+ * const model = svmOneVsRest(gram(X), [0, 0, 1, 1, 2, 2], { C: 10 });
+ * model.classes; // → [0, 1, 2]
+ * model.models.length; // → 3
+ * ```
+ */
 export function svmOneVsRest(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoOptions): OneVsRestModel {
   const classes = [...new Set(Array.from(labels))].sort((a, b) => a - b);
   if (classes.length < 2) throw new RangeError('svmOneVsRest: need at least two classes');
@@ -233,7 +278,17 @@ export function svmOneVsRest(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoO
   return { classes, models };
 }
 
-/** Predicted class per row of Kcross (r × n): the class whose one-vs-rest decision value is largest. */
+/**
+ * Predicted class per row of Kcross (r × n): the class whose one-vs-rest decision value is largest.
+ * @example
+ * ```ts
+ * import { gram, matrix, svmOneVsRest, svmOneVsRestPredict } from '@repro/linalg';
+ *
+ * const X = matrix(6, 2, [1, 0, 2, 0, 0, 1, 0, 2, -1, -1, -2, -2]);
+ * const model = svmOneVsRest(gram(X), [0, 0, 1, 1, 2, 2], { C: 10 });
+ * svmOneVsRestPredict(model, gram(X)); // → [0, 0, 1, 1, 2, 2] (training points: Kcross = K)
+ * ```
+ */
 export function svmOneVsRestPredict(model: OneVsRestModel, Kcross: Matrix): Int32Array {
   const scores = model.models.map((m) => svmDecision(m, Kcross));
   const out = new Int32Array(Kcross.rows);
