@@ -67,13 +67,75 @@ async function diffCommand(args) {
   process.exit(r.regressions > 0 ? 1 : 0);
 }
 
+const mergeUsage = `Usage: pnpm repro merge <shardDir…> [--out DIR] [--json]
+
+Merges the partial run directories written by \`pnpm repro <paper> --shard i/n\` (one per shard) into a complete run: refuses
+(exit 2, one line) shards of different commits, lockfiles, configurations or seeds, and a missing or duplicated shard; then
+checks the claims and writes claims.json, values.json, figures and reports to DIR (default papers/<id>/results/<profile>).
+claims.json and values.json are byte-identical to an unsharded run. Exit codes as a run: 0 · 1 a claim failed · 2 · 3.
+`;
+
+/** `repro merge DIR… --out DIR`: the paper comes from the shards' manifests. */
+async function mergeCommand(args) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(mergeUsage);
+    process.exit(0);
+  }
+  const userCwd = process.env.INIT_CWD ?? process.cwd();
+  const dirs = [];
+  let out;
+  let json = false;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === '--json') json = true;
+    else if (a === '--out') {
+      const v = args[++k];
+      if (v === undefined || v.startsWith('--') || v === '') fail('--out expects a directory');
+      out = resolve(userCwd, v);
+    } else if (a.startsWith('--out=')) out = resolve(userCwd, a.slice(6));
+    else if (a.startsWith('-')) fail(`unknown option '${a}' for repro merge (see pnpm repro merge --help)`);
+    else dirs.push(resolve(userCwd, a));
+  }
+  if (dirs.length === 0) fail('repro merge needs the shard directories (see pnpm repro merge --help)');
+  let paperId;
+  for (const d of dirs) {
+    const f = join(d, 'manifest.json');
+    if (!existsSync(f)) fail(`${d} is not a shard directory (no manifest.json)`);
+    let m;
+    try {
+      m = JSON.parse(readFileSync(f, 'utf8'));
+    } catch {
+      fail(`${f} is not valid JSON`);
+    }
+    if (m.kind !== 'repro-shard') fail(`${d} is not a shard directory (its manifest.json is not a repro-shard manifest)`);
+    if (paperId !== undefined && m.paper !== paperId) fail(`${d} is a shard of ${m.paper}, the others of ${paperId}: merge one paper at a time`);
+    paperId = m.paper;
+  }
+  if (!papers.includes(paperId)) fail(`the shards are of '${paperId}', which is not a paper here`);
+  if (process.env.REPRO_NO_BUILD !== '1') {
+    const b = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter', `@repro/${paperId}...`, '--output-logs=errors-only', '--log-prefix=none'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
+    });
+    if (b.status !== 0) fail(`build of ${paperId} failed (run \`pnpm build\` to see why)`, 3);
+  }
+  const { mergeMain } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
+  const { paper } = await import(pathToFileURL(join(root, 'papers', paperId, 'dist/index.js')).href);
+  await mergeMain(paper, dirs, { outDir: out, json, packageRoot: join(root, 'papers', paperId) });
+}
+
 const usage = `Usage: pnpm repro <paper…|all> [options]
        pnpm repro diff <runA> <runB> [--rtol R] [--atol A] [--strict] [--all] [--json]
+       pnpm repro merge <shardDir…> [--out DIR] [--json]
+       pnpm repro submit <paper…> --engine slurm --shards N [--partition P] [--time T] [--cpus-per-task C] [--mem M] [--account A] [run options]
+       pnpm repro status [runId] [--json]
 
 Papers: ${papers.join(', ')}   (all = every paper)
 Options (per paper; see \`pnpm repro <paper> --help\` for its config keys and claims):
   --profile smoke|paper  --seed S  --seeds K  --workers N  --backend auto|wasm|cpu|tensorflow
   --only GLOB  --set key=value  --out DIR  --max-memory SIZE  --fault NAME (smoke only)
+  --shard i/n  --shard-by auto|seed|job   compute shard i of n only (a partial run dir; merge them with pnpm repro merge)
   --json     print exactly one JSON document on stdout (the summary of every paper); everything else goes to stderr
   --verbose  show turbo's and the papers' whole output (default: quiet — progress and the summary only)
 Verdicts: pass · fail · inconclusive (the data can tell neither) · skip
@@ -117,6 +179,11 @@ if (names.length === 0) {
   fail('name a paper (or all)');
 }
 if (names[0] === 'diff') await diffCommand(argv.slice(1));
+if (names[0] === 'merge') await mergeCommand(argv.slice(1));
+if (names[0] === 'submit' || names[0] === 'status') {
+  const { submitCommand, statusCommand } = await import('./slurm/submit.mjs');
+  process.exit(names[0] === 'submit' ? await submitCommand(argv.slice(1), { root, papers, userCwd }) : await statusCommand(argv.slice(1), { root, userCwd }));
+}
 const selected = names.includes('all') ? papers : names;
 for (const n of selected) if (!papers.includes(n)) fail(`unknown paper '${n}' (known: ${papers.join(', ')}, all)`);
 
@@ -160,12 +227,22 @@ for (const p of selected) {
 }
 if (wantsHelp) process.exit(0);
 if (outDir !== undefined && selected.length > 1) fail('--out takes a single paper');
+// A shard writes a partial run directory, not results: it runs the bin directly (no turbo cache), one paper at a time.
+const shardArg = rest.find((a) => a === '--shard' || a.startsWith('--shard='));
+if (shardArg !== undefined && selected.length > 1) fail('--shard takes a single paper (shard each paper on its own)');
 
 // 3. Run: through turbo (cached), or directly when --out is given.
 let crashed = false;
 const env = { ...process.env, ...quietEnv, ...(process.stderr.isTTY ? { REPRO_PROGRESS: '1' } : {}) };
 const hits = new Set();
-if (outDir !== undefined) {
+if (shardArg !== undefined) {
+  const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest, ...(json ? ['--json'] : [])], {
+    cwd: join(root, 'papers', selected[0]),
+    stdio: ['inherit', 'inherit', 'inherit'],
+    env,
+  });
+  process.exit(r.status ?? 3);
+} else if (outDir !== undefined) {
   // The bin's own summary goes to stderr under --json (stdout is ours); its exit code says whether claims failed.
   const r = spawnSync(process.execPath, [join(root, 'papers', selected[0], 'dist/bin.js'), ...rest], {
     cwd: join(root, 'papers', selected[0]),

@@ -17,6 +17,7 @@
  * hash, seed, the invocation, the calls it saw, timings) and units.v8 (the recorded traces or job results, in V8's
  * structured-clone format: typed arrays, NaN and -0 survive exactly as they do through the seed pool).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,7 @@ import { setActiveFault } from './faults.js';
 import { type JobInterceptor, setJobInterceptor } from './job-pool.js';
 import { toJson } from './json.js';
 import { acquireLock } from './lock.js';
-import { provenance } from './manifest.js';
+import { findWorkspaceRoot, provenance } from './manifest.js';
 import { createProgress } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
 import { computeTraces, finishRun, resolveRun, type FinishInput, type ResolvedRun, type RunOptions, type RunSummary } from './runner.js';
@@ -276,6 +277,24 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
   }
 }
 
+/**
+ * Files under packages/, papers/<id>/ or the lockfile that differ between `commit` and HEAD (null when git cannot tell,
+ * e.g. the commit is unknown here).
+ */
+function changedSince(packageRoot: string, commit: string, paperId: string): string[] | null {
+  const root = findWorkspaceRoot(packageRoot);
+  if (root === undefined) return null;
+  try {
+    const out = execFileSync('git', ['diff', '--name-only', commit, 'HEAD', '--', 'packages', `papers/${paperId}`, 'pnpm-lock.yaml'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString();
+    return out.split('\n').filter((l) => l !== '');
+  } catch {
+    return null;
+  }
+}
+
 /** Read a shard directory's manifest (a UsageError, one line, when it is not one). */
 export function readShardManifest(dir: string): ShardManifest {
   const file = join(dir, 'manifest.json');
@@ -353,8 +372,15 @@ export async function mergeShards(paper: Paper, dirs: readonly string[], mo: Mer
   if (configHash(r, opts) !== first.m.configHash)
     throw new UsageError(`the configuration resolved here (config ${configHash(r, opts).slice(0, 12)}) differs from the shards' (${first.m.configHash.slice(0, 12)}): merge from the same code as the shards`);
   const origin = provenance(packageRoot) as { git: { commit: string } };
-  if (origin.git.commit !== first.m.git.commit)
-    throw new UsageError(`the shards were computed at commit ${first.m.git.commit.slice(0, 12)} but this checkout is at ${origin.git.commit.slice(0, 12)}: merge from the same commit`);
+  if (origin.git.commit !== first.m.git.commit) {
+    // Others may commit to the shared checkout while the shards run: that is fine as long as nothing this paper computes or
+    // checks with changed (the core packages, the paper, the lockfile).
+    const changed = changedSince(packageRoot, first.m.git.commit, paper.id);
+    if (changed === null || changed.length > 0)
+      throw new UsageError(
+        `the shards were computed at commit ${first.m.git.commit.slice(0, 12)} but this checkout is at ${origin.git.commit.slice(0, 12)}${changed === null ? '' : ` and ${changed.length} file(s) of ${paper.id} or the core packages changed (${changed[0]}${changed.length > 1 ? ', …' : ''})`}: merge from the same commit`,
+      );
+  }
   // Collect the recorded units; each must come from exactly one shard.
   const traces = new Map<number, { dir: string; v: unknown }>();
   const jobs = new Map<number, { dir: string; v: unknown }>();
