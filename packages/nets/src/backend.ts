@@ -7,9 +7,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { sgemm, gemmInfo } from '@repro/linalg';
 import { installWasmMatMul } from './wasm-matmul.mjs';
 
+/**
+ * A backend request: `auto` (tensorflow > wasm > cpu, the first that loads), or one backend forced (`--backend`).
+ */
 export type BackendRequest = 'auto' | 'wasm' | 'cpu' | 'tensorflow';
+/** Every valid `BackendRequest`, in the order `--help` lists them. */
 export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'wasm', 'cpu', 'tensorflow'];
 
+/**
+ * The backend that `selectBackend` settled on: tfjs backend name, the request, tfjs-core version and a detail line (SIMD, threads, matMul kernel) recorded in every manifest.
+ */
 export interface BackendInfo {
   name: string;
   requested: string;
@@ -54,7 +61,18 @@ async function tryCpu(): Promise<boolean> {
   return tf.setBackend('cpu');
 }
 
-/** Select the tfjs backend for this process. Idempotent for the same request; a different later request throws. */
+/**
+ * Select the tfjs backend for this process. Idempotent for the same request; a different later request throws.
+ * @example
+ * ```ts
+ * import { selectBackend } from '@repro/nets';
+ *
+ * const info = await selectBackend('cpu'); // 'auto' in a run: the fastest backend that loads
+ * info.name; // → 'cpu'
+ * info.requested; // → 'cpu'
+ * (await selectBackend('cpu')) === info; // → true (idempotent; another request would throw)
+ * ```
+ */
 export async function selectBackend(requested: BackendRequest): Promise<BackendInfo> {
   if (!BACKEND_CHOICES.includes(requested)) throw new BackendUnavailableError(`unknown backend '${String(requested)}' (choose ${BACKEND_CHOICES.join(', ')})`);
   if (selected !== undefined) {
@@ -93,13 +111,32 @@ function wasmMatMul(): string {
   return `; matMul: @repro/linalg sgemm (${info.kind}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
 }
 
-/** The tfjs-core module, once a backend has been selected. */
+/**
+ * The tfjs-core module, once a backend has been selected.
+ * @example
+ * ```ts
+ * import { getTf, selectBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * const tf = getTf();
+ * tf.sum(tf.tensor1d([1, 2, 3])).dataSync()[0]; // → 6
+ * ```
+ */
 export function getTf(): typeof tf {
   if (selected === undefined) throw new Error('no tfjs backend selected: call selectBackend() first');
   return tf;
 }
 
-/** The backend selected in this process, if any. */
+/**
+ * The backend selected in this process, if any.
+ * @example
+ * ```ts
+ * import { selectBackend, selectedBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * selectedBackend()?.name; // → 'cpu' (undefined before any selectBackend)
+ * ```
+ */
 export function selectedBackend(): BackendInfo | undefined {
   return selected?.info;
 }

@@ -10,6 +10,9 @@ import { getTf, selectedBackend } from './backend.js';
 import { ensureGradients } from './gradients.js';
 import { activationTf, mlpForward, type Activation, type MlpParams } from './mlp.js';
 
+/**
+ * The empirical NTK Gram K̄ = JJᵀ of a scalar-output MLP and its per-layer ingredients (`empiricalNtk`, `empiricalNtkTf`).
+ */
 export interface EmpiricalNtk {
   /** K̄ (N×N, float64; float32-accurate on the tfjs path). */
   K: Matrix;
@@ -29,7 +32,21 @@ function diag(A: Matrix): Float64Array {
   return out;
 }
 
-/** K̄ by layer decomposition in float64 (plain JS): reference path for small and medium sizes. */
+/**
+ * K̄ by layer decomposition in float64 (plain JS): reference path for small and medium sizes.
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix, sub, normFro } from '@repro/linalg';
+ * import { empiricalNtk, initMlp, ntkCentralDifferences } from '@repro/nets';
+ *
+ * const act = { name: 'smoothLeakyRelu', gamma: 0.2, beta: 2 } as const;
+ * const p = initMlp(key(0), [3, 6, 6, 1], 'lecun');
+ * const X = matrix(4, 3, normal(key(1), 12));
+ * const { K } = empiricalNtk(p, X, act); // 4×4, no per-sample Jacobians
+ * normFro(sub(K, ntkCentralDifferences(p, X, act))) / normFro(K) < 1e-8; // → true
+ * ```
+ */
 export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): EmpiricalNtk {
   assertScalarOutput(p);
   const { F, D } = mlpForward(p, X, act);
@@ -133,6 +150,18 @@ async function addGramProductTerm(F: tfc.Tensor2D, B: tfc.Tensor2D, edges: reado
  * K̄ by layer decomposition with float32 tfjs GEMMs on the selected backend (the big products: XW_1, F_kF_kᵀ, B_kB_kᵀ,
  * B_{k+1}W_{k+1}ᵀ), copied to float64 and symmetrized. `keepFeatureGrams` also downloads F_kF_kᵀ (for bounds on λ_min).
  * Intermediates are disposed as soon as they are used: peak ≈ (L + 3) N×max(n_k) float32 tensors.
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix, sub, normFro } from '@repro/linalg';
+ * import { empiricalNtk, empiricalNtkTf, initMlp, selectBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * const p = initMlp(key(0), [3, 16, 1], 'he');
+ * const X = matrix(4, 3, normal(key(1), 12));
+ * const { K } = await empiricalNtkTf(p, X, { name: 'relu' });
+ * normFro(sub(K, empiricalNtk(p, X, { name: 'relu' }).K)) / normFro(K) < 1e-5; // → true (float32 GEMMs)
+ * ```
  */
 export async function empiricalNtkTf(p: MlpParams, X: Matrix, act: Activation, opts: { keepFeatureGrams?: boolean } = {}): Promise<EmpiricalNtk> {
   assertScalarOutput(p);
@@ -188,6 +217,16 @@ function outputs(p: MlpParams, X: Matrix, act: Activation): Float64Array {
 /**
  * JJᵀ with J the N×P Jacobian by central differences (float64, step h per weight): the independent reference for the
  * layer decomposition on small nets. Truncation O(h²) for smooth σ; exact for ReLU unless a pre-activation crosses 0.
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { initMlp, ntkCentralDifferences } from '@repro/nets';
+ *
+ * const p = initMlp(key(0), [2, 3, 1], 'he');
+ * const K = ntkCentralDifferences(p, matrix(2, 2, normal(key(1), 4)), { name: 'smoothLeakyRelu', gamma: 0.5, beta: 1 });
+ * [K.rows, K.cols]; // → [2, 2]
+ * ```
  */
 export function ntkCentralDifferences(p: MlpParams, X: Matrix, act: Activation, h = 1e-5): Matrix {
   assertScalarOutput(p);
@@ -212,7 +251,21 @@ export function ntkCentralDifferences(p: MlpParams, X: Matrix, act: Activation, 
   return gram(J);
 }
 
-/** JJᵀ with J from tfjs autodiff, one gradient per sample (float32; small N only). */
+/**
+ * JJᵀ with J from tfjs autodiff, one gradient per sample (float32; small N only).
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix, sub, normFro } from '@repro/linalg';
+ * import { empiricalNtk, initMlp, ntkAutodiff, selectBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * const p = initMlp(key(0), [3, 8, 1], 'he');
+ * const X = matrix(3, 3, normal(key(1), 9));
+ * const K = await ntkAutodiff(p, X, { name: 'relu' });
+ * normFro(sub(K, empiricalNtk(p, X, { name: 'relu' }).K)) / normFro(K) < 1e-5; // → true
+ * ```
+ */
 export async function ntkAutodiff(p: MlpParams, X: Matrix, act: Activation): Promise<Matrix> {
   assertScalarOutput(p);
   const tf = getTf();

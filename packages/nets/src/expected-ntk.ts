@@ -6,6 +6,7 @@ import { matrix, type Matrix } from '@repro/linalg';
 import { angleMatrix, arcCosineThetaMap } from './kernels.js';
 import { activationFns, type Activation } from './mlp.js';
 
+/** The infinite-width NTK of a deep ReLU MLP (`reluNtkLimit`) with the per-layer NNGP Grams it is built from. */
 export interface ReluNtkLimit {
   /** K^{(L)} (N×N float64): the limit of (Π_{l<L} 2/n_l)·K̄ under N(0, 1) weights. */
   K: Matrix;
@@ -20,6 +21,15 @@ export interface ReluNtkLimit {
  * √(q_iq_j)·cos θ′ with θ′ the degree-1 arc-cosine angle map of θ. The angles are carried from layer to layer
  * (`angleMatrix`, `arcCosineThetaMap`) instead of being recomputed by acos of a rounded cosine, which kept near-parallel
  * pairs accurate only to ~1e-8 in θ. A zero input has angle π/2 to everything and stays there (Ġ = ½, G = 0).
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { reluNtkLimit } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]); // orthogonal unit inputs
+ * reluNtkLimit(X, 1).K.data; // → [1, 0, 0, 1] (L = 1: K = XXᵀ)
+ * reluNtkLimit(X, 2).K.data; // → [2, 0.31830989, 0.31830989, 2] (K∘Ġ + G⁽²⁾)
+ * ```
  */
 export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
   if (!(Number.isInteger(L) && L >= 1)) throw new RangeError(`depth L must be a positive integer, got ${L}`);
@@ -67,7 +77,17 @@ export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
 
 /**
  * Gauss–Hermite nodes and weights for E[g(Z)], Z ~ N(0, 1): E[g(Z)] ≈ Σ_i w_i g(z_i) (Σ w_i = 1). Newton on the
- * orthonormal Hermite recurrence (Golub & Welsch initial guesses as in Numerical Recipes §4.6).
+ * orthonormal Hermite recurrence (Golub & Welsch initial guesses as in Numerical Recipes §4.6). n = 200, the largest
+ * accepted, currently returns underflowed weights (Σ w ≈ 3e-161): use n ≤ 199 (Σ w = 1 to ~1e-15 up to there).
+ * @example
+ * ```ts
+ * import { gaussHermite } from '@repro/nets';
+ *
+ * const { z, w } = gaussHermite(3);
+ * z; // → [1.73205081, 0, -1.73205081]
+ * w; // → [0.16666667, 0.66666667, 0.16666667]
+ * z.reduce((s, zi, i) => s + w[i]! * zi ** 4, 0); // → 3.0000000 (E Z⁴, exact for degree ≤ 5)
+ * ```
  */
 export function gaussHermite(n: number): { z: Float64Array; w: Float64Array } {
   if (!(Number.isInteger(n) && n >= 1 && n <= 200)) throw new RangeError(`gaussHermite: n must be an integer in [1, 200], got ${n}`);
@@ -113,7 +133,17 @@ export function gaussHermite(n: number): { z: Float64Array; w: Float64Array } {
 
 /**
  * The Gaussian dual of σ at unit variances: ρ ↦ E[σ(u)σ(v)], (u, v) standard normal with correlation ρ, tabulated on a
- * uniform ρ-grid by 2-D Gauss–Hermite (u = z₁, v = ρz₁ + √(1−ρ²)z₂) and read by linear interpolation.
+ * uniform ρ-grid by 2-D Gauss–Hermite (u = z₁, v = ρz₁ + √(1−ρ²)z₂) and read by linear interpolation. Accurate to
+ * rounding for smooth σ; for a kinked σ the quadrature converges slowly (ReLU at ρ = 0: 0.1608 with the default 80 nodes,
+ * 0.1659 with 20, against 1/(2π) = 0.1592).
+ * @example
+ * ```ts
+ * import { gaussianDual } from '@repro/nets';
+ *
+ * const dual = gaussianDual({ name: 'relu' });
+ * dual(1); // → 0.500 (E relu(Z)²)
+ * dual(0); // → 0.1608 (exact: 1/(2π) = 0.1592; the kink limits 80-node quadrature to ~1 %)
+ * ```
  */
 export function gaussianDual(act: Activation, opts: { nodes?: number; gridSize?: number } = {}): (rho: number) => number {
   const { f } = activationFns(act);
@@ -146,6 +176,14 @@ export function gaussianDual(act: Activation, opts: { nodes?: number; gridSize?:
 /**
  * NM20's λ_* = λ_min(E_{w~N(0, I_d/d)}[σ(Xw)σ(Xw)ᵀ]) for data on the radius-√d sphere (so every x_iᵀw ~ N(0, 1)): the N×N
  * matrix of the dual at ρ_ij = x_iᵀx_j/d. Returns the matrix; the caller takes λ_min in float64.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { expectedFeatureGram } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [Math.SQRT2, 0, 0, Math.SQRT2]); // rows on the radius-√d sphere, d = 2
+ * expectedFeatureGram(X, { name: 'relu' }).data; // → [0.5000, 0.1608, 0.1608, 0.5000] (ρ = 1 on, 0 off the diagonal)
+ * ```
  */
 export function expectedFeatureGram(X: Matrix, act: Activation, dual: (rho: number) => number = gaussianDual(act)): Matrix {
   const N = X.rows;

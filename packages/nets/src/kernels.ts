@@ -10,6 +10,13 @@ const ACOS_SAFE = 0.9;
 /**
  * J_n(θ) for n = 0..4 (closed forms; J_3, J_4 derived in the cho-saul2009 card):
  * J_0 = π − θ, J_1 = sin θ + (π − θ)cos θ, J_2 = 3 sin θ cos θ + (π − θ)(1 + 2cos²θ).
+ * @example
+ * ```ts
+ * import { arcCosineJ } from '@repro/nets';
+ *
+ * arcCosineJ(1, 0); // → 3.14159265 (J_1(0) = π)
+ * arcCosineJ(0, Math.PI / 2); // → 1.57079633 (J_0(θ) = π − θ)
+ * ```
  */
 export function arcCosineJ(n: number, theta: number): number {
   const c = Math.cos(theta);
@@ -31,7 +38,17 @@ export function arcCosineJ(n: number, theta: number): number {
   }
 }
 
-/** θ = arccos(dot/(‖x‖‖y‖)) with the cosine clamped to [−1, 1]; zero-norm input gives θ = π/2 (orthogonal by convention). */
+/**
+ * θ = arccos(dot/(‖x‖‖y‖)) with the cosine clamped to [−1, 1]; zero-norm input gives θ = π/2 (orthogonal by convention).
+ * @example
+ * ```ts
+ * import { safeAngle } from '@repro/nets';
+ *
+ * safeAngle(1, 1, Math.SQRT2); // → 0.78539816 (π/4)
+ * safeAngle(1 + 1e-16, 1, 1); // → 0 (cosine clamped to 1)
+ * safeAngle(0, 0, 2); // → 1.57079633 (zero-norm input: π/2)
+ * ```
+ */
 export function safeAngle(dot: number, nx: number, ny: number): number {
   if (nx === 0 || ny === 0) return Math.PI / 2;
   const c = Math.min(1, Math.max(-1, dot / (nx * ny)));
@@ -41,6 +58,13 @@ export function safeAngle(dot: number, nx: number, ny: number): number {
 /**
  * Angle between two vectors from coordinates: θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), accurate to ~ε for every θ (acos loses half
  * the digits near 0 and π).
+ * @example
+ * ```ts
+ * import { angleBetween } from '@repro/nets';
+ *
+ * angleBetween([1, 0], [1, 1], 1, Math.SQRT2); // → 0.78539816
+ * angleBetween([1, 0], [1, 1e-9], 1, 1); // → 1e-9 (acos(cos θ) would give 0)
+ * ```
  */
 export function angleBetween(x: ArrayLike<number>, y: ArrayLike<number>, nx: number, ny: number): number {
   if (nx === 0 || ny === 0) return Math.PI / 2;
@@ -68,6 +92,15 @@ function rowNorms(X: Matrix): Float64Array {
 /**
  * Gram matrix of the arc-cosine kernel k_n between the rows of X and of Y (default Y = X; then exactly symmetric with
  * θ_ii = 0). Float64. Angles: acos where well conditioned, the coordinate formula otherwise.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { arcCosineKernel } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]); // two orthogonal unit inputs
+ * arcCosineKernel(1, X).data; // → [1, 0.31830989, 0.31830989, 1] (k_1 = (1/π)‖x‖‖y‖J_1(θ))
+ * arcCosineKernel(0, X).data; // → [1, 0.5, 0.5, 1] (k_0 = 1 − θ/π)
+ * ```
  */
 export function arcCosineKernel(n: number, X: Matrix, Y?: Matrix): Matrix {
   const B = Y ?? X;
@@ -99,12 +132,32 @@ export function arcCosineKernel(n: number, X: Matrix, Y?: Matrix): Matrix {
   return K;
 }
 
-/** Du et al. (2019): H∞_ij = E_w[x_iᵀx_j 1{wᵀx_i ≥ 0, wᵀx_j ≥ 0}] = x_iᵀx_j (π − θ_ij)/(2π) = (XXᵀ) ∘ k_0 / 2. */
+/**
+ * Du et al. (2019): H∞_ij = E_w[x_iᵀx_j 1{wᵀx_i ≥ 0, wᵀx_j ≥ 0}] = x_iᵀx_j (π − θ_ij)/(2π) = (XXᵀ) ∘ k_0 / 2.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { hInfinity } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, Math.SQRT1_2, Math.SQRT1_2]); // unit inputs at θ = π/4
+ * hInfinity(X).data; // → [0.5, 0.26516504, 0.26516504, 0.5] (off-diagonal: cos θ·(π − θ)/(2π))
+ * ```
+ */
 export function hInfinity(X: Matrix): Matrix {
   return scale(hadamard(gram(X), arcCosineKernel(0, X)), 0.5);
 }
 
-/** K∞_ij = E_w[relu(wᵀx_i) relu(wᵀx_j)] = k_1(x_i, x_j)/2 (the output-layer Gram limit of joint training). */
+/**
+ * K∞_ij = E_w[relu(wᵀx_i) relu(wᵀx_j)] = k_1(x_i, x_j)/2 (the output-layer Gram limit of joint training).
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { kInfinity } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * kInfinity(X).data; // → [0.5, 0.15915494, 0.15915494, 0.5] (k_1/2: 1/(2π) off the diagonal)
+ * ```
+ */
 export function kInfinity(X: Matrix): Matrix {
   return scale(arcCosineKernel(1, X), 0.5);
 }
@@ -122,6 +175,14 @@ function checkDegree(n: number, what: string): void {
 /**
  * Threshold-power unit of Cho & Saul (2009): g_n(z) = Θ(z)·zⁿ (n = 0 step, 1 ramp/ReLU, 2 quarter-pipe); Θ(0) = 0.
  * k_n(x, y) = 2·E_w[g_n(wᵀx) g_n(wᵀy)], w ~ N(0, I).
+ * @example
+ * ```ts
+ * import { arcCosineActivation } from '@repro/nets';
+ *
+ * arcCosineActivation(1, 2.5); // → 2.5 (ReLU)
+ * arcCosineActivation(2, 3); // → 9
+ * arcCosineActivation(0, 0); // → 0 (Θ(0) = 0)
+ * ```
  */
 export function arcCosineActivation(n: number, z: number): number {
   if (!(z > 0)) return 0;
@@ -131,6 +192,14 @@ export function arcCosineActivation(n: number, z: number): number {
 /**
  * One layer of the arc-cosine recursion in angle space: cos θ⁽ℓ⁺¹⁾ = J_n(θ⁽ℓ⁾)/J_n(0) (Cho & Saul 2009, §2.2; the norms
  * factor out). Input clamped to [−1, 1]; sin θ = √(1 − c²) (clamped sqrt), so only one acos per call.
+ * @example
+ * ```ts
+ * import { arcCosineAngleMap } from '@repro/nets';
+ *
+ * arcCosineAngleMap(0, 0); // → 0.5 (orthogonal inputs: θ′ = π/3 after a step layer)
+ * arcCosineAngleMap(1, 0); // → 0.31830989 (1/π after a ReLU layer)
+ * arcCosineAngleMap(1, 1); // → 1
+ * ```
  */
 export function arcCosineAngleMap(n: number, cosTheta: number): number {
   const c = Math.min(1, Math.max(-1, cosTheta));
@@ -150,7 +219,17 @@ export function arcCosineAngleMap(n: number, cosTheta: number): number {
   }
 }
 
-/** In place over an array of cosines: one recursion layer of degree n (see `arcCosineAngleMap`). */
+/**
+ * In place over an array of cosines: one recursion layer of degree n (see `arcCosineAngleMap`).
+ * @example
+ * ```ts
+ * import { arcCosineAngleMapInPlace } from '@repro/nets';
+ *
+ * const cos = Float64Array.of(1, 0);
+ * arcCosineAngleMapInPlace(1, cos);
+ * cos; // → [1, 0.31830989]
+ * ```
+ */
 export function arcCosineAngleMapInPlace(n: number, cos: Float64Array): void {
   checkDegree(n, 'arcCosineAngleMapInPlace');
   for (let i = 0; i < cos.length; i++) cos[i] = arcCosineAngleMap(n, cos[i] as number);
@@ -216,6 +295,13 @@ const DEFICIT_SERIES: readonly Float64Array[] = (() => {
 /**
  * D_n(θ) = J_n(0) − J_n(θ) ≥ 0 to full relative accuracy for every θ ∈ [0, π]: Taylor series below θ = 1 (the closed forms
  * cancel there: J_n(0) − J_n(θ) ≈ c·θ²), the closed forms above. D_n(0) = 0 exactly.
+ * @example
+ * ```ts
+ * import { arcCosineJ, arcCosineJDeficit } from '@repro/nets';
+ *
+ * arcCosineJDeficit(1, 1e-6); // → 1.57079599e-12 (≈ πθ²/2 − θ³/3, full relative accuracy)
+ * arcCosineJ(1, 0) - arcCosineJ(1, 1e-6); // the difference of the closed forms keeps only ~4 digits of it
+ * ```
  */
 export function arcCosineJDeficit(n: number, theta: number): number {
   checkDegree(n, 'arcCosineJDeficit');
@@ -232,6 +318,14 @@ export function arcCosineJDeficit(n: number, theta: number): number {
  * through the cosine: 1 − cos θ′ = D_n(θ)/J_n(0) (`arcCosineJDeficit`), θ′ = 2·asin(√((1 − cos θ′)/2)). Since
  * J_n ≥ 0, θ′ ∈ [0, π/2] and the asin is well conditioned; θ = 0 maps to exactly 0 and small angles keep their relative
  * accuracy (a degree-0 layer maps θ ≈ 1e-12 to ≈ √(2θ/π) ≈ 8e-7, which the cosine form cannot represent: cos θ = 1).
+ * @example
+ * ```ts
+ * import { arcCosineThetaMap } from '@repro/nets';
+ *
+ * arcCosineThetaMap(0, Math.PI / 2); // → 1.04719755 (π/3)
+ * arcCosineThetaMap(0, 0); // → 0
+ * arcCosineThetaMap(0, 1e-12); // → 7.9788456e-7 (√(2θ/π); the cosine form would give 0)
+ * ```
  */
 export function arcCosineThetaMap(n: number, theta: number): number {
   checkDegree(n, 'arcCosineThetaMap');
@@ -240,7 +334,17 @@ export function arcCosineThetaMap(n: number, theta: number): number {
   return 2 * Math.asin(Math.sqrt(Math.min(1, Math.max(0, oneMinusCos / 2))));
 }
 
-/** In place over an array of angles: one recursion layer of degree n (see `arcCosineThetaMap`). */
+/**
+ * In place over an array of angles: one recursion layer of degree n (see `arcCosineThetaMap`).
+ * @example
+ * ```ts
+ * import { arcCosineThetaMapInPlace } from '@repro/nets';
+ *
+ * const theta = Float64Array.of(0, Math.PI / 2);
+ * arcCosineThetaMapInPlace(0, theta);
+ * theta; // → [0, 1.04719755]
+ * ```
+ */
 export function arcCosineThetaMapInPlace(n: number, theta: Float64Array): void {
   checkDegree(n, 'arcCosineThetaMapInPlace');
   for (let i = 0; i < theta.length; i++) theta[i] = arcCosineThetaMap(n, theta[i] as number);
@@ -251,6 +355,13 @@ export function arcCosineThetaMapInPlace(n: number, theta: Float64Array): void {
  * log k⁽ℓ⁾(x,x) = log (2n_ℓ − 1)!! + n_ℓ·log k⁽ℓ⁻¹⁾(x,x), k⁽⁰⁾(x,x) = ‖x‖². Carried in logs: the n = 2 diagonal grows like
  * 3^{2^ℓ−1}‖x‖^{2^{ℓ+1}} and overflows float64 at ℓ = 7 for ‖x‖² ≈ 88 [card §5]. A zero row gives −∞ (n ≥ 1) and is
  * rejected for n = 0 (no angle, k_0 undefined).
+ * @example
+ * ```ts
+ * import { arcCosineLogDiagonal } from '@repro/nets';
+ *
+ * arcCosineLogDiagonal([2], 2); // → [0.69314718, 2.48490665] (ln 2, ln(3·2²))
+ * arcCosineLogDiagonal([1, 1], 2); // → [0.69314718, 0.69314718, 0.69314718] (n = 1 keeps the norm)
+ * ```
  */
 export function arcCosineLogDiagonal(ns: readonly number[], sqNorm: number): number[] {
   const out = [Math.log(sqNorm)];
@@ -269,6 +380,13 @@ export function arcCosineLogDiagonal(ns: readonly number[], sqNorm: number): num
  * k⁽ℓ⁺¹⁾ = (1/π)·[k⁽ℓ⁾(x,x) k⁽ℓ⁾(y,y)]^{n/2}·J_n(θ⁽ℓ⁾), θ⁽ℓ⁾ = arccos(k⁽ℓ⁾(x,y)/√(k⁽ℓ⁾(x,x)k⁽ℓ⁾(y,y))), from k⁽⁰⁾ = inner
  * products. Returns all layers {xx, yy, xy} (index ℓ = 0..L). √kxx·√kyy, never √(kxx·kyy), so it overflows only when a
  * value itself does. Float64 scalars; degrees may differ per layer.
+ * @example
+ * ```ts
+ * import { arcCosineMultilayer } from '@repro/nets';
+ *
+ * // orthogonal unit inputs (k⁽⁰⁾: xx = yy = 1, xy = 0), one ReLU layer
+ * arcCosineMultilayer([1], 1, 1, 0); // → [{ xx: 1, yy: 1, xy: 0 }, { xx: 1, yy: 1, xy: 0.31830989 }]
+ * ```
  */
 export function arcCosineMultilayer(ns: readonly number[], kxx: number, kyy: number, kxy: number): { xx: number; yy: number; xy: number }[] {
   const out = [{ xx: kxx, yy: kyy, xy: kxy }];
@@ -312,6 +430,15 @@ function inputAngle(kxx: number, kyy: number, kxy: number): number {
  * Cosines between the rows of X and of Y (default Y = X): cos θ_ij = x_iᵀy_j/(‖x_i‖‖y_j‖) from a float64 GEMM, with the
  * coordinate formula (`angleBetween`) where |cos| > 0.9999 (acos of a Gram-derived cosine loses digits near 0 and π) and
  * exactly 1 on the diagonal when Y = X. Zero rows get cos = 0. Also returns the squared row norms. Shapes: X n×d, Y m×d.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { cosineMatrix } from '@repro/nets';
+ *
+ * const { cos, sqNormX } = cosineMatrix(matrix(2, 2, [1, 0, 1, 1]));
+ * cos.data; // → [1, 0.70710678, 0.70710678, 1]
+ * sqNormX; // → [1, 2]
+ * ```
  */
 export function cosineMatrix(X: Matrix, Y?: Matrix): { cos: Matrix; sqNormX: Float64Array; sqNormY: Float64Array } {
   const B = Y ?? X;
@@ -348,6 +475,14 @@ export function cosineMatrix(X: Matrix, Y?: Matrix): { cos: Matrix; sqNormX: Flo
  * Angles θ_ij ∈ [0, π] between the rows of X and of Y (default Y = X), as `cosineMatrix` but kept as angles: acos of the
  * Gram-derived cosine where |cos| ≤ 0.9999, the coordinate formula (`angleBetween`) beyond, exactly 0 on the diagonal when
  * Y = X. Angles below ~1e-8 survive (their cosine rounds to 1). Zero rows get π/2. Also returns the squared row norms.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { angleMatrix } from '@repro/nets';
+ *
+ * const { theta } = angleMatrix(matrix(2, 2, [1, 0, 1, 1]));
+ * theta.data; // → [0, 0.78539816, 0.78539816, 0]
+ * ```
  */
 export function angleMatrix(X: Matrix, Y?: Matrix): { theta: Matrix; sqNormX: Float64Array; sqNormY: Float64Array } {
   const B = Y ?? X;
@@ -382,6 +517,16 @@ export function angleMatrix(X: Matrix, Y?: Matrix): { theta: Matrix; sqNormX: Fl
  * K_ij = exp((logDx_i + logDy_j)/2)·cos_ij: a kernel matrix from its angle-space form (cosines after the recursion and the
  * log-diagonals), without forming √(kxx·kyy). `scaleLog` subtracts a constant from every log (K·e^{−scaleLog}), to keep a
  * deep n = 2 kernel in range; rescaling a kernel by a constant is the same as rescaling an SVM's C.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { assembleKernel } from '@repro/nets';
+ *
+ * const cos = matrix(2, 2, [1, 0.5, 0.5, 1]);
+ * const logD = [0, Math.log(4)]; // k(x₁, x₁) = 1, k(x₂, x₂) = 4
+ * assembleKernel(cos, logD, logD).data; // → [1, 1, 1, 4]
+ * assembleKernel(cos, logD, logD, Math.log(2)).data; // → [0.5, 0.5, 0.5, 2] (K/2)
+ * ```
  */
 export function assembleKernel(cos: Matrix, logDx: ArrayLike<number>, logDy: ArrayLike<number>, scaleLog = 0, out?: Matrix): Matrix {
   if (logDx.length !== cos.rows || logDy.length !== cos.cols) throw new RangeError('assembleKernel: diagonal lengths do not match the cosine matrix');
@@ -404,6 +549,15 @@ export function assembleKernel(cos: Matrix, logDx: ArrayLike<number>, logDy: Arr
  * Y = X; then exactly symmetric). Float64, via the angle-space recursion (cos θ⁽ℓ⁺¹⁾ = J_n(θ⁽ℓ⁾)/J_n(0)) and log-diagonals,
  * so no intermediate overflows; the result overflows only if k⁽ᴸ⁾ itself does. ns = [n] is k_n (`arcCosineKernel`). The
  * recursion runs on angles (`angleMatrix`, `arcCosineThetaMap`), not cosines, so near-parallel rows keep their angle.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { arcCosineKernel, arcCosineMultilayerKernel } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * arcCosineMultilayerKernel([1], X).data; // → [1, 0.31830989, 0.31830989, 1] (= arcCosineKernel(1, X))
+ * arcCosineMultilayerKernel([1, 1], X).data[1]; // → 0.49373109 (two ReLU layers)
+ * ```
  */
 export function arcCosineMultilayerKernel(ns: readonly number[], X: Matrix, Y?: Matrix): Matrix {
   // Angle space throughout (issue 18): a cosine matrix rounds angles below ~1e-8 to 0, which degree-0 layers then miss.
@@ -418,6 +572,13 @@ export function arcCosineMultilayerKernel(ns: readonly number[], X: Matrix, Y?: 
 /**
  * Gaussian RBF kernel K_ij = exp(−γ‖x_i − y_j‖²) between the rows of X and Y (default Y = X; then unit diagonal, exactly
  * symmetric). ‖x − y‖² = ‖x‖² + ‖y‖² − 2xᵀy from a float64 GEMM, clamped at 0. The SVM baseline of Cho & Saul (2009).
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { rbfKernel } from '@repro/nets';
+ *
+ * rbfKernel(matrix(2, 2, [0, 0, 1, 1]), 0.5).data; // → [1, 0.36787944, 0.36787944, 1] (e^{−0.5·2})
+ * ```
  */
 export function rbfKernel(X: Matrix, gamma: number, Y?: Matrix): Matrix {
   if (!(gamma > 0) || !Number.isFinite(gamma)) throw new RangeError(`rbfKernel: gamma must be positive and finite, got ${gamma}`);
@@ -432,6 +593,19 @@ export function rbfKernel(X: Matrix, gamma: number, Y?: Matrix): Matrix {
 /**
  * exp(−γ·max(0, sx_i + sy_j − 2G_ij)) in place over G (inner products X·Yᵀ with squared norms sx, sy); `symmetric`
  * sets the diagonal to exactly 1. Lets one GEMM serve a whole γ grid (copy G first).
+ * @example
+ * ```ts
+ * import { gram, matrix } from '@repro/linalg';
+ * import { rbfFromGram } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [0, 0, 1, 1]);
+ * const G = gram(X);
+ * const sq = [0, 2]; // squared row norms
+ * for (const gamma of [0.5, 1]) {
+ *   const K = rbfFromGram({ ...G, data: G.data.slice() }, sq, sq, gamma, true); // a copy per γ
+ *   console.log(gamma, K.data[1]); // 0.5 0.36787944…, then 1 0.13533528…
+ * }
+ * ```
  */
 export function rbfFromGram(G: Matrix, sx: ArrayLike<number>, sy: ArrayLike<number>, gamma: number, symmetric = false): Matrix {
   const m = G.cols;

@@ -7,12 +7,31 @@
 /** Names of the margin losses ℓ(u) of a linear classifier (u = y·wᵀx). */
 export type MarginLossName = 'logistic' | 'exp';
 
-/** ln(1 + e^{−u}): log1p(e^{−u}) for u ≥ 0, −u + log1p(e^{u}) for u < 0 (never exponentiates a positive number). */
+/**
+ * ln(1 + e^{−u}): log1p(e^{−u}) for u ≥ 0, −u + log1p(e^{u}) for u < 0 (never exponentiates a positive number).
+ * @example
+ * ```ts
+ * import { logisticLoss } from '@repro/nets';
+ *
+ * logisticLoss(0); // → 0.69314718 (ln 2)
+ * logisticLoss(-1000); // → 1000 (no overflow)
+ * logisticLoss(50); // → 1.92874985e-22 (no cancellation)
+ * ```
+ */
 export function logisticLoss(u: number): number {
   return u >= 0 ? Math.log1p(Math.exp(-u)) : -u + Math.log1p(Math.exp(u));
 }
 
-/** −ℓ′(u) = 1/(1 + e^{u}) for the logistic loss: e^{−u}/(1 + e^{−u}) for u ≥ 0 (no overflow for large |u|). */
+/**
+ * −ℓ′(u) = 1/(1 + e^{u}) for the logistic loss: e^{−u}/(1 + e^{−u}) for u ≥ 0 (no overflow for large |u|).
+ * @example
+ * ```ts
+ * import { logisticNegDeriv } from '@repro/nets';
+ *
+ * logisticNegDeriv(0); // → 0.5
+ * logisticNegDeriv(1000); // → 0
+ * ```
+ */
 export function logisticNegDeriv(u: number): number {
   if (u >= 0) {
     const e = Math.exp(-u);
@@ -21,28 +40,73 @@ export function logisticNegDeriv(u: number): number {
   return 1 / (1 + Math.exp(u));
 }
 
-/** ℓ″(u) = σ(u)σ(−u) for the logistic loss, in (0, ¼]. */
+/**
+ * ℓ″(u) = σ(u)σ(−u) for the logistic loss, in (0, ¼].
+ * @example
+ * ```ts
+ * import { logisticSecondDeriv } from '@repro/nets';
+ *
+ * logisticSecondDeriv(0); // → 0.25
+ * ```
+ */
 export function logisticSecondDeriv(u: number): number {
   const e = Math.exp(-Math.abs(u));
   return e / ((1 + e) * (1 + e));
 }
 
-/** e^{−u}; overflows to +∞ below u ≈ −709.78 (float64), which callers must treat as divergence. */
+/**
+ * e^{−u}; overflows to +∞ below u ≈ −709.78 (float64), which callers must treat as divergence.
+ * @example
+ * ```ts
+ * import { expLoss } from '@repro/nets';
+ *
+ * expLoss(1); // → 0.36787944
+ * expLoss(-800); // → Infinity (treat as divergence)
+ * ```
+ */
 export function expLoss(u: number): number {
   return Math.exp(-u);
 }
 
-/** ℓ(u) for a named margin loss. */
+/**
+ * ℓ(u) for a named margin loss.
+ * @example
+ * ```ts
+ * import { marginLoss } from '@repro/nets';
+ *
+ * marginLoss('logistic', 0); // → 0.69314718
+ * marginLoss('exp', 0); // → 1
+ * ```
+ */
 export function marginLoss(name: MarginLossName, u: number): number {
   return name === 'logistic' ? logisticLoss(u) : Math.exp(-u);
 }
 
-/** −ℓ′(u) for a named margin loss (positive, decreasing, exponential tail). */
+/**
+ * −ℓ′(u) for a named margin loss (positive, decreasing, exponential tail).
+ * @example
+ * ```ts
+ * import { marginLossNegDeriv } from '@repro/nets';
+ *
+ * marginLossNegDeriv('logistic', 0); // → 0.5
+ * marginLossNegDeriv('exp', 0); // → 1
+ * ```
+ */
 export function marginLossNegDeriv(name: MarginLossName, u: number): number {
   return name === 'logistic' ? logisticNegDeriv(u) : Math.exp(-u);
 }
 
-/** log Σ_k e^{z_k} over z[offset .. offset+K), shifted by the max (exact for ±∞-free input; −∞ for K = 0). */
+/**
+ * log Σ_k e^{z_k} over z[offset .. offset+K), shifted by the max (exact for ±∞-free input; −∞ for K = 0).
+ * @example
+ * ```ts
+ * import { logSumExp } from '@repro/nets';
+ *
+ * logSumExp([1000, 1000]); // → 1000.69314718 (Math.exp(1000) would overflow)
+ * logSumExp([0, 5, 1000, 1000], 2, 2); // → 1000.69314718 (entries 2..3 only)
+ * logSumExp([]); // → -Infinity
+ * ```
+ */
 export function logSumExp(z: ArrayLike<number>, offset = 0, K = z.length - offset): number {
   let m = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < K; k++) m = Math.max(m, z[offset + k] as number);
@@ -55,6 +119,14 @@ export function logSumExp(z: ArrayLike<number>, offset = 0, K = z.length - offse
 /**
  * Softmax cross-entropy of one example, −log softmax(z)_label = logSumExp(z) − z_label, with the softmax probabilities
  * written into `probs` (length ≥ K) when given. Stable for any finite logits (the largest logit is subtracted first).
+ * @example
+ * ```ts
+ * import { softmaxCrossEntropy } from '@repro/nets';
+ *
+ * const probs = new Float64Array(3);
+ * softmaxCrossEntropy([0, 0, Math.log(2)], 2, probs); // → 0.69314718 (−ln ½)
+ * probs; // → [0.25, 0.25, 0.5]
+ * ```
  */
 export function softmaxCrossEntropy(z: ArrayLike<number>, label: number, probs?: Float64Array, offset = 0, K = z.length - offset): number {
   if (!Number.isInteger(label) || label < 0 || label >= K) throw new RangeError(`softmaxCrossEntropy: label ${label} not in 0..${K - 1}`);

@@ -16,6 +16,7 @@ export type Activation = { name: 'relu' } | { name: 'smoothLeakyRelu'; gamma: nu
 /** Weight variance per layer: 'lecun' 1/n_{l−1}, 'he' 2/n_{l−1}, 'standard' 1 (NMM21 Lemma 3.1). */
 export type InitScheme = 'lecun' | 'he' | 'standard';
 
+/** Weights of a bias-free deep MLP (`initMlp`): the widths [d, n_1, …, n_L] and W_1..W_L. */
 export interface MlpParams {
   /** [n_0 = d, n_1, …, n_L]. */
   widths: readonly number[];
@@ -23,13 +24,32 @@ export interface MlpParams {
   W: Matrix[];
 }
 
-/** Numerically safe softplus(z) = max(z, 0) + log1p(e^{−|z|}). */
+/**
+ * Numerically safe softplus(z) = max(z, 0) + log1p(e^{−|z|}).
+ * @example
+ * ```ts
+ * import { softplus } from '@repro/nets';
+ *
+ * softplus(0); // → 0.69314718
+ * softplus(1000); // → 1000
+ * ```
+ */
 export function softplus(z: number): number {
   return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
 }
 
-/** Scalar σ and σ' of an activation (float64). */
-export function activationFns(a: Activation): { f: (x: number) => number; df: (x: number) => number } {
+/**
+ * Scalar σ and σ' of an activation (float64).
+ * @example
+ * ```ts
+ * import { activationFns } from '@repro/nets';
+ *
+ * const relu = activationFns({ name: 'relu' });
+ * [relu.f(-1), relu.f(2), relu.df(0), relu.df(2)]; // → [0, 2, 0, 1] (σ′(0) = 0)
+ * activationFns({ name: 'smoothLeakyRelu', gamma: 0.2, beta: 1 }).df(0); // → 0.6 (γ + (1 − γ)/2)
+ * ```
+ */
+export function activationFns(a: Activation): { /** σ(x). */ f: (x: number) => number; /** σ′(x). */ df: (x: number) => number } {
   if (a.name === 'relu') return { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) };
   const { gamma, beta } = a;
   if (!(gamma > 0 && gamma < 1 && beta > 0)) throw new RangeError(`smoothLeakyRelu needs γ ∈ (0,1) and β > 0, got γ=${gamma}, β=${beta}`);
@@ -44,6 +64,14 @@ export function activationFns(a: Activation): { f: (x: number) => number; df: (x
  * σ(z) and σ'(z) for every entry of z in one pass (float64): for σ_{γ,β} one exp serves both, e = exp(−β|z|):
  * σ = γz + ((1−γ)/β)(max(βz, 0) + log1p(e) − ln 2), σ' = γ + (1−γ)·(βz ≥ 0 ? 1/(1+e) : e/(1+e)). Same σ as `activationFns`
  * bit for bit; σ' agrees to rounding (the logistic of a negative argument is taken in its overflow-free form).
+ * @example
+ * ```ts
+ * import { activationWithDerivative } from '@repro/nets';
+ *
+ * const { f, df } = activationWithDerivative({ name: 'smoothLeakyRelu', gamma: 0.2, beta: 1 }, Float64Array.of(0, 50));
+ * f; // → [0, 49.4454823] (σ(0) = 0; σ(50) ≈ 50 − 0.8·ln 2)
+ * df; // → [0.6, 1.0000000]
+ * ```
  */
 export function activationWithDerivative(a: Activation, z: Float64Array): { f: Float64Array; df: Float64Array } {
   const n = z.length;
@@ -73,7 +101,17 @@ export function activationWithDerivative(a: Activation, z: Float64Array): { f: F
   return { f, df };
 }
 
-/** σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs. */
+/**
+ * σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs.
+ * @example
+ * ```ts
+ * import { activationTf, getTf, selectBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * const tf = getTf();
+ * activationTf({ name: 'relu' }, tf.tensor1d([-1, 0, 2])).dataSync(); // → [0, 0, 2]
+ * ```
+ */
 export function activationTf(a: Activation, t: tfc.Tensor): tfc.Tensor {
   const tf = getTf();
   if (a.name === 'relu') return tf.relu(t);
@@ -86,7 +124,17 @@ function validateWidths(widths: readonly number[]): void {
   for (const n of widths) if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`widths must be positive integers, got [${widths.join(', ')}]`);
 }
 
-/** Draw W_l ~ N(0, v_l) i.i.d. with v_l from the scheme (or scaled by `scale[l-1]`); each layer from foldIn(k, l). */
+/**
+ * Draw W_l ~ N(0, v_l) i.i.d. with v_l from the scheme (or scaled by `scale[l-1]`); each layer from foldIn(k, l).
+ * @example
+ * ```ts
+ * import { key } from '@repro/concentration';
+ * import { initMlp } from '@repro/nets';
+ *
+ * const p = initMlp(key(0), [3, 50, 50, 1], 'he'); // d = 3, two hidden layers of 50, scalar output
+ * p.W.map((W) => [W.rows, W.cols]); // → [[3, 50], [50, 50], [50, 1]]
+ * ```
+ */
 export function initMlp(k: Key, widths: readonly number[], scheme: InitScheme): MlpParams {
   validateWidths(widths);
   const W: Matrix[] = [];
@@ -101,7 +149,21 @@ export function initMlp(k: Key, widths: readonly number[], scheme: InitScheme): 
   return { widths: [...widths], W };
 }
 
-/** Forward pass in float64: F = [F_0..F_L], G = [G_1..G_{L−1}] (pre-activations of the hidden layers). */
+/**
+ * Forward pass in float64: F = [F_0..F_L], G = [G_1..G_{L−1}] (pre-activations of the hidden layers).
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { initMlp, mlpForward } from '@repro/nets';
+ *
+ * const p = initMlp(key(0), [3, 8, 1], 'he');
+ * const X = matrix(5, 3, normal(key(1), 15));
+ * const { F, G, D } = mlpForward(p, X, { name: 'relu' });
+ * [F.length, G.length, D.length]; // → [3, 1, 1] (F_0 = X, F_1, F_2; G_1 and σ′(G_1))
+ * [F[2]!.rows, F[2]!.cols]; // → [5, 1]
+ * ```
+ */
 export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matrix[]; G: Matrix[]; D: Matrix[] } {
   if (X.cols !== p.widths[0]) throw new RangeError(`X has ${X.cols} columns but the network expects d = ${p.widths[0]}`);
   const L = p.W.length;
@@ -122,6 +184,7 @@ export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matri
   return { F, G, D };
 }
 
+/** What `mlpLossGrad` returns: Φ, its gradient per layer, and the forward and backward intermediates (F, G, Δ). */
 export interface MlpLossGrad {
   /** Φ = ½‖F_L − Y‖_F². */
   loss: number;
@@ -133,7 +196,22 @@ export interface MlpLossGrad {
   Delta: Matrix[];
 }
 
-/** Φ and its gradient by hand-written backprop in float64: Δ_L = F_L − Y, Δ_l = (Δ_{l+1}W_{l+1}ᵀ)∘σ'(G_l), ∇_{W_l} = F_{l−1}ᵀΔ_l. */
+/**
+ * Φ and its gradient by hand-written backprop in float64: Δ_L = F_L − Y, Δ_l = (Δ_{l+1}W_{l+1}ᵀ)∘σ'(G_l), ∇_{W_l} = F_{l−1}ᵀΔ_l.
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { initMlp, mlpLossGrad } from '@repro/nets';
+ *
+ * const p = initMlp(key(0), [3, 8, 1], 'he');
+ * const X = matrix(5, 3, normal(key(1), 15));
+ * const Y = matrix(5, 1); // targets 0: Φ = ½‖F_L‖²
+ * const { loss, grads, F } = mlpLossGrad(p, X, Y, { name: 'relu' });
+ * Math.abs(loss - 0.5 * F[2]!.data.reduce((s, v) => s + v * v, 0)) < 1e-12; // → true
+ * grads.map((g) => [g.rows, g.cols]); // → [[3, 8], [8, 1]] (same shapes as p.W)
+ * ```
+ */
 export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): MlpLossGrad {
   const { F, G, D } = mlpForward(p, X, act);
   const L = p.W.length;
@@ -161,6 +239,20 @@ export function mlpLossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation)
 /**
  * Φ and ∇Φ by tfjs autodiff (float32 on the selected backend). Returns float64 copies of the float32 results; tensors are
  * disposed before returning.
+ * @example
+ * ```ts
+ * import { key, normal } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { initMlp, mlpLossGrad, mlpLossGradTf, selectBackend } from '@repro/nets';
+ *
+ * await selectBackend('cpu');
+ * const p = initMlp(key(0), [3, 8, 1], 'he');
+ * const X = matrix(5, 3, normal(key(1), 15));
+ * const Y = matrix(5, 1);
+ * const tf32 = await mlpLossGradTf(p, X, Y, { name: 'relu' });
+ * const ref = mlpLossGrad(p, X, Y, { name: 'relu' });
+ * Math.abs(tf32.loss - ref.loss) / ref.loss < 1e-5; // → true (float32 against float64)
+ * ```
  */
 export async function mlpLossGradTf(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): Promise<{ loss: number; grads: Matrix[] }> {
   const tf = getTf();

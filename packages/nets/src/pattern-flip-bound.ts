@@ -7,6 +7,14 @@ import { matrix, type Matrix } from '@repro/linalg';
  *
  * Z: projections w̃_rᵀx_i, n×m row-major (`projections` of this package); absRho: |x_iᵀx_j|, n×n. Float64, n×n.
  * Counts use #(A_i ∨ A_j) = c_i + c_j − #(A_i ∧ A_j), O(m·(n + f²)) for f flagged inputs per neuron.
+ * @example
+ * ```ts
+ * import { patternFlipBound } from '@repro/nets';
+ *
+ * const Z = [0.05, 2, -0.5, 0.01]; // n = 2 inputs × m = 2 neurons; |Z| < R flags (0, 0) and (1, 1)
+ * const absRho = [1, 0.5, 0.5, 1];
+ * patternFlipBound(Z, absRho, 2, 2, 0.1).data; // → [0.5, 0.5, 0.5, 0.5]
+ * ```
  */
 export function patternFlipBound(Z: ArrayLike<number>, absRho: ArrayLike<number>, n: number, m: number, R: number): Matrix {
   if (Z.length !== n * m) throw new RangeError(`patternFlipBound: Z has ${Z.length} entries, expected n·m = ${n * m}`);

@@ -5,6 +5,9 @@
 import { foldIn, normal, rademacher, type Key } from '@repro/concentration';
 import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
 
+/**
+ * Parameters of the two-layer net f(x) = m^{−1/2} Σ_r a_r relu(w_rᵀx): width m, input dimension d, W (m×d) and a (length m).
+ */
 export interface TwoLayerParams {
   m: number;
   d: number;
@@ -14,20 +17,52 @@ export interface TwoLayerParams {
   a: Float64Array;
 }
 
-/** W from foldIn(k, 'W') (no 1/√d scaling), a from foldIn(k, 'a'): each part has its own stream. */
+/**
+ * W from foldIn(k, 'W') (no 1/√d scaling), a from foldIn(k, 'a'): each part has its own stream.
+ * @example
+ * ```ts
+ * import { key } from '@repro/concentration';
+ * import { initTwoLayer } from '@repro/nets';
+ *
+ * const p = initTwoLayer(key(0), 100, 3); // m = 100 neurons, d = 3
+ * p.W.length; // → 300
+ * p.a.every((v) => v === 1 || v === -1); // → true
+ * ```
+ */
 export function initTwoLayer(k: Key, m: number, d: number): TwoLayerParams {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`width m must be a positive integer, got ${m}`);
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`input dimension d must be a positive integer, got ${d}`);
   return { m, d, W: normal(foldIn(k, 'W'), m * d), a: rademacher(foldIn(k, 'a'), m) };
 }
 
-/** Z_ir = w_rᵀx_i as an n×m row-major array: X Wᵀ in float64 (row dot products of contiguous rows). */
+/**
+ * Z_ir = w_rᵀx_i as an n×m row-major array: X Wᵀ in float64 (row dot products of contiguous rows).
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { projections } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * const W = Float64Array.of(1, 2, -3, 4); // m = 2 rows w_r
+ * projections(X, W, 2); // → [1, -3, 2, 4] (Z_ir = w_rᵀx_i)
+ * ```
+ */
 export function projections(X: Matrix, W: Float64Array, m: number): Float64Array {
   if (W.length !== m * X.cols) throw new RangeError(`W has ${W.length} entries, expected m·d = ${m * X.cols}`);
   return matmul(X, matrix(m, X.cols, W), { transB: true }).data;
 }
 
-/** u_i = m^{−1/2} Σ_r a_r relu(w_rᵀx_i), float64. */
+/**
+ * u_i = m^{−1/2} Σ_r a_r relu(w_rᵀx_i), float64.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { forwardTwoLayer } from '@repro/nets';
+ *
+ * const p = { m: 2, d: 2, W: Float64Array.of(1, 0, -1, 0), a: Float64Array.of(1, -1) };
+ * forwardTwoLayer(p, matrix(2, 2, [2, 0, -2, 0])); // → [1.41421356, -1.41421356] (±2/√2)
+ * ```
+ */
 export function forwardTwoLayer(p: TwoLayerParams, X: Matrix): Float64Array {
   if (X.cols !== p.d) throw new RangeError(`input dimension ${X.cols} does not match the network's d = ${p.d}`);
   const Z = projections(X, p.W, p.m);
@@ -44,7 +79,17 @@ export function forwardTwoLayer(p: TwoLayerParams, X: Matrix): Float64Array {
   return u;
 }
 
-/** P_ir = 1{w_rᵀx_i ≥ 0} (the kink counts as active, as in the gradient), n×m row-major. */
+/**
+ * P_ir = 1{w_rᵀx_i ≥ 0} (the kink counts as active, as in the gradient), n×m row-major.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { activationPattern } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * activationPattern(X, Float64Array.of(1, 0, -1, 0), 2); // → [1, 0, 1, 1] (w_rᵀx = 0 counts as active)
+ * ```
+ */
 export function activationPattern(X: Matrix, W: Float64Array, m: number): Uint8Array {
   const Z = projections(X, W, m);
   const P = new Uint8Array(Z.length);
@@ -62,6 +107,14 @@ function popcount(x: number): number {
 /**
  * C_ij = Σ_r [weight_r] 1{Z_ir ≥ 0} 1{Z_jr ≥ 0} from projections Z (n×m, any float array). Unweighted counts use
  * bit-packed patterns and popcount (exact integers, m/32 word operations per pair); weighted ones loop over neurons.
+ * @example
+ * ```ts
+ * import { patternCounts } from '@repro/nets';
+ *
+ * const Z = [1, -1, 0, 0]; // n = 2 inputs × m = 2 neurons
+ * patternCounts(Z, 2, 2); // → [1, 1, 1, 2]
+ * patternCounts(Z, 2, 2, [0.5, 3]); // → [0.5, 0.5, 0.5, 3.5]
+ * ```
  */
 export function patternCounts(Z: ArrayLike<number>, n: number, m: number, weights?: ArrayLike<number>): Float64Array {
   const C = new Float64Array(n * n);
@@ -91,7 +144,16 @@ export function patternCounts(Z: ArrayLike<number>, n: number, m: number, weight
   return C;
 }
 
-/** H = (XXᵀ) ∘ C / m from pattern counts C (float64 Hadamard product and scaling). */
+/**
+ * H = (XXᵀ) ∘ C / m from pattern counts C (float64 Hadamard product and scaling).
+ * @example
+ * ```ts
+ * import { identity } from '@repro/linalg';
+ * import { gramFromCounts } from '@repro/nets';
+ *
+ * gramFromCounts(identity(2), Float64Array.of(1, 1, 1, 2), 2).data; // → [0.5, 0, 0, 1]
+ * ```
+ */
 export function gramFromCounts(XXt: Matrix, C: Float64Array, m: number): Matrix {
   const n = XXt.rows;
   const H = matrix(n, n);
@@ -99,14 +161,34 @@ export function gramFromCounts(XXt: Matrix, C: Float64Array, m: number): Matrix 
   return H;
 }
 
-/** H_ij = (1/m) x_iᵀx_j Σ_r [a_r²] 1{w_rᵀx_i ≥ 0, w_rᵀx_j ≥ 0} (Du et al. 2019, eq. for H(t)); float64, exactly symmetric. */
+/**
+ * H_ij = (1/m) x_iᵀx_j Σ_r [a_r²] 1{w_rᵀx_i ≥ 0, w_rᵀx_j ≥ 0} (Du et al. 2019, eq. for H(t)); float64, exactly symmetric.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { gramH } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * gramH(X, Float64Array.of(1, 0, -1, 0), 2).data; // → [0.5, 0, 0, 1]
+ * ```
+ */
 export function gramH(X: Matrix, W: Float64Array, m: number, a?: Float64Array): Matrix {
   const Z = projections(X, W, m);
   const weights = a?.map((x) => x * x);
   return gramFromCounts(gram(X), patternCounts(Z, X.rows, m, weights), m);
 }
 
-/** G_ij = (1/m) Σ_r relu(w_rᵀx_i) relu(w_rᵀx_j) (the output-layer Gram matrix); float64. */
+/**
+ * G_ij = (1/m) Σ_r relu(w_rᵀx_i) relu(w_rᵀx_j) (the output-layer Gram matrix); float64.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { gramG } from '@repro/nets';
+ *
+ * const X = matrix(2, 2, [1, 0, 0, 1]);
+ * gramG(X, Float64Array.of(1, 0, -1, 0), 2).data; // → [0.5, 0, 0, 0]
+ * ```
+ */
 export function gramG(X: Matrix, W: Float64Array, m: number): Matrix {
   const Z = projections(X, W, m);
   for (let i = 0; i < Z.length; i++) if ((Z[i] as number) < 0) Z[i] = 0;
