@@ -8,6 +8,16 @@ import type { Verdict } from './types.js';
  * compare") instead of passing vacuously, and a length mismatch fails with a note instead of broadcasting.
  * Observed: `n`, `maxAbsErr`, `maxRelErr` (|o − e| / |e|), `worstRatio` = max_i |o − e| / (atol + rtol·|e|) (≤ 1 ⇔ pass),
  * `worstIndex`, `worstObserved`, `worstExpected`.
+ * @example
+ * ```ts
+ * import { checkAllClose } from '@repro/harness';
+ *
+ * checkAllClose([1.0005, 2], [1, 2], 1e-3, 0).status; // → 'pass'
+ * const v = checkAllClose([1.01, 2], [1, 2], 1e-3, 0);
+ * v.status; // → 'fail'
+ * v.observed.worstRatio; // → 10 (|o − e| is 10× the allowance)
+ * checkAllClose([], [], 1e-3, 0).status; // → 'fail' (nothing to compare)
+ * ```
  */
 export function checkAllClose(observed: number | ArrayLike<number>, expected: number | ArrayLike<number>, rtol: number, atol: number): Verdict {
   if (!(rtol >= 0) || !(atol >= 0)) throw new RangeError(`checkAllClose: rtol and atol must be ≥ 0, got rtol=${rtol}, atol=${atol}`);

@@ -11,6 +11,15 @@ export const BOUND_RTOL = 1e-6;
  * (the worst element), `bound`, `slack`, and `n` for arrays. `slack` is the factor by which the bound holds — bound/observed for
  * 'le' and observed/bound for 'ge' — so slack ≥ 1 means "holds with room" for positive quantities (DESIGN.md reports
  * slack = bound / observed for upper bounds). NaN on either side, or an empty array, fails.
+ * @example
+ * ```ts
+ * import { checkBound } from '@repro/harness';
+ *
+ * const v = checkBound([0.2, 0.5], 1, 'le'); // the worst element, 0.5, against ≤ 1
+ * v.status; // → 'pass'
+ * v.observed.slack; // → 2 (bound / observed)
+ * checkBound(0.9, 1, 'ge').status; // → 'fail'
+ * ```
  */
 export function checkBound(observed: number | ArrayLike<number>, bound: number, side: 'le' | 'ge'): Verdict {
   const xs = typeof observed === 'number' ? [observed] : Array.from(observed);

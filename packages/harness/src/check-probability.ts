@@ -15,6 +15,15 @@ import type { Verdict } from './types.js';
  * ```ts
  * checkProbability(12, 15, 0.9, 0.05, 0.2) // fail? no (CI high 0.93 ≥ 0.9); pass? no (CI low 0.55 ≤ 0.8): inconclusive
  * ```
+ * @example
+ * ```ts
+ * import { checkProbability } from '@repro/harness';
+ *
+ * // 12 of 15 runs hold; claimed ≥ 0.9, and the check must catch a 20 % violation rate at α = 0.05
+ * checkProbability(12, 15, 0.9, 0.05, 0.2).status; // → 'inconclusive' (Wilson CI [0.548, 0.930])
+ * checkProbability(15, 15, 0.9, 0.05, 0.2).status; // → 'inconclusive' (CI low end 0.796 ≤ 0.8)
+ * checkProbability(16, 16, 0.9, 0.05, 0.2).status; // → 'pass' (CI low end 0.806 > 0.8)
+ * ```
  */
 export function checkProbability(successes: number, trials: number, claimed: number, alpha: number, detect: number): Verdict {
   if (!(claimed >= 0 && claimed <= 1)) throw new RangeError(`checkProbability: claimed must be in [0, 1], got ${claimed}`);
@@ -39,7 +48,15 @@ export function checkProbability(successes: number, trials: number, claimed: num
   };
 }
 
-/** The fewest trials at which n successes out of n pass `checkProbability` for violation rate `detect` at level 1 − alpha. */
+/**
+ * The fewest trials at which n successes out of n pass `checkProbability` for violation rate `detect` at level 1 − alpha.
+ * @example
+ * ```ts
+ * import { minTrialsToExclude } from '@repro/harness';
+ *
+ * minTrialsToExclude(0.2, 0.05); // → 16 (16 of 16 excludes a 20 % violation rate at 95 %)
+ * ```
+ */
 export function minTrialsToExclude(detect: number, alpha: number): number {
   if (!(detect > 0 && detect <= 1)) throw new RangeError(`minTrialsToExclude: detect must be in (0, 1], got ${detect}`);
   for (let n = 1; n < 1_000_000; n++) if ((wilsonInterval(n, n, alpha)[0] as number) > 1 - detect) return n;
@@ -51,6 +68,12 @@ export function minTrialsToExclude(detect: number, alpha: number): number {
  * the statement independently with probability `detect` — i.e. that a violation rate of `detect` is caught. Exact binomial
  * sum. Write it beside the config value that sets the trial count ("15 runs catch a 20 % violation rate with
  * probability 0.96"); a test can assert it.
+ * @example
+ * ```ts
+ * import { probabilityPower } from '@repro/harness';
+ *
+ * probabilityPower(30, 0.2, 0.05); // → 0.99 (30 runs catch a 20 % violation rate with this probability)
+ * ```
  */
 export function probabilityPower(trials: number, detect: number, alpha: number): number {
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`probabilityPower: trials must be a positive integer, got ${trials}`);

@@ -19,6 +19,18 @@ export interface RateFit {
  * ```ts
  * checkRate(logLogSlope(widths, errors), [-0.6, -0.4]) // a Monte-Carlo error ∝ m^{-1/2}
  * ```
+ * @example
+ * ```ts
+ * import { logLogSlope } from '@repro/concentration';
+ * import { checkRate } from '@repro/harness';
+ *
+ * const widths = [100, 400, 1600, 6400];
+ * const errors = [0.1, 0.051, 0.0248, 0.0126]; // ∝ m^{−1/2}
+ * const v = checkRate(logLogSlope(widths, errors), [-0.6, -0.4]);
+ * v.status; // → 'pass'
+ * v.observed.slope; // → -0.5003
+ * checkRate({ slope: -0.45, slopeCi: [-0.7, -0.2] }, [-0.6, -0.4]).status; // → 'inconclusive' (the CI straddles both edges)
+ * ```
  */
 export function checkRate(fit: RateFit, range: readonly [number, number]): Verdict {
   const [lo, hi] = range;

@@ -11,7 +11,17 @@ export interface Paper<S extends z.ZodObject = z.ZodObject, T = unknown> extends
 /** Figure ids become file names under figures/: keep them portable. */
 const FIGURE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** zod issues as one line: `path: message; path: message` (newlines inside messages folded to spaces). */
+/**
+ * zod issues as one line: `path: message; path: message` (newlines inside messages folded to spaces).
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { zodReason } from '@repro/harness';
+ *
+ * const r = z.object({ n: z.number().int() }).safeParse({ n: 1.5 });
+ * r.success ? '' : zodReason(r.error.issues); // → 'n: Invalid input: expected int, received number'
+ * ```
+ */
 export function zodReason(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
     .map((i) => `${i.path.length > 0 ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`)
@@ -23,6 +33,30 @@ export function zodReason(issues: readonly { path: readonly PropertyKey[]; messa
  * Validate a paper definition and return it as a `Paper`: both profiles satisfy the config schema, claim and figure ids are
  * unique (figure ids are also file-name safe), and every config field has a description (shown by `--help`).
  * Throws an Error naming the paper and the problem: a broken definition is a bug, caught by the paper's own tests.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper } from '@repro/harness';
+ *
+ * const config = z.object({ n: z.number().int().describe('number of samples (count)') });
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config,
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ * paper.id; // → 'demo'
+ * ```
  */
 export function definePaper<S extends z.ZodObject, T>(def: PaperDefinition<S, T>): Paper<S, T> {
   const id = def.meta.id;
@@ -54,7 +88,17 @@ export function definePaper<S extends z.ZodObject, T>(def: PaperDefinition<S, T>
   return { ...def, id };
 }
 
-/** Parse one `--set key=value` value: JSON when it parses (numbers, arrays like [10,100], booleans, quoted strings), else the raw string. */
+/**
+ * Parse one `--set key=value` value: JSON when it parses (numbers, arrays like [10,100], booleans, quoted strings), else the raw string.
+ * @example
+ * ```ts
+ * import { parseSetValue } from '@repro/harness';
+ *
+ * parseSetValue('[100,400]'); // → [100, 400]
+ * parseSetValue('0.5'); // → 0.5
+ * parseSetValue('adam'); // → 'adam' (not JSON: the raw text)
+ * ```
+ */
 export function parseSetValue(raw: string): unknown {
   try {
     return JSON.parse(raw);
@@ -81,6 +125,14 @@ function objectShape(t: unknown): Record<string, z.ZodType> | undefined {
  * Keys are config fields; a dotted key (`opt.lr=0.1`) reaches into a nested object field. Values are parsed by
  * `parseSetValue`; when the JSON reading is rejected by the field but the raw text is accepted (a string field given `123`),
  * the raw text wins. Errors are one-line UsageErrors: unknown key (with the known keys), or the key, the value and zod's reason.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { applyOverrides } from '@repro/harness';
+ *
+ * const schema = z.object({ widths: z.array(z.number()).describe('widths m'), lr: z.number().describe('step size') });
+ * applyOverrides('demo', schema, { widths: [10], lr: 0.1 }, ['widths=[100,400]']); // → { widths: [100, 400], lr: 0.1 }
+ * ```
  */
 export function applyOverrides<S extends z.ZodObject>(paperId: string, schema: S, base: z.infer<S>, sets: readonly string[]): z.infer<S> {
   const cfg = structuredClone(base) as Record<string, unknown>;

@@ -25,8 +25,12 @@ export interface RunDir {
   values: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * How an item of run B compares with run A: unchanged, within tolerance, changed, better or worse verdict, or present in one run only.
+ */
 export type DiffVerdict = 'same' | 'within' | 'changed' | 'improved' | 'regression' | 'added' | 'removed';
 
+/** One line of a `repro diff`: the item compared, its value in A and in B, the verdict and why. */
 export interface DiffRow {
   /** `claim <id>`, `claim <id> observed.<key>` or `value <name>`. */
   item: string;
@@ -37,6 +41,7 @@ export interface DiffRow {
   detail: string;
 }
 
+/** Tolerances and strictness of `diffRuns` for numbers that carry no claim tolerance of their own. */
 export interface DiffOptions {
   /** Relative tolerance for numbers without a claim tolerance (bound/rate/probability observations, values.json). */
   rtol?: number;
@@ -46,6 +51,7 @@ export interface DiffOptions {
   strict?: boolean;
 }
 
+/** The result of `diffRuns`: both runs, every compared row, and the counts of regressions and changes. */
 export interface DiffResult {
   a: RunDir;
   b: RunDir;
@@ -56,6 +62,7 @@ export interface DiffResult {
 
 /** Defaults: the same seed on the same backend must give identical bytes; 1e-9 only forgives printing round-trips. */
 export const DIFF_RTOL = 1e-9;
+/** Default absolute floor of `diffRuns` (0: only the relative DIFF_RTOL applies). */
 export const DIFF_ATOL = 0;
 
 function readJson(dir: string, name: string): unknown {
@@ -70,7 +77,23 @@ function readJson(dir: string, name: string): unknown {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Read and validate a results directory (manifest.json, claims.json, values.json); UsageError naming what is wrong. */
+/**
+ * Read and validate a results directory (manifest.json, claims.json, values.json); UsageError naming what is wrong.
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { readRunDir } from '@repro/harness';
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'run-'));
+ * writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ paper: 'demo', profile: 'smoke', backend: { name: 'wasm' }, git: { commit: 'abc123' } }));
+ * writeFileSync(join(dir, 'claims.json'), JSON.stringify([{ id: 'demo.c', status: 'pass', observed: { x: 1 }, tolerance: { kind: 'bound', side: 'le' } }]));
+ * writeFileSync(join(dir, 'values.json'), JSON.stringify({ x: { value: 1 } }));
+ * const run = readRunDir(dir);
+ * run; // → { paper: 'demo', profile: 'smoke', backend: 'wasm', commit: 'abc123', fault: null }
+ * ```
+ */
 export function readRunDir(dir: string): RunDir {
   if (!existsSync(dir)) throw new UsageError(`run directory ${dir} does not exist`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory`);
@@ -140,6 +163,24 @@ function statusChange(a: string, b: string): DiffVerdict {
  * refused. Observed numbers of `allclose` claims are compared under that claim's rtol/atol, all other numbers (observed
  * values of bound/rate/probability claims, values.json `value`/`sd`) under `rtol`/`atol` of the options. A number outside
  * its tolerance is `changed`, and a regression under `strict`. Runs of different papers are refused (UsageError).
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { diffRuns } from '@repro/harness';
+ *
+ * function runDir(status: string, x: number): string {
+ *   const dir = mkdtempSync(join(tmpdir(), 'run-'));
+ *   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ paper: 'demo', profile: 'smoke' }));
+ *   writeFileSync(join(dir, 'claims.json'), JSON.stringify([{ id: 'demo.c', status, observed: { x }, tolerance: { kind: 'bound', side: 'le' } }]));
+ *   writeFileSync(join(dir, 'values.json'), '{}');
+ *   return dir;
+ * }
+ * const r = diffRuns(runDir('pass', 0.5), runDir('fail', 1.5));
+ * r.regressions; // → 1 (pass → fail)
+ * r.rows.map((row) => row.verdict); // → ['regression', 'changed']
+ * ```
  */
 export function diffRuns(dirA: string, dirB: string, opts: DiffOptions = {}): DiffResult {
   const rtol = opts.rtol ?? DIFF_RTOL;
@@ -200,7 +241,25 @@ export function diffRuns(dirA: string, dirB: string, opts: DiffOptions = {}): Di
   };
 }
 
-/** The diff as a plain-text table: a header naming both runs, the rows that are not `same` (all with `all`), a summary line. */
+/**
+ * The diff as a plain-text table: a header naming both runs, the rows that are not `same` (all with `all`), a summary line.
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { diffRuns, formatDiff } from '@repro/harness';
+ *
+ * function runDir(): string {
+ *   const dir = mkdtempSync(join(tmpdir(), 'run-'));
+ *   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ paper: 'demo', profile: 'smoke' }));
+ *   writeFileSync(join(dir, 'claims.json'), '[]');
+ *   writeFileSync(join(dir, 'values.json'), JSON.stringify({ x: { value: 1 } }));
+ *   return dir;
+ * }
+ * formatDiff(diffRuns(runDir(), runDir())).includes('(no differences)'); // → true
+ * ```
+ */
 export function formatDiff(r: DiffResult, all = false): string {
   const shown = all ? r.rows : r.rows.filter((x) => x.verdict !== 'same');
   const head = ['item', 'A', 'B', 'verdict', 'detail'];

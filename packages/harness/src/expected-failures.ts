@@ -15,6 +15,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * One entry of `expected-failures.json`: a claim known to fail, where (profiles, seed), why, and how it must fail (observed ranges, note pattern).
+ */
 export interface ExpectedFailure {
   id: string;
   reason: string;
@@ -24,6 +27,9 @@ export interface ExpectedFailure {
   note?: string;
 }
 
+/**
+ * Result of `compareExpectedFailures`: `ok` when the run's failures are exactly the documented ones, failing the documented way.
+ */
 export interface ExpectedFailureCheck {
   ok: boolean;
   /** Failed claims not documented for this profile (at another seed: not documented at all). */
@@ -36,7 +42,21 @@ export interface ExpectedFailureCheck {
   malformed: string[];
 }
 
-/** Read and validate `expected-failures.json` of a paper package (missing file: no documented failures). */
+/**
+ * Read and validate `expected-failures.json` of a paper package (missing file: no documented failures).
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { readExpectedFailures } from '@repro/harness';
+ *
+ * const pkg = mkdtempSync(join(tmpdir(), 'paper-'));
+ * readExpectedFailures(pkg); // → [] (no file: no documented failures)
+ * writeFileSync(join(pkg, 'expected-failures.json'), JSON.stringify([{ id: 'p.c', reason: 'slope 1.5 > 1.3', observed: { slope: [1.4, 1.6] } }]));
+ * readExpectedFailures(pkg)[0]!.id; // → 'p.c'
+ * ```
+ */
 export function readExpectedFailures(packageRoot: string): ExpectedFailure[] {
   const file = join(packageRoot, 'expected-failures.json');
   if (!existsSync(file)) return [];
@@ -68,6 +88,18 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : v === 'NaN' ? N
  * documented set for the profile, and each documented failure must fail the documented way (observed ranges, note).
  * At any other seed only new failures count: a claim that holds must never fail at any seed, while a documented
  * failure may pass or fail there.
+ * @example
+ * ```ts
+ * import { compareExpectedFailures } from '@repro/harness';
+ *
+ * const entries = [{ id: 'p.c', reason: 'slope 1.5 > 1.3', observed: { slope: [1.4, 1.6] as [number, number] } }];
+ * const run = { profile: 'smoke', seed: 0 } as const;
+ * compareExpectedFailures([{ id: 'p.c', status: 'fail', observed: { slope: 1.5 } }], entries, run).ok; // → true
+ * const other = compareExpectedFailures([{ id: 'p.c', status: 'fail', observed: { slope: 2.5 } }], entries, run);
+ * other.ok; // → false
+ * other.different.length; // → 1 (fails, but not the documented way)
+ * compareExpectedFailures([{ id: 'p.c', status: 'pass', observed: {} }], entries, run).stale; // → ['p.c']
+ * ```
  */
 export function compareExpectedFailures(
   claims: readonly { id: string; status: string; observed: Record<string, unknown>; note?: string }[],

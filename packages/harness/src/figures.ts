@@ -35,6 +35,14 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
 /**
  * The complete spec written to `<fig-id>.vl.json` and rendered: `$schema`, the harness look merged under the spec's config,
  * and the rows inlined as `data.values` when the spec names no data of its own. Opens as-is in the Vega editor.
+ * @example
+ * ```ts
+ * import { FIGURE_CONFIG, fullSpec } from '@repro/harness';
+ *
+ * const spec = fullSpec({ mark: 'line', encoding: { x: { field: 'm' }, y: { field: 'loss' } } }, [{ m: 10, loss: 0.5 }]);
+ * spec.data; // → { values: [{ m: 10, loss: 0.5 }] }
+ * spec.config !== undefined && FIGURE_CONFIG !== undefined; // → true
+ * ```
  */
 export function fullSpec(spec: VegaLiteSpec, rows: readonly FigureRow[]): VegaLiteSpec {
   const config = isPlainObject(spec.config) ? deepMerge(FIGURE_CONFIG, spec.config) : FIGURE_CONFIG;
@@ -43,7 +51,16 @@ export function fullSpec(spec: VegaLiteSpec, rows: readonly FigureRow[]): VegaLi
   return out;
 }
 
-/** Vega-Lite → Vega → SVG string, server-side (vega.View with renderer 'none': no canvas, no DOM). Applies FIGURE_CONFIG. */
+/**
+ * Vega-Lite → Vega → SVG string, server-side (vega.View with renderer 'none': no canvas, no DOM). Applies FIGURE_CONFIG.
+ * @example
+ * ```ts
+ * import { renderSvg } from '@repro/harness';
+ *
+ * const svg = await renderSvg({ data: { values: [{ x: 1, y: 2 }, { x: 2, y: 1 }] }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } });
+ * svg.startsWith('<svg'); // → true
+ * ```
+ */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const config = isPlainObject(spec.config) ? deepMerge(FIGURE_CONFIG, spec.config) : FIGURE_CONFIG;
   const vl = compile({ ...spec, config } as unknown as Parameters<typeof compile>[0]).spec;

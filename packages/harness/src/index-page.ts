@@ -87,6 +87,18 @@ ${(manifest.deviations ?? []).length === 0 ? '<p>None recorded in this run\'s ma
  * results/index.html: every paper run on one self-contained page (inline CSS and SVG, no scripts, no external resources):
  * a summary table, then per paper its claims with pass/fail/skip and numbers, paper-vs-ours values, figures, deviations and
  * provenance. Returns the file's path.
+ * @example
+ * ```ts
+ * import { mkdtempSync, readFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { writeIndex } from '@repro/harness';
+ *
+ * const root = mkdtempSync(join(tmpdir(), 'index-'));
+ * const file = writeIndex(root, []); // normally one { paper, dir } per results/<profile> run directory
+ * file === join(root, 'results', 'index.html'); // → true
+ * readFileSync(file, 'utf8').includes('across 0 paper(s)'); // → true
+ * ```
  */
 export function writeIndex(rootDir: string, runDirs: readonly { paper: string; dir: string }[]): string {
   const sections = runDirs.map(({ paper, dir }) => ({ paper, ...section(rootDir, paper, dir) }));

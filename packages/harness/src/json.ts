@@ -1,6 +1,13 @@
 /**
  * Deterministic JSON: object keys in insertion order for arrays of records, sorted for maps (`sortKeys`), numbers in JSON's
  * shortest round-trip form, and non-finite numbers written as the strings "NaN", "Infinity", "-Infinity" so files stay valid JSON.
+ * @example
+ * ```ts
+ * import { toJson } from '@repro/harness';
+ *
+ * toJson({ b: 1, a: [Number.NaN, Infinity] }); // → '{\n  "b": 1,\n  "a": [\n    "NaN",\n    "Infinity"\n  ]\n}\n'
+ * JSON.parse(toJson({ b: 1, a: 2 }, { sortKeys: true })); // → { a: 2, b: 1 }
+ * ```
  */
 export function toJson(value: unknown, opts: { sortKeys?: boolean } = {}): string {
   return `${JSON.stringify(normalize(value, opts.sortKeys ?? false), null, 2)}\n`;

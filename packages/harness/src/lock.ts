@@ -24,6 +24,23 @@ export function pidAlive(pid: number): boolean {
  * Take an exclusive lock file: created with O_EXCL holding our pid, so two runs of the same paper and profile cannot
  * interleave their writes. A lock whose pid is dead (a killed run) is stale and taken over. Returns the release function.
  * Throws LockError while a live process holds it.
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { LockError, acquireLock } from '@repro/harness';
+ *
+ * const lockFile = join(mkdtempSync(join(tmpdir(), 'lock-')), '.lock');
+ * const release = acquireLock(lockFile);
+ * try {
+ *   acquireLock(lockFile); // a second run of the same paper and profile
+ * } catch (e) {
+ *   e instanceof LockError; // → true
+ * }
+ * release();
+ * acquireLock(lockFile)(); // free again
+ * ```
  */
 export function acquireLock(path: string): () => void {
   mkdirSync(dirname(path), { recursive: true });

@@ -5,7 +5,17 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Walk up from `start` to the directory holding pnpm-lock.yaml (the workspace root), if any. */
+/**
+ * Walk up from `start` to the directory holding pnpm-lock.yaml (the workspace root), if any.
+ * @example
+ * ```ts
+ * import { tmpdir } from 'node:os';
+ * import { findWorkspaceRoot } from '@repro/harness';
+ *
+ * findWorkspaceRoot(tmpdir()); // → undefined (no pnpm-lock.yaml above it)
+ * findWorkspaceRoot(process.cwd()); // the checkout's root inside it
+ * ```
+ */
 export function findWorkspaceRoot(start: string): string | undefined {
   let dir = start;
   for (;;) {
@@ -24,7 +34,17 @@ function git(args: string[], cwd: string): string | undefined {
   }
 }
 
-/** Provenance of the machine and code: commit (+ dirty flag), lockfile hash, versions, CPU, memory. */
+/**
+ * Provenance of the machine and code: commit (+ dirty flag), lockfile hash, versions, CPU, memory.
+ * @example
+ * ```ts
+ * import { provenance } from '@repro/harness';
+ *
+ * const p = provenance(process.cwd());
+ * Object.keys(p); // → ['git', 'lockfileSha256', 'node', 'packages', 'os', 'cpu', 'totalMemoryBytes']
+ * p.node === process.version; // → true
+ * ```
+ */
 export function provenance(start: string): Record<string, unknown> {
   // A paper run from a results dir outside the workspace (--out, tests) still records the workspace it came from.
   const root = findWorkspaceRoot(start) ?? findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));

@@ -1,6 +1,19 @@
 import type { Progress } from './types.js';
 
-/** Throttled progress lines on stderr (TTY or REPRO_PROGRESS=1), silent otherwise; phase ETA from work units done. */
+/**
+ * Throttled progress lines on stderr (TTY or REPRO_PROGRESS=1), silent otherwise; phase ETA from work units done.
+ * @example
+ * ```ts
+ * import { createProgress } from '@repro/harness';
+ *
+ * const lines: string[] = [];
+ * const progress = createProgress('demo', true, (l) => lines.push(l));
+ * progress.phase('train', 100);
+ * progress.log('m = 100 done');
+ * lines; // → ['[demo] train …', '[demo] m = 100 done']
+ * progress.messages; // → ['m = 100 done'] (kept for the manifest even when disabled)
+ * ```
+ */
 export function createProgress(paperId: string, enabled: boolean, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Progress & { messages: string[] } {
   let phase = '';
   let total = 0;

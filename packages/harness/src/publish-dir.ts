@@ -8,6 +8,18 @@ const siblingPattern = (name: string): RegExp => new RegExp(`^\\.${name.replace(
 /**
  * Leftovers of killed runs next to `dir` (call while holding its lock): a `.old-<pid>` whose run died between the two renames
  * of `publishDir` is moved back when `dir` is missing (the previous results survive), every other leftover is removed.
+ * @example
+ * ```ts
+ * import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { recoverPublish } from '@repro/harness';
+ *
+ * const parent = mkdtempSync(join(tmpdir(), 'results-'));
+ * mkdirSync(join(parent, '.smoke.old-12345')); // a run killed between the two renames of publishDir
+ * recoverPublish(join(parent, 'smoke'));
+ * existsSync(join(parent, 'smoke')); // → true (the previous results are back)
+ * ```
  */
 export function recoverPublish(dir: string): void {
   const parent = dirname(dir);
@@ -26,6 +38,17 @@ export function recoverPublish(dir: string): void {
  * Publish a directory atomically: `write(tmp)` fills a fresh sibling temp dir; only when it returns is the old `dir` renamed
  * aside, the new one renamed into place, and the old one removed. A run killed before the swap leaves `dir` untouched; one
  * killed between the two renames leaves `.old-<pid>`, which `recoverPublish` restores.
+ * @example
+ * ```ts
+ * import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { publishDir } from '@repro/harness';
+ *
+ * const dir = join(mkdtempSync(join(tmpdir(), 'results-')), 'smoke');
+ * await publishDir(dir, async (tmp) => writeFileSync(join(tmp, 'claims.json'), '[]'));
+ * readFileSync(join(dir, 'claims.json'), 'utf8'); // → '[]'
+ * ```
  */
 export async function publishDir(dir: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const parent = dirname(dir);

@@ -48,7 +48,18 @@ export function paperVsOurs(values: Values): PaperVsOurs[] {
     });
 }
 
-/** Numbers for people: 4 significant digits, exponent form outside [1e-3, 1e5). */
+/**
+ * Numbers for people: 4 significant digits, exponent form outside [1e-3, 1e5).
+ * @example
+ * ```ts
+ * import { fmtNumber } from '@repro/harness';
+ *
+ * fmtNumber(3.14159265); // → '3.142'
+ * fmtNumber(123456); // → '1.235e+5'
+ * fmtNumber(0.0001234); // → '1.234e-4'
+ * fmtNumber(0); // → '0'
+ * ```
+ */
 export const fmtNumber = (v: number): string => {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
@@ -122,7 +133,16 @@ function citation(paper: Paper): string {
   return `${m.authors.join(', ')}. ${m.title}. ${m.venue}, ${m.year}.${m.arxiv ? ` arXiv:${m.arxiv}.` : ''}${m.url ? ` ${m.url}` : ''}`;
 }
 
-/** Counts by status: pass, fail, inconclusive, skip, and how many of the claims are observational (not verdicts). */
+/**
+ * Counts by status: pass, fail, inconclusive, skip, and how many of the claims are observational (not verdicts).
+ * @example
+ * ```ts
+ * import { verdictCounts } from '@repro/harness';
+ *
+ * const claims = [{ status: 'pass' }, { status: 'fail' }, { status: 'pass', role: 'observational' }];
+ * verdictCounts(claims); // → { pass: 2, fail: 1, inconclusive: 0, skip: 0, observational: 1 }
+ * ```
+ */
 export const verdictCounts = (claims: readonly { status: string; role?: string }[]): { pass: number; fail: number; inconclusive: number; skip: number; observational: number } => ({
   pass: claims.filter((x) => x.status === 'pass').length,
   fail: claims.filter((x) => x.status === 'fail').length,
@@ -131,7 +151,15 @@ export const verdictCounts = (claims: readonly { status: string; role?: string }
   observational: claims.filter((x) => x.role === 'observational').length,
 });
 
-/** "12 pass / 1 fail / 2 inconclusive / 0 skip (3 observational)". */
+/**
+ * "12 pass / 1 fail / 2 inconclusive / 0 skip (3 observational)".
+ * @example
+ * ```ts
+ * import { verdictText } from '@repro/harness';
+ *
+ * verdictText([{ status: 'pass' }, { status: 'skip' }]); // → '1 pass / 0 fail / 0 inconclusive / 1 skip'
+ * ```
+ */
 export const verdictText = (claims: readonly { status: string; role?: string }[]): string => {
   const c = verdictCounts(claims);
   return `${c.pass} pass / ${c.fail} fail / ${c.inconclusive} inconclusive / ${c.skip} skip${c.observational > 0 ? ` (${c.observational} observational)` : ''}`;

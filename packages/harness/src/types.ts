@@ -7,8 +7,12 @@ import type { Key } from '@repro/concentration';
 
 /** Named profiles every paper defines. `custom` is what a profile becomes once any `--set` override is applied. */
 export type ProfileName = 'smoke' | 'paper';
+/** The profile a run is labelled with: `smoke`, `paper`, or `custom` once any `--set` override is applied. */
 export type RunProfileName = ProfileName | 'custom';
 
+/**
+ * How a verdict was decided, recorded with it in claims.json (and used by `repro diff`): one variant per check helper.
+ */
 export type Tolerance =
   | { kind: 'allclose'; rtol: number; atol: number }
   /** measured ≤ bound (side 'le') or ≥ bound (side 'ge'); the report shows slack = bound / observed. */
@@ -31,8 +35,12 @@ export type Tolerance =
  * violation rate the claim must detect). `skip`: not checked in this run (profile, `--only`).
  */
 export type VerdictStatus = 'pass' | 'fail' | 'inconclusive' | 'skip';
+/** Every `VerdictStatus`, from best to worst as the reports order them. */
 export const VERDICT_STATUSES: readonly VerdictStatus[] = ['pass', 'fail', 'inconclusive', 'skip'];
 
+/**
+ * The outcome of `Claim.check`: status, the measured numbers, the expectation in words, the tolerance used and an optional note.
+ */
 export interface Verdict {
   status: VerdictStatus;
   /** Named measured numbers (finite or not; non-finite are serialized as strings "NaN", "Infinity", "-Infinity"). */
@@ -49,6 +57,7 @@ export interface Verdict {
  * `unverified` — stated in the paper but its proof (or a step of it) could not be checked by us.
  */
 export type Evidence = 'paper' | 'cited' | 'inferred' | 'unverified';
+/** Every `Evidence` level, from the most direct (`paper`) to the least (`unverified`). */
 export const EVIDENCE_LEVELS: readonly Evidence[] = ['paper', 'cited', 'inferred', 'unverified'];
 
 /** A planted fault: a plausible bug a paper can switch on with `--fault <name>` to show which claims would notice it. */
@@ -59,6 +68,9 @@ export interface FaultSpec {
   readonly layer: 'model' | 'core';
 }
 
+/**
+ * A checked statement of a paper: id, source, paraphrase, evidence, where it runs, what it needs, what it catches, and a pure `check` over the traces. One file per claim under `src/claims/`.
+ */
 export interface Claim<C, T, E extends string = string> {
   /** Stable id from the paper card, e.g. 'du2019.thm4.1'. */
   readonly id: string;
@@ -106,6 +118,7 @@ export interface ValueEntry {
   slack?: number;
   note?: string;
 }
+/** values.json: named scalars (`ValueEntry`), ours next to the paper's figure or the bound. */
 export type Values = Record<string, ValueEntry>;
 
 /** A row of figure data: flat, JSON-serializable. */
@@ -114,6 +127,9 @@ export type FigureRow = Record<string, number | string | boolean | null>;
 /** A Vega-Lite spec (kept structurally loose on purpose: vega-lite's own types are checked at compile time by the renderer). */
 export type VegaLiteSpec = Record<string, unknown>;
 
+/**
+ * A figure of a paper: rows computed from the traces and a Vega-Lite spec drawing them (rendered to SVG by the harness).
+ */
 export interface Figure<C, T, E extends string = string> {
   /** Stable id, e.g. 'du2019.fig1a'; used as the file name under figures/. */
   readonly id: string;
@@ -124,10 +140,15 @@ export interface Figure<C, T, E extends string = string> {
   readonly needs: readonly E[];
   /** Ids of the claims this figure supports (shown under it in the report). */
   readonly claims?: readonly string[];
+  /** The figure's rows, computed from the traces and the config (pure, like `Claim.check`). */
   data(traces: readonly T[], cfg: C): FigureRow[];
+  /** The Vega-Lite spec drawing the rows (`fullSpec` adds the harness look and inlines the rows). */
   spec(rows: readonly FigureRow[]): VegaLiteSpec;
 }
 
+/**
+ * Bibliographic data of a paper: id (the package's short name), title, authors, venue, year, arXiv id or URL, BibTeX.
+ */
 export interface PaperMeta {
   id: string;
   title: string;
@@ -149,6 +170,9 @@ export interface Progress {
   log(message: string): void;
 }
 
+/**
+ * The compute backend a run used (as reported by the paper through `RunContext.reportBackend`), recorded in the manifest.
+ */
 export interface BackendInfo {
   /** 'wasm' | 'cpu' | 'tensorflow' | 'float64-js' */
   name: string;
@@ -158,6 +182,9 @@ export interface BackendInfo {
   detail?: string;
 }
 
+/**
+ * What the harness hands to `run` besides the config and key: progress, the selected experiments, the seed index, the planted fault, the backend request, and phase timing.
+ */
 export interface RunContext {
   progress: Progress;
   /** Experiments to run (the union of the selected claims' and figures' `needs`). */
@@ -174,6 +201,9 @@ export interface RunContext {
   time<R>(phase: string, fn: () => Promise<R>): Promise<R>;
 }
 
+/**
+ * What a paper package writes and passes to `definePaper`: meta, config schema and profiles, `run`, values, claims, figures, faults and deviations.
+ */
 export interface PaperDefinition<S extends z.ZodObject, T, E extends string = string> {
   meta: PaperMeta;
   /** zod object schema: every field `.describe()`d with units. */
