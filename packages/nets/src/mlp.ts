@@ -49,7 +49,12 @@ export function softplus(z: number): number {
  * activationFns({ name: 'smoothLeakyRelu', gamma: 0.2, beta: 1 }).df(0); // → 0.6 (γ + (1 − γ)/2)
  * ```
  */
-export function activationFns(a: Activation): { /** σ(x). */ f: (x: number) => number; /** σ′(x). */ df: (x: number) => number } {
+export function activationFns(a: Activation): {
+  /** σ(x). */
+  f: (x: number) => number;
+  /** σ′(x). */
+  df: (x: number) => number;
+} {
   if (a.name === 'relu') return { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) };
   const { gamma, beta } = a;
   if (!(gamma > 0 && gamma < 1 && beta > 0)) throw new RangeError(`smoothLeakyRelu needs γ ∈ (0,1) and β > 0, got γ=${gamma}, β=${beta}`);
