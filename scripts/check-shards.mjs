@@ -34,10 +34,21 @@ const ok = (cond, what) => {
   if (!cond) failures++;
   process.stdout.write(`${cond ? 'ok  ' : 'FAIL'} ${what}\n`);
 };
+// CPU seconds (user + system, all threads) beside the wall time: comparable on a loaded machine. /usr/bin/time when present.
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const bin = (p, a) => {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', ...extra, ...a], { cwd: join(root, 'papers', p), encoding: 'utf8', env });
-  return { ...r, wall: (performance.now() - t) / 1000 };
+  const cmd = [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', ...extra, ...a];
+  const cpuFile = join(work, `.cpu-${process.pid}`);
+  const r = timeBin
+    ? spawnSync(timeBin, ['-q', '-f', '%U %S', '-o', cpuFile, process.execPath, ...cmd], { cwd: join(root, 'papers', p), encoding: 'utf8', env })
+    : spawnSync(process.execPath, cmd, { cwd: join(root, 'papers', p), encoding: 'utf8', env });
+  let cpu = null;
+  if (timeBin && existsSync(cpuFile)) {
+    const [u, sy] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpu = u + sy;
+  }
+  return { ...r, wall: (performance.now() - t) / 1000, cpu };
 };
 const merge = (dirs, out) => {
   const t = performance.now();
@@ -49,14 +60,14 @@ for (const p of papers) {
   const whole = join(work, p, 'whole');
   const w = bin(p, ['--out', whole]);
   ok(w.status === 0 || w.status === 1, `${p}: unsharded smoke run (exit ${w.status}, ${w.wall.toFixed(1)} s)`);
-  times[p] = { unsharded: w.wall, shards: {}, merge: {} };
+  times[p] = { unsharded: { wall: w.wall, cpu: w.cpu }, shards: {}, merge: {} };
   for (const n of counts) {
     const dirs = [];
     times[p].shards[n] = [];
     for (let i = 0; i < n; i++) {
       const d = join(work, p, `n${n}`, `shard-${i}`);
       const r = bin(p, ['--shard', `${i}/${n}`, '--out', d]);
-      times[p].shards[n].push(r.wall);
+      times[p].shards[n].push({ wall: r.wall, cpu: r.cpu });
       if (r.status !== 0) process.stderr.write(r.stderr);
       ok(r.status === 0, `${p}: shard ${i}/${n} (${r.wall.toFixed(1)} s) ${r.stdout.trim().replace(/ — .*/, '')}`);
       dirs.push(d);
@@ -64,6 +75,8 @@ for (const p of papers) {
     const out = join(work, p, `n${n}`, 'merged');
     const m = merge(dirs, out);
     times[p].merge[n] = m.wall;
+    const worst = Math.max(...times[p].shards[n].map((x) => x.cpu ?? Number.NaN));
+    if (w.cpu !== null) process.stdout.write(`     ${p} n=${n}: slowest shard ${worst.toFixed(1)} CPU s vs unsharded share ${(w.cpu / n).toFixed(1)} CPU s (${((worst / (w.cpu / n) - 1) * 100).toFixed(0)} % over); merge ${m.wall.toFixed(1)} s wall\n`);
     if (m.status !== 0 && m.status !== 1) process.stderr.write(m.stderr);
     ok((m.status === 0 || m.status === 1) && same(whole, out), `${p}: merge of ${n} shard(s) (${m.wall.toFixed(1)} s): claims.json, values.json byte-identical to the unsharded run`);
     if (n >= 2) {

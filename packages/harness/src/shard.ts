@@ -132,6 +132,8 @@ export interface ShardManifest {
   start: string;
   end: string;
   wallSeconds: number;
+  /** User + system CPU seconds of the shard's process (all its threads): comparable across loaded machines. */
+  cpuSeconds: number;
   phases: Record<string, number>;
   node: string;
   cpu: unknown;
@@ -156,6 +158,7 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
   const mode = shardMode(opts.shardBy ?? 'auto', usesJobPool(packageRoot), opts.seeds, count);
   const start = new Date();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const origin = provenance(packageRoot) as { git: { commit: string; dirty: boolean | null }; lockfileSha256: string; node: string; cpu: unknown };
   const progress = createProgress(paper.id, opts.progress ?? false);
   const phases: Record<string, number> = {};
@@ -246,6 +249,10 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
       start: start.toISOString(),
       end: end.toISOString(),
       wallSeconds,
+      cpuSeconds: (() => {
+        const c = process.cpuUsage(cpu0);
+        return (c.user + c.system) / 1e6;
+      })(),
       phases,
       node: origin.node,
       cpu: origin.cpu,
@@ -470,6 +477,7 @@ export async function mergeShards(paper: Paper, dirs: readonly string[], mo: Mer
           configHash: first.m.configHash,
           dirs: shards.map((s) => s.dir),
           wallSeconds: Array.from({ length: count }, (_, i) => shards.find((s) => s.m.shard.index === i)?.m.wallSeconds ?? null),
+          cpuSeconds: Array.from({ length: count }, (_, i) => shards.find((s) => s.m.shard.index === i)?.m.cpuSeconds ?? null),
         },
       },
     });
