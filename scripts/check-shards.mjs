@@ -5,7 +5,7 @@
 //   node scripts/check-shards.mjs [paper…] [--counts 1,2,3] [--keep DIR] [-- extra run options, e.g. --seeds 2]
 // Prints one line per check and the times (unsharded wall, each shard's wall, merge wall) as JSON at the end.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,7 @@ const papers = names.length > 0 ? names : all;
 const b = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', ...papers.flatMap((p) => ['--filter', `@repro/${p}...`]), '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
 if (b.status !== 0) process.exit(3);
 const work = keep ?? mkdtempSync(join(tmpdir(), 'repro-shards-'));
+mkdirSync(work, { recursive: true });
 const env = { ...process.env, REPRO_NO_BUILD: '1' };
 let failures = 0;
 const times = {};
