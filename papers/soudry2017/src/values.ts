@@ -64,6 +64,19 @@ export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Confi
     out['standin.separatedAt'] = { value: s.separatedAt ?? Number.NaN, note: 'first recorded t with zero training error' };
     out['standin.valErrorAtT'] = { value: s.valError[s.valError.length - 1] as number, paper: `18.7% at 10⁸ (784 px, N = 300), ${CARD}`, note: 'validation error at T (report only)' };
     out['standin.normWAtT'] = { value: s.normW[s.normW.length - 1] as number, paper: `38.8 at 10⁸ (784 px, N = 300), ${CARD}`, note: '‖W(T)‖_F' };
+    // Table 1's columns (last-layer L2 norm, train loss / error, validation loss / error) for stand-in A, one row per power of
+    // ten of t: the shape of the paper's CIFAR-10 table on our substitute (the CIFAR numbers themselves are not transcribed).
+    for (let k = 1; 10 ** k <= (s.t[s.t.length - 1] as number) * (1 + 1e-12); k++) {
+      const i = s.t.findIndex((t) => Math.abs(t - 10 ** k) <= 1e-9 * 10 ** k);
+      if (i < 0) continue;
+      const row = `table1-standin.t1e${k}`;
+      const at = `stand-in A at t = 10^${k} (Table 1 column, substitute for CIFAR-10)`;
+      out[`${row}.normW`] = { value: s.normW[i] as number, note: `‖W‖_F, ${at}` };
+      out[`${row}.trainLoss`] = { value: (s.trainLoss[i] as number) / s.nTrain, note: `mean training cross-entropy, ${at}` };
+      out[`${row}.trainError`] = { value: s.trainError[i] as number, note: `training error, ${at}` };
+      out[`${row}.valLoss`] = { value: s.valLoss[i] as number, note: `mean validation cross-entropy, ${at}` };
+      out[`${row}.valError`] = { value: s.valError[i] as number, note: `validation error, ${at}` };
+    }
   }
   return out;
 }
