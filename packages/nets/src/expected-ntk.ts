@@ -134,18 +134,25 @@ export function gaussHermite(n: number): { z: Float64Array; w: Float64Array } {
 /**
  * The Gaussian dual of σ at unit variances: ρ ↦ E[σ(u)σ(v)], (u, v) standard normal with correlation ρ, tabulated on a
  * uniform ρ-grid by 2-D Gauss–Hermite (u = z₁, v = ρz₁ + √(1−ρ²)z₂) and read by linear interpolation. Accurate to
- * rounding for smooth σ; for a kinked σ the quadrature converges slowly (ReLU at ρ = 0: 0.1608 with the default 80 nodes,
- * 0.1659 with 20, against 1/(2π) = 0.1592).
+ * rounding for smooth σ (the smooth leaky ReLU σ_{γ,β}). ReLU has a kink at 0 where the quadrature converges slowly (it gave
+ * 0.1608 at ρ = 0 with 80 nodes against 1/(2π) = 0.1592), so ReLU uses its closed form (√(1−ρ²) + (π − arccos ρ)ρ)/(2π).
  * @example
  * ```ts
  * import { gaussianDual } from '@repro/nets';
  *
  * const dual = gaussianDual({ name: 'relu' });
- * dual(1); // → 0.500 (E relu(Z)²)
- * dual(0); // → 0.1608 (exact: 1/(2π) = 0.1592; the kink limits 80-node quadrature to ~1 %)
+ * dual(1); // → 0.5000 (E relu(Z)²)
+ * dual(0); // → 0.1592 (1/(2π), closed form)
  * ```
  */
 export function gaussianDual(act: Activation, opts: { nodes?: number; gridSize?: number } = {}): (rho: number) => number {
+  // ReLU has a kink at 0, where Gauss–Hermite converges slowly (80 nodes: 0.1608 at ρ = 0 against 1/(2π) = 0.1592): use
+  // its closed form, the degree-1 arc-cosine kernel of unit inputs, E[relu(u)relu(v)] = (√(1−ρ²) + (π − arccos ρ)ρ)/(2π).
+  if (act.name === 'relu')
+    return (rho: number) => {
+      const r = Math.min(1, Math.max(-1, rho));
+      return (Math.sqrt(Math.max(0, (1 - r) * (1 + r))) + (Math.PI - Math.acos(r)) * r) / (2 * Math.PI);
+    };
   const { f } = activationFns(act);
   const { z, w } = gaussHermite(opts.nodes ?? 80);
   const n = z.length;
@@ -182,7 +189,7 @@ export function gaussianDual(act: Activation, opts: { nodes?: number; gridSize?:
  * import { expectedFeatureGram } from '@repro/nets';
  *
  * const X = matrix(2, 2, [Math.SQRT2, 0, 0, Math.SQRT2]); // rows on the radius-√d sphere, d = 2
- * expectedFeatureGram(X, { name: 'relu' }).data; // → [0.5000, 0.1608, 0.1608, 0.5000] (ρ = 1 on, 0 off the diagonal)
+ * expectedFeatureGram(X, { name: 'relu' }).data; // → [0.5000, 0.1592, 0.1592, 0.5000] (ρ = 1 on, 0 off the diagonal)
  * ```
  */
 export function expectedFeatureGram(X: Matrix, act: Activation, dual: (rho: number) => number = gaussianDual(act)): Matrix {
