@@ -285,14 +285,14 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
 }
 
 /**
- * Files under packages/, papers/<id>/ or the lockfile that differ between `commit` and HEAD (null when git cannot tell,
+ * Files under packages/, papers/<id>/ or the lockfile that differ between `commit` and `to` (default HEAD) (null when git cannot tell,
  * e.g. the commit is unknown here).
  */
-function changedSince(packageRoot: string, commit: string, paperId: string): string[] | null {
+function changedSince(packageRoot: string, commit: string, paperId: string, to = 'HEAD'): string[] | null {
   const root = findWorkspaceRoot(packageRoot);
   if (root === undefined) return null;
   try {
-    const out = execFileSync('git', ['diff', '--name-only', commit, 'HEAD', '--', 'packages', `papers/${paperId}`, 'pnpm-lock.yaml'], {
+    const out = execFileSync('git', ['diff', '--name-only', commit, to, '--', 'packages', `papers/${paperId}`, 'pnpm-lock.yaml'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'ignore'],
     }).toString();
@@ -342,7 +342,16 @@ export async function mergeShards(paper: Paper, dirs: readonly string[], mo: Mer
   };
   same('paper', (v) => String(v), 'paper');
   if (first.m.paper !== paper.id) throw new UsageError(`the shards are of ${first.m.paper}, not ${paper.id}`);
-  same('git', (v) => `commit ${v.commit.slice(0, 12)}`, 'code at');
+  // Shards of one run may start at different commits of a shared checkout (others commit meanwhile): accepted when nothing
+  // this paper computes or checks with changed between them (the core packages, the paper, the lockfile).
+  for (const s of shards)
+    if (s.m.git.commit !== first.m.git.commit) {
+      const changed = changedSince(mo.packageRoot ?? process.cwd(), first.m.git.commit, paper.id, s.m.git.commit);
+      if (changed === null || changed.length > 0)
+        throw new UsageError(
+          `${s.dir} has code at commit ${s.m.git.commit.slice(0, 12)} but ${first.dir} has commit ${first.m.git.commit.slice(0, 12)}${changed === null ? '' : ` and ${changed.length} file(s) of ${paper.id} or the core packages differ (${changed[0]}${changed.length > 1 ? ', …' : ''})`}: shards of different runs cannot be merged`,
+        );
+    }
   same('lockfileSha256', (v) => `lockfile ${v.slice(0, 12)}`, 'a different lockfile:');
   same('configHash', (v) => `config ${v.slice(0, 12)}`, 'a different configuration:');
   same('seed', (v) => String(v), 'seed');
