@@ -12,7 +12,7 @@ export const fig2lLinearD: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   profiles: ['smoke', 'paper'],
   precision: 'float32',
   needs: ['fig2L'],
-  catches: ['fig2-normalization-swap', 'unit-norm-data'],
+  catches: ['fig2-normalization-swap'],
   check(traces, cfg) {
     const curves = perCurve(fig2Points(traces, 'fig2L'));
     const [lo, hi] = cfg.fig2LeftLogSlope;
