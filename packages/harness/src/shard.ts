@@ -213,7 +213,7 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
             await computeTraces(paper, r, { ...opts, workers: 1 }, [s], { progress, phases, timed, reportBackend });
           } catch (e) {
             throw new Error(
-              `${paper.id}: run() failed in job-sharded mode (jobs of other shards are null placeholders there): ${(e as Error).message}; shard by seed instead (--shard-by seed)`,
+              `${paper.id}: run() failed in job-sharded mode: ${(e as Error).message} (a run that reads another shard's job result, null in this shard, must shard by seed: --shard-by seed)`,
             );
           }
         }
