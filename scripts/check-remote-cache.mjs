@@ -44,6 +44,8 @@ server.stderr.on('data', (d) => {
   serverErr += d;
 });
 const times = {};
+// Both clones at the same commit (others may commit to this checkout meanwhile: a later HEAD hashes differently).
+const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 try {
   const t0 = performance.now();
   for (let k = 0; k < 100; k++) {
@@ -57,7 +59,8 @@ try {
     const dir = join(work, name);
     rmSync(dir, { recursive: true, force: true });
     const t = performance.now();
-    const c = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', root, dir], { stdio: 'inherit' });
+    let c = spawnSync('git', ['clone', '--quiet', '--no-hardlinks', root, dir], { stdio: 'inherit' });
+    if (c.status === 0) c = spawnSync('git', ['-C', dir, 'checkout', '--quiet', '--detach', head], { stdio: 'inherit' });
     const i = spawnSync('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], { cwd: dir, stdio: 'inherit' });
     times[`clone+install ${name}`] = (performance.now() - t) / 1000;
     if (c.status !== 0 || i.status !== 0) throw new Error(`fresh clone ${name} failed`);
@@ -86,7 +89,7 @@ try {
   ok(ra.summary?.completed === true && ra.summary.cacheHit === false, `clone A computed du2019 smoke (${ra.wall.toFixed(1)} s, uploaded to the remote cache)`);
   const rac = repro(a, cheapArgs, token);
   ok(rac.summary?.completed === true, `clone A computed ${cheapArgs.slice(3).join(' ')} too (${rac.wall.toFixed(1)} s)`);
-  const b = clone('b');
+  const b = clone('b'); // a fresh clone: no local turbo cache, no dist/, no results/
   const rb = repro(b, runArgs, token);
   times.hitB = rb.wall;
   ok(rb.summary?.cacheHit === true, `clone B: remote cache hit (${rb.wall.toFixed(1)} s)`);
