@@ -74,6 +74,7 @@ let cleaned = false;
 function cleanup() {
   if (cleaned) return;
   cleaned = true;
+  const tc = Date.now();
   for (const c of children) c.kill('SIGTERM');
   if (verdaccio !== undefined && verdaccio.exitCode === null && verdaccio.signalCode === null) {
     try {
@@ -87,6 +88,7 @@ function cleanup() {
     if (r !== 0) spawnSyncQuiet('git', ['worktree', 'prune']);
   }
   if (!keep) rmSync(scratch, { recursive: true, force: true });
+  console.log(`registry: registry stopped (pid ${verdaccio?.pid ?? '-'}), worktree and scratch dirs removed (${secs(tc)})`);
 }
 // Cleanup also runs from the 'exit' handler, where only synchronous work is possible.
 const spawnSyncQuiet = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'ignore' }).status;
@@ -120,6 +122,7 @@ function findPkg(from, name) {
 const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 
 const t0 = Date.now();
+let smokeMs = 0;
 let registry;
 try {
   // 1. The registry.
@@ -297,6 +300,7 @@ log: { type: stdout, format: pretty, level: warn }
     // The reader's command.
     t = Date.now();
     const run = await sh('npx', [`repro-${paper}`, '--profile', 'smoke'], app, { ...readerEnv, REPRO_PROGRESS: '0' });
+    smokeMs += Date.now() - t;
     const claimsFile = join(app, 'results', paper, 'smoke', 'claims.json');
     const claims = existsSync(claimsFile) ? readJson(claimsFile) : [];
     const count = (s) => claims.filter((c) => c.status === s).length;
@@ -321,6 +325,6 @@ log: { type: stdout, format: pretty, level: warn }
 } finally {
   cleanup();
 }
-console.log(`registry: ${passed} passed, ${failed} failed (${secs(t0)})${keep ? ` — kept ${scratch}` : ''}`);
+console.log(`registry: ${passed} passed, ${failed} failed (${secs(t0)}, of which the two smoke runs ${(smokeMs / 1000).toFixed(1)} s)${keep ? ` — kept ${scratch}` : ''}`);
 writeCheckResult('registry', passed, failed);
 process.exit(failed > 0 ? 1 : 0);
