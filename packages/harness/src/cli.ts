@@ -242,7 +242,7 @@ export async function mergeMain(paper: Paper, dirs: readonly string[], o: { outD
   } catch (e) {
     const err = e as Error;
     if (err instanceof UsageError || err.name === 'UsageError') {
-      process.stderr.write(`repro merge: error: ${err.message.replace(/\n/g, ' ')}\n`);
+      process.stderr.write(`repro: error: ${err.message.replace(/\n/g, ' ')}\n`);
       process.exit(EXIT.usage);
     }
     if (err.name === 'LockError') {
