@@ -14,12 +14,13 @@
 //     registry's integrity, and `npx repro-<paper> --profile smoke` exits 0 or 1 with ./results/<paper>/smoke/claims.json
 //     whose failures are exactly the documented ones (the installed package's expected-failures.json, compared by the
 //     installed @repro/harness); both installs give byte-identical claims.json.
-// The registry is stopped by PID and the worktree and temp dirs removed at the end, on failure and on SIGINT/SIGTERM.
+// The registry is stopped by PID and the worktree and temp dirs removed at the end, on failure and on SIGINT/SIGTERM (the
+// worktree is unregistered at once; the files go in a detached `rm -rf`).
 //
 // Usage: node scripts/check-registry.mjs [paper] [--keep]     (default: du2019; --keep leaves the scratch dir)
 // Prints `registry: N passed, M failed`, writes test-results/registry.json, exits 1 on any failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,12 +84,24 @@ function cleanup() {
       // already gone
     }
   }
-  if (existsSync(wt)) {
-    const r = spawnSyncQuiet('git', ['worktree', 'remove', '--force', wt]);
-    if (r !== 0) spawnSyncQuiet('git', ['worktree', 'prune']);
+  if (keep) {
+    if (existsSync(wt) && spawnSyncQuiet('git', ['worktree', 'remove', '--force', wt]) !== 0) spawnSyncQuiet('git', ['worktree', 'prune']);
+  } else {
+    // Deleting three node_modules trees takes a minute on a loaded box: unregister the worktree at once (renamed away, then
+    // `git worktree prune`), then delete the scratch dir in a detached, niced `rm -rf` that finishes after we exit.
+    if (existsSync(wt)) {
+      try {
+        renameSync(wt, join(scratch, 'wt.removed'));
+      } catch {
+        rmSync(wt, { recursive: true, force: true });
+      }
+      spawnSyncQuiet('git', ['worktree', 'prune']);
+    }
+    const rm = spawn('nice', ['rm', '-rf', scratch], { detached: true, stdio: 'ignore' });
+    rm.on('error', () => rmSync(scratch, { recursive: true, force: true }));
+    rm.unref();
   }
-  if (!keep) rmSync(scratch, { recursive: true, force: true });
-  console.log(`registry: registry stopped (pid ${verdaccio?.pid ?? '-'}), worktree and scratch dirs removed (${secs(tc)})`);
+  console.log(`registry: registry stopped (pid ${verdaccio?.pid ?? '-'}), worktree unregistered${keep ? '' : `, ${scratch} being deleted in the background`} (${secs(tc)})`);
 }
 // Cleanup also runs from the 'exit' handler, where only synchronous work is possible.
 const spawnSyncQuiet = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'ignore' }).status;
