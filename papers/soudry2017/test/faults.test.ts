@@ -29,12 +29,21 @@ describe('soudry2017 gap criterion (NOTES.md)', () => {
     expect(checkGapConvergence(gapConvergence(grid, grid.map(() => 0.05), 100, T), 'gap').status).toBe('fail');
     expect(checkGapConvergence(gapConvergence(grid, grid.map((t) => 0.01 * Math.log(t)), 100, T), 'gap').status).toBe('fail');
   });
-  it('is inconclusive when gap·ln t/ln ln t grows slower than a gap that does not fall', () => {
+  it('is inconclusive when the gap falls but gap·ln t/ln ln t outgrows its earlier level', () => {
     // g = (ln t)^{-0.4}: falls, but H = (ln t)^{0.6}/ln ln t grows over the last decade (1 < growth < flat 1.135)
     const c = gapConvergence(grid, grid.map((t) => Math.log(t) ** -0.4), 100, T);
     expect(c.growth).toBeGreaterThan(1);
-    expect(c.growth).toBeLessThan(c.flat);
     expect(checkGapConvergence(c, 'gap').status).toBe('inconclusive');
+  });
+  it('crossing bumps: below the envelope level pass, above it inconclusive; a new high of the gap in the last decade fails (second revision)', () => {
+    const step = (a: number, b: number, c: number) => (t: number) => (t < 1e3 ? a : t < 1e4 ? b : c);
+    // a bump well below the earlier envelope level passes; one that lifts gap·ln t/ln ln t above it is inconclusive
+    expect(checkGapConvergence(gapConvergence(grid, grid.map(step(0.01, 0.002, 0.005)), 100, T), 'gap').status).toBe('pass');
+    const bump = gapConvergence(grid, grid.map(step(0.003, 0.001, 0.0025)), 100, T);
+    expect(bump.lastSup).toBeLessThan(bump.maxEarlierSup);
+    expect(bump.growth).toBeGreaterThan(1);
+    expect(checkGapConvergence(bump, 'gap').status).toBe('inconclusive');
+    expect(checkGapConvergence(gapConvergence(grid, grid.map(step(0.01, 0.002, 0.012)), 100, T), 'gap').status).toBe('fail');
   });
   it('checkBand is three-valued', () => {
     expect(checkBand(0.9, 1, 1.2, 'x').status).toBe('pass');

@@ -99,11 +99,11 @@ export function fmt(x: number, digits = 4): string {
 export function checkBand(observed: number, passMax: number, failMin: number, what: string): Verdict {
   if (!(passMax < failMin)) throw new RangeError(`checkBand: passMax ${passMax} must be below failMin ${failMin}`);
   const obs = { observed, passMax, failMin };
-  const expected = `${what} ≤ ${fmt(passMax)} (pass); ≥ ${fmt(failMin)} fails; inconclusive between`;
+  const expected = Number.isFinite(failMin) ? `${what} ≤ ${fmt(passMax)} (pass); ≥ ${fmt(failMin)} fails; inconclusive between` : `${what} ≤ ${fmt(passMax)} (pass); above: inconclusive (this part never fails)`;
   const tolerance = { kind: 'bound', side: 'le' } as const;
   if (Number.isNaN(observed) || observed >= failMin) return { status: 'fail', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} ≥ ${fmt(failMin)}` };
   if (observed <= passMax * (1 + BOUND_RTOL)) return { status: 'pass', observed: obs, expected, tolerance };
-  return { status: 'inconclusive', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} between ${fmt(passMax)} and ${fmt(failMin)}: the horizon cannot tell` };
+  return { status: 'inconclusive', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} above ${fmt(passMax)}: the horizon cannot tell` };
 }
 
 /** The numbers of NOTES.md's gap criterion for one recorded gap over the window [from, T] (from, T powers of ten). */
@@ -111,16 +111,17 @@ export interface GapConvergence {
   /** Decade sups of the gap and of gap·ln t over the window. */
   sups: number[];
   scaledSups: number[];
-  /** Sup of the gap over the first and the last decade of the window. */
+  /** Sup of the gap over the first and the last decade of the window, and its max over the decades before the last. */
   firstSup: number;
   lastSup: number;
+  maxEarlierSup: number;
   /** Decade sups of H = gap·ln t / ln ln t (the gap in units of the theorem's envelope ln ln t / ln t). */
   envelopeSups: number[];
   /** sup of H over the last decade / its max over the earlier decades of the window (pass at or below 1). */
   growth: number;
-  /** 1: H does not exceed the level the earlier decades established. */
+  /** 1: H does not exceed the level the earlier decades established (pass at or below; above it is inconclusive). */
   envelope: number;
-  /** (ln T / ln ln T)/(ln(T/10) / ln ln(T/10)): the growth of H over the last decade when the gap does not fall at all (fail at or above). */
+  /** (ln T / ln ln T)/(ln(T/10) / ln ln(T/10)): the growth of H over one decade for a gap that does not fall (reported). */
   flat: number;
 }
 
@@ -136,6 +137,7 @@ export function gapConvergence(t: readonly number[], gap: readonly number[], fro
     envelopeSups,
     firstSup: sups[0] as number,
     lastSup: sups[sups.length - 1] as number,
+    maxEarlierSup: Math.max(...sups.slice(0, -1)),
     growth: (envelopeSups[envelopeSups.length - 1] as number) / Math.max(...envelopeSups.slice(0, -1)),
     envelope: 1,
     flat: h(Math.log(T)) / h(Math.log(T / 10)),
@@ -143,14 +145,14 @@ export function gapConvergence(t: readonly number[], gap: readonly number[], fro
 }
 
 /**
- * NOTES.md's criterion for a gap that Theorem 3 bounds by O(ln ln t / ln t): `falls` (the gap came down over the window:
- * last decade's sup below the first decade's) and `envelope` (H = gap·ln t / ln ln t over the last decade does not exceed
- * its max over the earlier decades of the window; fails when it grew as fast as for a gap that does not fall at all;
- * inconclusive between).
+ * NOTES.md's criterion (second revision) for a gap that Theorem 3 bounds by O(ln ln t / ln t): `falls` (fail side: the gap's
+ * sup over the last decade is not a new high of the window — below its max over the earlier decades) and `envelope`
+ * (H = gap·ln t / ln ln t over the last decade does not exceed its max over the earlier decades: pass; above it:
+ * inconclusive — a crossing bump of a converging gap and a slower rate look alike at a finite horizon).
  */
 export function checkGapConvergence(c: GapConvergence, what: string): Verdict {
   return allOf({
-    falls: checkCondition(c.lastSup < c.firstSup, { firstDecadeSup: c.firstSup, lastDecadeSup: c.lastSup }, `sup of ${what} over the last decade below its sup over the first decade of the window`, `${what} did not come down over the window`),
-    envelope: checkBand(c.growth, c.envelope, c.flat, `sup of ${what}·ln t/ln ln t over the last decade / its max over the earlier decades`),
+    falls: checkCondition(c.lastSup < c.maxEarlierSup, { firstDecadeSup: c.firstSup, maxEarlierDecadeSup: c.maxEarlierSup, lastDecadeSup: c.lastSup }, `sup of ${what} over the last decade below its max over the earlier decades of the window`, `${what} reached a new high in the last decade of the window`),
+    envelope: checkBand(c.growth, c.envelope, Number.POSITIVE_INFINITY, `sup of ${what}·ln t/ln ln t over the last decade / its max over the earlier decades`),
   });
 }
