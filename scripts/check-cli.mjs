@@ -2,7 +2,7 @@
 // End-to-end check of `pnpm repro` on bad input: every invocation must exit 2 with a single `repro: error:` line on stderr,
 // no stack trace, and must not create or touch any results directory. Prints `cli: N passed, M failed`; exits 1 on failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPapers, root, writeCheckResult } from './lib.mjs';
@@ -41,6 +41,13 @@ writeFileSync(join(faulted, 'claims.json'), '[]');
 const aFile = join(scratch, 'a-file');
 writeFileSync(aFile, 'x');
 
+/** The first planted fault a paper declares in src/faults.ts (its first quoted key), or undefined. */
+function firstFault(p) {
+  const file = join(root, 'papers', p, 'src', 'faults.ts');
+  if (!existsSync(file)) return undefined;
+  return /['"]([a-z0-9]+(?:-[a-z0-9]+)*)['"]\s*:\s*\{/.exec(readFileSync(file, 'utf8'))?.[1];
+}
+
 const cases = [
   // unknown things
   [['nope']],
@@ -61,6 +68,11 @@ const cases = [
   [['du2019', '--fault', 'no-such-fault']],
   [['soudry2017', '--profile', 'paper', '--fault', 'no-such-fault']],
   [['diff', good, faulted]],
+  // a real planted fault of each paper under the paper profile (refused: faults are for smoke runs only)
+  ...paperIds.flatMap((p) => {
+    const f = firstFault(p);
+    return f === undefined ? [] : [[[p, '--profile', 'paper', '--fault', f]], [[p, '--fault', f]]];
+  }),
   [['all', '--profile', 'huge']],
   [['all', '--set', 'noSuchKeyAnywhere=1']],
   // wrong types and values in --set

@@ -6,6 +6,10 @@ import { compareExpectedFailures, readExpectedFailures, runPaper } from '@repro/
 import { describe, expect, it } from 'vitest';
 import { paper } from '../src/index.js';
 
+// The smoke profile at seed 1: CI's second seed (scripts/check-smoke.mjs runs seed 0, where expected failures are pinned).
+// A claim that holds must pass or be inconclusive here too; a documented failure may come and go at this seed.
+const SMOKE_TEST_SEED = 1;
+
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // The whole smoke profile, end to end: every smoke claim passes or is inconclusive, or fails exactly as
@@ -15,11 +19,11 @@ describe('cho-saul2009 smoke profile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cho-saul2009-smoke-'));
     const out = join(dir, 'smoke');
     const t0 = performance.now();
-    const s = await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
+    const s = await runPaper(paper, { profile: 'smoke', seed: SMOKE_TEST_SEED, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
     const seconds = (performance.now() - t0) / 1000;
     const claims = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { id: string; status: string; observed: Record<string, unknown>; note?: string }[];
     expect(claims.length).toBe(paper.claims.length);
-    const check = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: 0 });
+    const check = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: SMOKE_TEST_SEED });
     expect(check).toMatchObject({ ok: true });
     const smokeIds = new Set(paper.claims.filter((c) => c.profiles.includes('smoke')).map((c) => c.id));
     for (const c of claims) if (!smokeIds.has(c.id)) expect(c.status, c.id).toBe('skip');

@@ -6,6 +6,10 @@ import { compareExpectedFailures, readExpectedFailures, runPaper } from '@repro/
 import { describe, expect, it } from 'vitest';
 import { paper } from '../src/index.js';
 
+// The smoke profile at seed 1: CI's second seed (scripts/check-smoke.mjs runs seed 0, where expected failures are pinned).
+// A claim that holds must pass or be inconclusive here too; a documented failure may come and go at this seed.
+const SMOKE_TEST_SEED = 1;
+
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // The whole smoke profile, end to end: the claims fail exactly as expected-failures.json says (inconclusive is accepted
@@ -14,9 +18,9 @@ describe('du2019 smoke profile', () => {
   it('fails only as documented and writes every figure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'du2019-smoke-'));
     const out = join(dir, 'smoke');
-    const s = await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
+    const s = await runPaper(paper, { profile: 'smoke', seed: SMOKE_TEST_SEED, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
     const claims = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { id: string; status: string; observed: Record<string, unknown>; note?: string }[];
-    const cmp = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: 0 });
+    const cmp = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: SMOKE_TEST_SEED });
     expect(cmp).toMatchObject({ ok: true });
     const inconclusive = claims.filter((c) => c.status === 'inconclusive').map((c) => c.id);
     if (inconclusive.length > 0) console.log(`du2019 smoke inconclusive: ${inconclusive.join(', ')}`);

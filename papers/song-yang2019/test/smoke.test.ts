@@ -6,16 +6,20 @@ import { compareExpectedFailures, readExpectedFailures, runPaper } from '@repro/
 import { describe, expect, it } from 'vitest';
 import { paper } from '../src/index.js';
 
+// The smoke profile at seed 1: CI's second seed (scripts/check-smoke.mjs runs seed 0, where expected failures are pinned).
+// A claim that holds must pass or be inconclusive here too; a documented failure may come and go at this seed.
+const SMOKE_TEST_SEED = 1;
+
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('song-yang2019 smoke profile', () => {
   it('fails exactly as expected-failures.json documents (pass or inconclusive otherwise) and writes every figure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'song-yang2019-smoke-'));
     const out = join(dir, 'smoke');
-    await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
+    await runPaper(paper, { profile: 'smoke', seed: SMOKE_TEST_SEED, seeds: 1, backend: 'auto', packageRoot: dir, outDir: out });
     const claims = JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { id: string; status: string; observed: Record<string, unknown>; note?: string }[];
     expect(claims.length).toBe(paper.claims.length);
-    const check = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: 0 });
+    const check = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: SMOKE_TEST_SEED });
     expect(check).toMatchObject({ ok: true });
     for (const c of claims) expect(['pass', 'fail', 'inconclusive', 'skip'], c.id).toContain(c.status);
     const inconclusive = claims.filter((c) => c.status === 'inconclusive').map((c) => c.id);

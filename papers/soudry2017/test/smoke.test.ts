@@ -6,6 +6,10 @@ import { compareExpectedFailures, readExpectedFailures, runPaper } from '@repro/
 import { describe, expect, it } from 'vitest';
 import { paper } from '../src/index.js';
 
+// The smoke profile at seed 1: CI's second seed (scripts/check-smoke.mjs runs seed 0, where expected failures are pinned).
+// A claim that holds must pass or be inconclusive here too; a documented failure may come and go at this seed.
+const SMOKE_TEST_SEED = 1;
+
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // The whole smoke profile, end to end: every claim holds or is inconclusive, except the failures documented (pinned by
@@ -14,11 +18,11 @@ describe('soudry2017 smoke profile', () => {
   it('claims against expected-failures.json, values and figures; a second run is bit-identical', async () => {
     const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'soudry2017-smoke-')));
     const read = (d: string, f: string): string => readFileSync(join(d, 'smoke', f), 'utf8');
-    for (const dir of dirs) await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir, outDir: join(dir, 'smoke') });
+    for (const dir of dirs) await runPaper(paper, { profile: 'smoke', seed: SMOKE_TEST_SEED, seeds: 1, backend: 'auto', packageRoot: dir, outDir: join(dir, 'smoke') });
     const d0 = dirs[0] as string;
     const claims = JSON.parse(read(d0, 'claims.json')) as { id: string; status: string; observed: Record<string, unknown>; note?: string }[];
     expect(claims.length).toBe(paper.claims.length);
-    const cmp = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: 0 });
+    const cmp = compareExpectedFailures(claims, readExpectedFailures(packageRoot), { profile: 'smoke', seed: SMOKE_TEST_SEED });
     expect(cmp).toMatchObject({ ok: true, unexpected: [], stale: [], different: [], malformed: [] });
     const inconclusive = claims.filter((c) => c.status === 'inconclusive').map((c) => c.id);
     if (inconclusive.length > 0) console.log(`soudry2017 smoke inconclusive: ${inconclusive.join(', ')}`);
