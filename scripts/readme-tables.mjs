@@ -40,7 +40,7 @@ for (const p of listPapers()) {
     paperCol = `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('skip')} skip; ${Math.round(man.wallSeconds)} s at ${String(man.git?.commit ?? '?').slice(0, 7)}${ids('fail').length ? ` — fail: ${ids('fail').join(', ')}` : ''}${ids('inconclusive').length ? ` — inconclusive: ${ids('inconclusive').join(', ')}` : ''}`;
   }
   rows.push(
-    `| ${esc(authors)}. *${esc(m.title)}.* ${esc(m.venue)} ${m.year} | [\`papers/${p}\`](papers/${p}/README.md) | ${paper.claims.length} (${smokeOnly} in smoke), ${Object.keys(paper.faults ?? {}).length} planted faults | ${smokeX.length ? `documented failures: ${smokeX.join(', ')}` : 'no documented failure'} | ${paperCol} |`,
+    `| ${esc(authors)}${authors.endsWith('.') ? '' : '.'} *${esc(m.title)}.* ${esc(m.venue)}${String(m.venue).includes(String(m.year)) ? '' : ` ${m.year}`} | [\`papers/${p}\`](papers/${p}/README.md) | ${paper.claims.length} (${smokeOnly} in smoke), ${Object.keys(paper.faults ?? {}).length} planted faults | ${smokeX.length ? `documented failures: ${smokeX.join(', ')}` : 'no documented failure'} | ${paperCol} |`,
   );
   for (const e of xf)
     xrows.push(`| \`${e.id}\` | ${(e.profiles ?? ['smoke']).join(', ')}${e.seed ? ` (seed ${e.seed})` : ''} | ${esc(e.reason)} |`);
