@@ -37,3 +37,53 @@ export function checkBound(observed: number | ArrayLike<number>, bound: number, 
   if (!ok) v.note = Number.isNaN(worst) || Number.isNaN(bound) ? 'NaN in the observed value or the bound' : `observed ${worst} ${side === 'le' ? '>' : '<'} bound ${bound}`;
   return v;
 }
+
+const fmt4 = (x: number): string => (Number.isFinite(x) ? x.toPrecision(4) : String(x));
+
+/**
+ * A bound judged on an interval [lo, hi] that holds the quantity (a confidence interval, a value ± its solver error
+ * bound) as a three-valued verdict: `pass` when the whole interval satisfies `side` against `bound`, `fail` when no point
+ * of it does, `inconclusive` when it straddles the bound. Observed: checkBound's numbers for the worst end, plus `lo`, `hi`.
+ *
+ * @example
+ * ```ts
+ * import { checkIntervalBound } from '@repro/harness';
+ *
+ * checkIntervalBound(-0.3, -0.1, 0, 'le', 'CI of the error difference').status; // → 'pass'
+ * checkIntervalBound(-0.01, 0.31, 0, 'le', 'CI of the error difference').status; // → 'inconclusive'
+ * checkIntervalBound(0.1, 0.3, 0, 'le', 'CI of the error difference').status; // → 'fail'
+ * ```
+ */
+export function checkIntervalBound(lo: number, hi: number, bound: number, side: 'le' | 'ge', what: string): Verdict {
+  const worst = checkBound(side === 'le' ? hi : lo, bound, side);
+  const best = checkBound(side === 'le' ? lo : hi, bound, side);
+  const observed = { ...worst.observed, lo, hi };
+  const expected = `${what} ${side === 'le' ? '≤' : '≥'} ${bound} over its whole interval [lo, hi] (fail when no point of it is; inconclusive when it straddles)`;
+  if (worst.status === 'pass') return { ...worst, observed, expected };
+  if (best.status !== 'pass') return { ...best, observed, expected, note: `${what}: the whole interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] violates ${side === 'le' ? '≤' : '≥'} ${bound}` };
+  return { ...worst, status: 'inconclusive', observed, expected, note: `${what}: the interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] straddles ${bound}` };
+}
+
+/**
+ * A three-valued upper band: `pass` when observed ≤ passMax (relative slack BOUND_RTOL), `fail` when observed ≥ failMin
+ * (or NaN), `inconclusive` in between (e.g. a horizon that cannot tell). `failMin = Infinity` makes a part that never fails
+ * on its own. Observed: `observed`, `passMax`, `failMin`.
+ *
+ * @example
+ * ```ts
+ * import { checkBand } from '@repro/harness';
+ *
+ * checkBand(0.9, 1, 1.2, 'growth').status; // → 'pass'
+ * checkBand(1.1, 1, 1.2, 'growth').status; // → 'inconclusive'
+ * checkBand(1.3, 1, 1.2, 'growth').status; // → 'fail'
+ * ```
+ */
+export function checkBand(observed: number, passMax: number, failMin: number, what: string): Verdict {
+  if (!(passMax < failMin)) throw new RangeError(`checkBand: passMax ${passMax} must be below failMin ${failMin}`);
+  const obs = { observed, passMax, failMin };
+  const expected = Number.isFinite(failMin) ? `${what} ≤ ${fmt4(passMax)} (pass); ≥ ${fmt4(failMin)} fails; inconclusive between` : `${what} ≤ ${fmt4(passMax)} (pass); above: inconclusive (this part never fails)`;
+  const tolerance = { kind: 'bound', side: 'le' } as const;
+  if (Number.isNaN(observed) || observed >= failMin) return { status: 'fail', observed: obs, expected, tolerance, note: `${what} = ${fmt4(observed)} ≥ ${fmt4(failMin)}` };
+  if (observed <= passMax * (1 + BOUND_RTOL)) return { status: 'pass', observed: obs, expected, tolerance };
+  return { status: 'inconclusive', observed: obs, expected, tolerance, note: `${what} = ${fmt4(observed)} above ${fmt4(passMax)}: the horizon cannot tell` };
+}

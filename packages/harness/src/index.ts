@@ -9,7 +9,7 @@ export { PROFILES, computeTraces, finishRun, globToRegExp, parseBytes, resolveRu
 export { BACKENDS, helpText, mergeMain, paperMain, parseInvocation, resultsRootFor, summaryLine, validateInvocation, type ParsedInvocation } from './cli.js';
 export { writeIndex } from './index-page.js';
 export { checkAllClose } from './check-all-close.js';
-export { BOUND_RTOL, checkBound } from './check-bound.js';
+export { BOUND_RTOL, checkBand, checkBound, checkIntervalBound } from './check-bound.js';
 export { checkProbability, minTrialsToExclude, probabilityPower } from './check-probability.js';
 export { allOf, checkCondition, combineStatus, need } from './verdicts.js';
 export { FAULT_NAME, activeFault, fault, setActiveFault } from './faults.js';

@@ -7,6 +7,8 @@ import {
   acquireLock,
   allOf,
   checkAllClose,
+  checkBand,
+  checkIntervalBound,
   checkBound,
   checkCondition,
   checkProbability,
@@ -172,5 +174,22 @@ describe('lock and atomic publish', () => {
     recoverPublish(out);
     expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('1');
     expect(existsSync(old)).toBe(false);
+  });
+});
+
+describe('three-valued bounds: checkIntervalBound and checkBand', () => {
+  it('an interval passes when wholly on the right side, fails when wholly on the wrong one, else is inconclusive', () => {
+    expect(checkIntervalBound(-0.3, -0.1, 0, 'le', 'x').status).toBe('pass');
+    expect(checkIntervalBound(-0.014, 0.31, 0, 'le', 'x').status).toBe('inconclusive');
+    expect(checkIntervalBound(0.1, 0.3, 0, 'le', 'x').status).toBe('fail');
+    expect(checkIntervalBound(-1e-3, 1e-3, 0, 'ge', 'x')).toMatchObject({ status: 'inconclusive', observed: { lo: -1e-3, hi: 1e-3 } });
+  });
+  it('a band passes below passMax, fails at failMin or NaN, is inconclusive between; failMin = ∞ never fails', () => {
+    expect(checkBand(0.9, 1, 1.2, 'x').status).toBe('pass');
+    expect(checkBand(1.1, 1, 1.2, 'x').status).toBe('inconclusive');
+    expect(checkBand(1.2, 1, 1.2, 'x').status).toBe('fail');
+    expect(checkBand(Number.NaN, 1, 1.2, 'x').status).toBe('fail');
+    expect(checkBand(1e9, 1, Number.POSITIVE_INFINITY, 'x').status).toBe('inconclusive');
+    expect(() => checkBand(1, 2, 1, 'x')).toThrow(RangeError);
   });
 });

@@ -1,23 +1,7 @@
 /** Accessors and helpers shared by the claims and figures: pick parts of the traces. Pure (no models, no randomness). */
-import { checkBound, type Claim, type Verdict } from '@repro/harness';
+import type { Claim } from '@repro/harness';
 import type { ChoSaul2009Config } from '../config.js';
 import type { ChoSaul2009Experiment, ChoSaul2009Trace, SvmDatasetTrace } from '../trace.js';
-
-/**
- * A one-sided bound judged on an interval [lo, hi] known to contain the quantity (a CI, or a value ± its error bound):
- * `pass` when the whole interval satisfies the bound, `fail` when none of it does, `inconclusive` when it straddles the
- * bound. Built on checkBound (BOUND_RTOL included): the pass part checks the interval's worst end, the fail part its best.
- * Observed: the worst end's checkBound numbers plus `lo`, `hi`.
- */
-export function checkIntervalBound(lo: number, hi: number, bound: number, side: 'le' | 'ge', what: string): Verdict {
-  const worst = checkBound(side === 'le' ? hi : lo, bound, side);
-  const best = checkBound(side === 'le' ? lo : hi, bound, side);
-  const observed = { ...worst.observed, lo, hi };
-  const expected = `${what} ${side === 'le' ? '≤' : '≥'} ${bound} over its whole interval [lo, hi] (fail when no point of it is; inconclusive when it straddles)`;
-  if (worst.status === 'pass') return { ...worst, observed, expected };
-  if (best.status !== 'pass') return { ...best, observed, expected, note: `${what}: the whole interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] violates ${side === 'le' ? '≤' : '≥'} ${bound}` };
-  return { ...worst, status: 'inconclusive', observed, expected, note: `${what}: the interval [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] straddles ${bound}` };
-}
 
 /** Every draw of the convex data set in every harness seed's trace: replicate 0 (the `datasets` entry) and the extra ones. */
 export function convexRuns(svms: readonly NonNullable<ChoSaul2009Trace['svm']>[]): SvmDatasetTrace[] {

@@ -1,6 +1,7 @@
 import { normalQuantile } from '@repro/concentration';
 import { need } from '@repro/harness';
-import { checkIntervalBound, convexRuns, type ChoSaul2009Claim } from './select.js';
+import { checkIntervalBound } from '@repro/harness';
+import { convexRuns, type ChoSaul2009Claim } from './select.js';
 
 /** Card: 95% CI of the paired test-error difference must lie ≤ 0. */
 const LEVEL = 0.95;

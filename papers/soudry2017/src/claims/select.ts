@@ -2,7 +2,7 @@
  * Accessors and check helpers shared by the soudry2017 claims and figures. Pure functions of the traces (no model
  * computation, no randomness). The gap criteria follow NOTES.md ("what Theorem 3 implies at the horizons we run").
  */
-import { BOUND_RTOL, allOf, checkCondition, need, type Claim, type Figure, type Verdict } from '@repro/harness';
+import { allOf, checkBand, checkCondition, need, type Claim, type Figure, type Verdict } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
 import type { LinearRun, Soudry2017Experiment, Soudry2017Trace } from '../trace.js';
 
@@ -92,19 +92,8 @@ export function fmt(x: number, digits = 4): string {
   return Number.isFinite(x) ? x.toPrecision(digits) : String(x);
 }
 
-/**
- * A three-valued upper band: pass when observed ≤ passMax (relative slack BOUND_RTOL), fail when observed ≥ failMin (or NaN),
- * inconclusive in between (the horizon cannot tell). The harness has no three-valued bound; this is its paper-local form.
- */
-export function checkBand(observed: number, passMax: number, failMin: number, what: string): Verdict {
-  if (!(passMax < failMin)) throw new RangeError(`checkBand: passMax ${passMax} must be below failMin ${failMin}`);
-  const obs = { observed, passMax, failMin };
-  const expected = Number.isFinite(failMin) ? `${what} ≤ ${fmt(passMax)} (pass); ≥ ${fmt(failMin)} fails; inconclusive between` : `${what} ≤ ${fmt(passMax)} (pass); above: inconclusive (this part never fails)`;
-  const tolerance = { kind: 'bound', side: 'le' } as const;
-  if (Number.isNaN(observed) || observed >= failMin) return { status: 'fail', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} ≥ ${fmt(failMin)}` };
-  if (observed <= passMax * (1 + BOUND_RTOL)) return { status: 'pass', observed: obs, expected, tolerance };
-  return { status: 'inconclusive', observed: obs, expected, tolerance, note: `${what} = ${fmt(observed)} above ${fmt(passMax)}: the horizon cannot tell` };
-}
+/** The three-valued band is the harness's `checkBand` (re-exported for the claims and tests that import it from here). */
+export { checkBand };
 
 /** The numbers of NOTES.md's gap criterion for one recorded gap over the window [from, T] (from, T powers of ten). */
 export interface GapConvergence {
