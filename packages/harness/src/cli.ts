@@ -103,6 +103,20 @@ function describeValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/**
+ * A `--set` example from the paper's own config: its first array-valued key (shortened to two entries), else its first
+ * number-valued key, with the smoke profile's value — so every paper's --help shows a key it has.
+ */
+export function setExample(paper: Paper): string {
+  const smoke = paper.profiles.smoke as Record<string, unknown>;
+  const keys = Object.keys(paper.config.shape as Record<string, unknown>);
+  const arr = keys.find((k) => Array.isArray(smoke[k]) && (smoke[k] as unknown[]).length > 0 && (smoke[k] as unknown[]).every((x) => typeof x === 'number'));
+  if (arr !== undefined) return `${arr}=${JSON.stringify((smoke[arr] as number[]).slice(0, 2))}`;
+  const num = keys.find((k) => typeof smoke[k] === 'number');
+  if (num !== undefined) return `${num}=${JSON.stringify(smoke[num])}`;
+  return `${keys[0] ?? 'key'}=${JSON.stringify(smoke[keys[0] ?? ''] ?? 'value')}`;
+}
+
 /** --help text: every option, every config key (description, smoke and paper values), every claim and figure. */
 export function helpText(paper: Paper): string {
   const shape = paper.config.shape as Record<string, z.ZodType>;
@@ -119,7 +133,7 @@ export function helpText(paper: Paper): string {
     '  --workers N             run the K seeds in N worker threads in parallel (default 1; same results as serial)',
     `  --backend B             tfjs backend for float32 training: ${BACKENDS.join(' | ')} (default auto: tensorflow > wasm > cpu)`,
     '  --only GLOB             check only claims whose id matches (repeatable, * and ?); computes only what they need',
-    '  --set key=value         override one config value (repeatable; JSON values, e.g. --set fig1Widths=[100,400]); relabels the run "custom"',
+    `  --set key=value         override one config value (repeatable; JSON values, e.g. --set ${setExample(paper)}); relabels the run "custom"`,
     '  --json                  print the run summary as JSON',
     '  --out DIR               write results to DIR instead of results/<profile> (bypasses the turbo cache when run via pnpm repro)',
     '  --max-memory SIZE       memory budget for the pre-run estimate (e.g. 8GiB; default 60% of free memory, env REPRO_MAX_MEMORY)',

@@ -76,6 +76,7 @@ describe('planted faults', () => {
     expect(() => parseInvocation(toy, ['--fault'])).toThrow(/--fault expects a value/);
     expect(helpText(toy)).toMatch(/mean-off\s+\[model\] the mean scaled by 1.1/);
     expect(helpText(toy)).toMatch(/toy.loose .*\(observational\)/);
+    expect(helpText(toy)).toMatch(/e.g. --set n=4\)/); // the example key is the paper's own
   });
   it('definePaper refuses a claim that catches an undeclared fault, or is observational and catches one', () => {
     expect(() => definePaper({ ...toy, claims: [{ ...claimMean, catches: ['nope'] }] })).toThrow(/catches 'nope', which is not one of the paper's faults/);
