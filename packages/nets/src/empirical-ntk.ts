@@ -1,7 +1,7 @@
 /**
  * Empirical NTK Gram K̄ = JJᵀ of a scalar-output deep MLP (mlp.ts), by layer decomposition (NMM21 §4, no per-sample
  * Jacobians): B_L = 1_N, B_k = D_k ∘ (B_{k+1}W_{k+1}ᵀ) with D_k = σ'(G_k), and
- * K̄ = Σ_{k=0}^{L−1} (F_kF_kᵀ) ∘ (B_{k+1}B_{k+1}ᵀ). All-ones B_L, not the (1/√N)1_N printed in NMM21 (card pitfall 3).
+ * K̄ = Σ_{k=0}^{L−1} (F_kF_kᵀ) ∘ (B_{k+1}B_{k+1}ᵀ). All-ones B_L, not the (1/√N)1_N printed in NMM21 [README §Kernel derivations].
  * Also the Jacobian references used to test it: central differences in float64 and tfjs autodiff in float32.
  */
 import { gram, matmul, matrix, type Matrix } from '@repro/linalg';

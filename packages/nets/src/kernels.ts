@@ -8,7 +8,7 @@ import { gram, hadamard, matmul, matrix, scale, type Matrix } from '@repro/linal
 const ACOS_SAFE = 0.9;
 
 /**
- * J_n(θ) for n = 0..4 (closed forms; J_3, J_4 derived in the cho-saul2009 card):
+ * J_n(θ) for n = 0..4 (closed forms; J_3, J_4 derived by us [README §Kernel derivations]):
  * J_0 = π − θ, J_1 = sin θ + (π − θ)cos θ, J_2 = 3 sin θ cos θ + (π − θ)(1 + 2cos²θ).
  * @example
  * ```ts
@@ -162,7 +162,7 @@ export function kInfinity(X: Matrix): Matrix {
   return scale(arcCosineKernel(1, X), 0.5);
 }
 
-/** (2n − 1)!! for n = 0..4: J_n(0)/π, so k_n(x, x) = (2n − 1)!!·‖x‖²ⁿ [cho-saul2009 card, DER]. */
+/** (2n − 1)!! for n = 0..4: J_n(0)/π, so k_n(x, x) = (2n − 1)!!·‖x‖²ⁿ [README §Kernel derivations]. */
 const DOUBLE_FACTORIAL = [1, 1, 3, 15, 105] as const;
 
 /** Above this |cos θ| the Gram-derived cosine is recomputed from coordinates (θ error ≈ ε/sin θ would exceed ~1e-14). */
@@ -353,7 +353,7 @@ export function arcCosineThetaMapInPlace(n: number, theta: Float64Array): void {
 /**
  * log k⁽ℓ⁾(x, x) for ℓ = 0..L (index ℓ) of the multilayer kernel with degrees ns = [n₁, …, n_L]:
  * log k⁽ℓ⁾(x,x) = log (2n_ℓ − 1)!! + n_ℓ·log k⁽ℓ⁻¹⁾(x,x), k⁽⁰⁾(x,x) = ‖x‖². Carried in logs: the n = 2 diagonal grows like
- * 3^{2^ℓ−1}‖x‖^{2^{ℓ+1}} and overflows float64 at ℓ = 7 for ‖x‖² ≈ 88 [card §5]. A zero row gives −∞ (n ≥ 1) and is
+ * 3^{2^ℓ−1}‖x‖^{2^{ℓ+1}} and overflows float64 at ℓ = 7 for ‖x‖² ≈ 88 [README §Kernel derivations]. A zero row gives −∞ (n ≥ 1) and is
  * rejected for n = 0 (no angle, k_0 undefined).
  * @example
  * ```ts

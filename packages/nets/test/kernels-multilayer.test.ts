@@ -91,7 +91,7 @@ describe('multilayer arc-cosine kernel', () => {
     const r = Math.sqrt(88);
     const Z = matrix(2, 2, [r, 0, r * Math.cos(0.4), r * Math.sin(0.4)]);
     const K = arcCosineMultilayerKernel([2, 2, 2, 2, 2, 2], Z);
-    // card §5: k^(6)(x,x) = 3^63·88^64 ≈ 3.2e154
+    // [README §Kernel derivations]: k^(6)(x,x) = 3^63·88^64 ≈ 3.2e154
     expect((K.data[0] as number) / (3 ** 63 * 88 ** 64)).toBeCloseTo(1, 10);
     expect(Number.isFinite(K.data[1] as number)).toBe(true);
     expect(K.data[1] as number).toBeGreaterThan(0);

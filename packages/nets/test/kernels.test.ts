@@ -4,7 +4,7 @@ import { expectAllClose } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
 import { angleBetween, arcCosineJ, arcCosineKernel, gramG, gramH, hInfinity, kInfinity, safeAngle } from '../src/index.js';
 
-/** Independent reference [cho-saul2009 card]: J_n(θ) = 2ⁿ n! ∫_{θ−π/2}^{π/2} cosⁿφ cosⁿ(φ−θ) dφ, composite Simpson with 4000 panels. */
+/** Independent reference [README §Kernel derivations]: J_n(θ) = 2ⁿ n! ∫_{θ−π/2}^{π/2} cosⁿφ cosⁿ(φ−θ) dφ, composite Simpson with 4000 panels. */
 function jQuadrature(n: number, theta: number): number {
   const a = theta - Math.PI / 2;
   const b = Math.PI / 2;

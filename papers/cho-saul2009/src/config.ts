@@ -5,7 +5,7 @@ const posInt = (what: string) => z.number().int().positive().describe(what);
 const posList = (what: string) => z.array(z.number().positive().finite()).min(1).describe(what);
 const degrees = (what: string) => z.array(z.number().int().min(0).max(2)).min(1).describe(what);
 
-/** The datasets of the SVM experiment (card §4); rectImage and mnistBackRand are labelled stand-ins. */
+/** The datasets of the SVM experiment [NOTES.md §5]; rectImage and mnistBackRand are labelled stand-ins. */
 export const DATASETS = ['convex', 'rectangles', 'rectImage', 'mnistBackRand'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
@@ -14,8 +14,8 @@ const split = z
   .strict();
 
 /**
- * Every experiment of the cho-saul2009 reproduction. Sizes follow the paper card (../shared/papers/cho-saul2009.md);
- * the kernel claims have no experiment in the paper, so their `paper` sizes are the card's [OURS] choices.
+ * Every experiment of the cho-saul2009 reproduction. Sizes follow the paper's protocol where it has one [NOTES.md §6];
+ * the kernel claims have no experiment in the paper, so their `paper` sizes are our choices.
  */
 export const config = z
   .object({
@@ -42,7 +42,7 @@ export const config = z
     psdDim: posInt('psd: dimension d (x ~ N(0, I/d)), count'),
     psdDepth: posInt('psd: deepest layer ℓ, count'),
     angleMapLongRun: posInt('angle-map: iterations ℓ for the n = 1 decay θ·ℓ → 3π (reported), count'),
-    // SVM experiments (card §4)
+    // SVM experiments [paper:cho-saul2009 §4] [NOTES.md §5]
     svmDatasets: z.array(z.enum(DATASETS)).min(1).describe('SVM: datasets generated in code (convex, rectangles) or stand-ins (rectImage, mnistBackRand)'),
     svmSizes: z.object({ convex: split, rectangles: split, rectImage: split, mnistBackRand: split }).strict().describe('SVM: train/val/test rows per dataset, count'),
     svmDegrees: degrees('SVM: arc-cosine degrees n'),
@@ -52,7 +52,7 @@ export const config = z
     svmTol: z.number().positive().describe('SVM: SMO stopping tolerance on the maximal KKT violation, dimensionless'),
     svmTestBlock: posInt('SVM: test rows per streamed kernel block (memory), count'),
     svmConvexReplicates: posInt(
-      'SVM: independent draws of the convex data set (train/val/test) for the two convex claims; draws 2.. train n ≥ 1 only and run in the job pool (card: depth-helps is averaged over 5 seeds), count',
+      'SVM: independent draws of the convex data set (train/val/test) for the two convex claims; draws 2.. train n ≥ 1 only and run in the job pool (depth-helps is averaged over 5 draws), count',
     ),
   })
   .strict();
@@ -107,7 +107,7 @@ const paper: ChoSaul2009Config = {
   svmDepths: [1, 2, 3, 4, 5, 6],
   svmC: [0.1, 1, 10, 100],
   rbfGammas: [0.25, 0.5, 1, 2, 4],
-  // Card §4: "averaged over 5 seeds". The 4 extra draws cost ≈ 4 × 150 CPU-s in the job pool (README, run times).
+  // The depth claim averages over 5 draws [NOTES.md §3]. The 4 extra draws cost ≈ 4 × 150 CPU-s in the job pool (README, run times).
   svmConvexReplicates: 5,
 };
 

@@ -50,7 +50,7 @@ export function values(traces: readonly ChoSaul2009Trace[], _cfg: ChoSaul2009Con
   const am = first?.angleMap;
   if (am !== undefined) {
     for (const fp of am.fixedPoints) out[`angleMap.n${fp.n}.fixedPoint`] = { value: fp.theta, unit: 'rad', note: 'stable fixed point of θ ↦ arccos(J_n(θ)/J_n(0))' };
-    out['angleMap.n1.thetaTimesDepth'] = { value: am.n1ThetaTimesDepth, paper: '3π ≈ 9.42 (card: 9.41 at ℓ = 10⁴)', note: `θ^(ℓ)·ℓ at ℓ = ${am.longRun} from θ = 3 (n = 1)` };
+    out['angleMap.n1.thetaTimesDepth'] = { value: am.n1ThetaTimesDepth, paper: '3π ≈ 9.42 (our float64 iteration: 9.41 at ℓ = 10⁴)', note: `θ^(ℓ)·ℓ at ℓ = ${am.longRun} from θ = 3 (n = 1)` };
   }
   const mc = first?.mc;
   if (mc !== undefined)

@@ -36,7 +36,7 @@ describe('cho-saul2009 smoke profile', () => {
     expect(values['svm.convex.rbf.testError']?.value).toBeGreaterThan(0);
     const pos = values['svm.convex.meanOnPixels.positive']?.value as number;
     const neg = values['svm.convex.meanOnPixels.negative']?.value as number;
-    expect(Math.abs(pos - neg) / neg).toBeLessThan(0.1); // card: otherwise pixel count is a shortcut
+    expect(Math.abs(pos - neg) / neg).toBeLessThan(0.1); // otherwise pixel count is a shortcut [NOTES.md §5]
     console.log(`cho-saul2009 smoke wall time: ${seconds.toFixed(1)} s`);
   }, 240_000);
 });

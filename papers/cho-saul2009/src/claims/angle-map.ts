@@ -2,10 +2,10 @@ import { checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card: atol 1e-5 (the reference values are printed to 5–7 digits). */
+/** atol 1e-5 [NOTES.md §4] (the reference values are printed to 5–7 digits). */
 const ATOL = 1e-5;
 
-/** Reference iterates from θ = 3.0 and fixed points, computed independently in the paper card [DER] (regression values). */
+/** Reference iterates from θ = 3.0 and fixed points, computed independently in float64 (regression values) [NOTES.md §4]. */
 const REFERENCE = {
   iterates: { 0: [1.52571, 1.03055, 0.83393, 0.74579], 1: [1.5705, 1.24669, 1.05432, 0.92117], 2: [1.57079, 1.40335, 1.32122] } as Record<number, number[]>,
   fixedPoints: { 0: 0.6602603, 2: 1.181047 } as Record<number, number>,
@@ -13,7 +13,7 @@ const REFERENCE = {
 
 export const angleMapClaim: ChoSaul2009Claim = {
   id: 'cho-saul2009.angle-map',
-  source: 'Regression test of the Section 2.2 recursion in angle space (not a claim of the paper); values from the paper card',
+  source: 'Regression test of the Section 2.2 recursion in angle space (not a claim of the paper); values from NOTES.md §4',
   statement: 'cos θ^(ℓ+1) = J_n(θ^(ℓ))/J_n(0): n = 0 and n = 2 have stable fixed points θ* = 0.66026 and 1.18105; n = 1 decays to 0 like 3π/ℓ.',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

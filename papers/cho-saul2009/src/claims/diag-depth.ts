@@ -2,12 +2,12 @@ import { checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card: rtol 1e-12 (a few float64 roundings per layer, ≤ 6 layers). */
+/** rtol 1e-12 [NOTES.md §3] (a few float64 roundings per layer, ≤ 6 layers). */
 const RTOL = 1e-12;
 
 export const diagDepth: ChoSaul2009Claim = {
   id: 'cho-saul2009.diag-depth',
-  source: 'Section 2.2 recursion, Cho & Saul (NIPS 2009); diagonal and scaling identities derived in the paper card',
+  source: 'Section 2.2 recursion, Cho & Saul (NIPS 2009); diagonal and scaling identities derived in NOTES.md §2',
   statement: 'k^(ℓ)(x,x) = (2n − 1)!!·[k^(ℓ−1)(x,x)]ⁿ; the degree-0 multilayer kernel ignores input scale and the degree-1 kernel scales as s².',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

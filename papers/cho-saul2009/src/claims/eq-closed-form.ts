@@ -2,7 +2,7 @@ import { checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card tolerances: float64 closed form vs 64-node Gauss–Legendre (exact to ~1e-15 for these trigonometric integrands). */
+/** Tolerances [NOTES.md §3]: float64 closed form vs 64-node Gauss–Legendre (exact to ~1e-15 for these trigonometric integrands). */
 const RTOL = 1e-10;
 const ATOL = 1e-12;
 

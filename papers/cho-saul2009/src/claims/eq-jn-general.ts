@@ -2,16 +2,16 @@ import { allOf, checkAllClose, need } from '@repro/harness';
 import type { ChoSaul2009Trace } from '../trace.js';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card: rtol 1e-6 for the nested finite differences. */
+/** rtol 1e-6 [NOTES.md §3] for the nested finite differences. */
 const RTOL_FD = 1e-6;
 /** Absolute floor for the nested 5-point differences: roundoff ≈ ε·|f|/h² ≈ 1e-10 at h = 1e-3, ×10 margin. */
 const ATOL_FD = 1e-9;
-/** Card: end values to 1e-12. */
+/** End values to 1e-12 [NOTES.md §3]. */
 const ATOL_END = 1e-12;
 
 export const eqJnGeneral: ChoSaul2009Claim = {
   id: 'cho-saul2009.eq-jn-general',
-  source: 'Section 2.1, the operator formula for J_n, Cho & Saul (NIPS 2009); end values derived in the paper card',
+  source: 'Section 2.1, the operator formula for J_n, Cho & Saul (NIPS 2009); end values derived in NOTES.md §2',
   statement: 'J_n(θ) = (−1)ⁿ sin^{2n+1}θ ((1/sin θ)∂_θ)ⁿ((π − θ)/sin θ) reproduces J_0, J_1, J_2; J_n(0) = (2n − 1)!!π and J_n(π) = 0.',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

@@ -1,11 +1,11 @@
 import { checkBound, need } from '@repro/harness';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card: rtol 0.03 absorbs the O(1/m) bias of layers ≥ 2; atol 4 SE of the seed mean (per-entry false-failure 6e-5). */
+/** [NOTES.md §3] rtol 0.03 absorbs the O(1/m) bias of layers ≥ 2; atol 4 SE of the seed mean (per-entry false-failure 6e-5). */
 const RTOL = 0.03;
 const SE_UNITS = 4;
 
-/** Card: n = 2 at ℓ = 3 is reported only (relative s.d. ≈ 17% at m = 3000). */
+/** [NOTES.md §3] n = 2 at ℓ = 3 is reported only (relative s.d. ≈ 17% at m = 3000). */
 const gated = (n: number, depth: number): boolean => (n < 2 ? depth <= 3 : depth <= 2);
 
 export const eqRecursion: ChoSaul2009Claim = {

@@ -9,7 +9,7 @@ import type { ChoSaul2009Claim } from './select.js';
 import { svmConvexVsRbf } from './svm-convex-vs-rbf.js';
 import { svmDepthConvex } from './svm-depth-convex.js';
 
-/** Every cho-saul2009 claim, in the paper card's order. */
+/** Every cho-saul2009 claim, in the order of NOTES.md §3. */
 export const claims: readonly ChoSaul2009Claim[] = [
   eqClosedForm,
   eqJnGeneral,

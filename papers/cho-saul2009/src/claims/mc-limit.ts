@@ -2,16 +2,16 @@ import { olsFit } from '@repro/concentration';
 import { allOf, checkBound, checkRate, need } from '@repro/harness';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card (b): slope of log RMS vs log m. Judged on the common slope of every case (see below), with its 95% CI. */
+/** [NOTES.md §3] (b): slope of log RMS vs log m. Judged on the common slope of every case (see below), with its 95% CI. */
 const SLOPE_RANGE = [-0.65, -0.35] as const;
-/** Card (c): geometric mean over m of RMS/(σ_n/√m); ≈ 4σ band of RMS sampling error at R = 30 (heavy n = 2 tails included). */
+/** [NOTES.md §3] (c): geometric mean over m of RMS/(σ_n/√m); ≈ 4σ band of RMS sampling error at R = 30 (heavy n = 2 tails included). */
 const RATIO_RANGE = [0.7, 1.35] as const;
-/** Card (a): the mean at the largest m within 4 standard errors σ_n/√(mR) (per-case false-failure 6e-5, 9 cases < 6e-4). */
+/** [NOTES.md §3] (a): the mean at the largest m within 4 standard errors σ_n/√(mR) (per-case false-failure 6e-5, 9 cases < 6e-4). */
 const MEAN_SE = 4;
 
 export const mcLimit: ChoSaul2009Claim = {
   id: 'cho-saul2009.mc-limit',
-  source: 'Section 2.1 (kernel as a one-layer network of infinite width), Cho & Saul (NIPS 2009); m^{-1/2} rate derived in the card',
+  source: 'Section 2.1 (kernel as a one-layer network of infinite width), Cho & Saul (NIPS 2009); m^{-1/2} rate derived in NOTES.md §2',
   statement: 'The random-feature estimate (2/m)Σ g_n(w_iᵀx)g_n(w_iᵀy) converges to k_n(x, y), with RMS error σ_n/√m, σ_n² = 2k_{2n} − k_n².',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

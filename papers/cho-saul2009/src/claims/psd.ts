@@ -2,7 +2,7 @@ import { need } from '@repro/harness';
 import { checkIntervalBound } from '@repro/harness';
 import type { ChoSaul2009Claim } from './select.js';
 
-/** Card: λ_min ≥ −1e-10·λ_max (float64 eigvalsh round-off ≈ n·ε·λ_max ≈ 4e-14 at n = 200, ×2000 margin). */
+/** [NOTES.md §3] λ_min ≥ −1e-10·λ_max (float64 eigvalsh round-off ≈ n·ε·λ_max ≈ 4e-14 at n = 200, ×2000 margin). */
 const PSD_REL = -1e-10;
 
 export const psdClaim: ChoSaul2009Claim = {

@@ -3,12 +3,12 @@ import { need } from '@repro/harness';
 import { checkIntervalBound } from '@repro/harness';
 import { convexRuns, type ChoSaul2009Claim } from './select.js';
 
-/** Card: 95% CI of the paired test-error difference must lie ≤ 0. */
+/** [NOTES.md §3] 95% CI of the paired test-error difference must lie ≤ 0. */
 const LEVEL = 0.95;
 
 export const svmConvexVsRbf: ChoSaul2009Claim = {
   id: 'cho-saul2009.svm-convex-vs-rbf',
-  source: 'Figure (SVM on convex, test error vs depth), Cho & Saul (NIPS 2009); check on our generated convex set [card §4]',
+  source: 'Figure (SVM on convex, test error vs depth), Cho & Saul (NIPS 2009); check on our generated convex set (NOTES.md §5)',
   statement: 'On convex, the best deep arc-cosine SVM (n ∈ {1, 2}, ℓ ≥ 2) has lower test error than the RBF SVM, with γ and C tuned on validation.',
   evidence: 'paper',
   profiles: ['paper'],
@@ -38,7 +38,7 @@ export const svmConvexVsRbf: ChoSaul2009Claim = {
       extra[`depth_r${r}`] = best.depth;
     });
     // Paired difference per test point d_i ∈ {−1, 0, 1} over all draws: mean (w − b)/N, variance (w + b)/N − mean², normal
-    // CI (the deterministic counterpart of the card's paired bootstrap; claims draw no random numbers). The claim says
+    // CI (the deterministic counterpart of a paired bootstrap; claims draw no random numbers). The claim says
     // arc < RBF: it holds when the whole CI is below 0, is contradicted when the whole CI is above 0, else the data cannot tell.
     const mean = (worse - better) / N;
     const variance = (worse + better) / N - mean * mean;

@@ -1,12 +1,12 @@
 import { allOf, checkBound, need } from '@repro/harness';
 import { convexRuns, spearman, type ChoSaul2009Claim } from './select.js';
 
-/** Card: Spearman ρ(ℓ, error) ≤ −0.6 for n = 1, 2, averaged over 5 seeds (our 5 convex draws, config svmConvexReplicates). */
+/** [NOTES.md §3] Spearman ρ(ℓ, error) ≤ −0.6 for n = 1, 2, averaged over 5 seeds (our 5 convex draws, config svmConvexReplicates). */
 const RHO_MAX = -0.6;
 
 export const svmDepthConvex: ChoSaul2009Claim = {
   id: 'cho-saul2009.svm-depth-convex',
-  source: 'Figure (SVM on convex, test error vs depth), Cho & Saul (NIPS 2009); check on our generated convex set [card §4]',
+  source: 'Figure (SVM on convex, test error vs depth), Cho & Saul (NIPS 2009); check on our generated convex set (NOTES.md §5)',
   statement: 'On convex, depth helps the ramp and quarter-pipe kernels: test error falls as ℓ grows (Spearman ρ(ℓ, error) ≤ −0.6 for n = 1, 2).',
   evidence: 'paper',
   profiles: ['paper'],
@@ -16,7 +16,7 @@ export const svmDepthConvex: ChoSaul2009Claim = {
   // (cos θ' clamps at 1) and a decision without its bias degrades with depth; measured once, README: Planted faults.
   catches: ['j1-sin2theta', 'svm-no-bias'],
   check(traces) {
-    // Every convex draw of every harness seed: ρ per draw and degree, averaged over draws (the card's rule).
+    // Every convex draw of every harness seed: ρ per draw and degree, averaged over draws [NOTES.md §3].
     const runs = convexRuns(need(traces, 'svm'));
     const extra: Record<string, number> = { draws: runs.length };
     const meanRho = (n: number): number => {

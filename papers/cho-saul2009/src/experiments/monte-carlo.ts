@@ -85,7 +85,7 @@ export async function mc(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Promi
   cfg.mcThetas.forEach((theta, p) => {
     for (const n of DEGREES) {
       const exact = arcCosineJ(n, theta) / kernelPi();
-      // Var[2 g_n(wᵀx) g_n(wᵀy)] = 4E[g_{2n}g_{2n}] − k_n² = 2k_{2n} − k_n² [card §2, DER]
+      // Var[2 g_n(wᵀx) g_n(wᵀy)] = 4E[g_{2n}g_{2n}] − k_n² = 2k_{2n} − k_n² [NOTES.md §2]
       const sigma = Math.sqrt(Math.max(0, (2 * arcCosineJ(2 * n, theta)) / kernelPi() - exact * exact));
       const perWidth = cfg.mcWidths.map((m) => {
         const s = sums.get(`${p}/${n}/${m}`) as { sum: number; sq: number };

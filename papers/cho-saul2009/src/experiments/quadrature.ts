@@ -1,5 +1,5 @@
 /**
- * Independent reference for J_n [card §2, DER]: J_n(θ) = 2ⁿ·n!·∫_{θ−π/2}^{π/2} cosⁿφ·cosⁿ(φ−θ) dφ (rotate x ∝ e₁,
+ * Independent reference for J_n [NOTES.md §2]: J_n(θ) = 2ⁿ·n!·∫_{θ−π/2}^{π/2} cosⁿφ·cosⁿ(φ−θ) dφ (rotate x ∝ e₁,
  * y ∈ span(e₁, e₂), integrate the radius out), by Gauss–Legendre quadrature. Independent of the closed forms.
  */
 

