@@ -11,8 +11,8 @@ const slopeRange = (what: string) =>
 const posReal = (what: string) => z.number().positive().finite().describe(what);
 
 /**
- * Every experiment of the du2019 reproduction. Sizes follow the paper card (../shared/papers/du2019.md);
- * where the paper has no experiment the `paper` profile uses the card's [OURS] sizes.
+ * Every experiment of the du2019 reproduction. Figure 1 follows the paper's setup [arXiv:1810.02054 Fig. 1]; where the paper
+ * has no experiment the `paper` profile uses our sizes [NOTES.md §5].
  */
 export const config = z
   .object({

@@ -2,7 +2,7 @@ import { logLogSlope } from '@repro/concentration';
 import { allOf, checkBound, checkRate } from '@repro/harness';
 import { MIN_WIDE, fig1Runs, thm41Runs, type Du2019Claim } from './select.js';
 
-/** Distance ∝ m^{−1/2} (card band). */
+/** Distance ∝ m^{−1/2} [NOTES.md §3]. */
 const SLOPE: readonly [number, number] = [-0.65, -0.35];
 
 /** 4√n‖y − u(0)‖/(√m λ0): the Corollary 4.1 radius. */

@@ -3,7 +3,7 @@ import { need, type Du2019Claim } from './select.js';
 
 /**
  * Tolerances in units of 1/√M. Each H entry averages a variable in [−1, 1] with sd ≤ ½, so 3/√M is a 6-standard-error
- * margin per entry [card]. A K entry averages relu(wᵀx)relu(wᵀy) with second moment ≤ E[relu(z)⁴] = 3/2, sd ≤ √1.5, so the
+ * margin per entry [NOTES.md §2]. A K entry averages relu(wᵀx)relu(wᵀy) with second moment ≤ E[relu(z)⁴] = 3/2, sd ≤ √1.5, so the
  * same 6-SE margin is 6√1.5/√M ≈ 7.35/√M [DER]; with ≤ n² correlated entries the family-wise false-failure rate stays < 1e-6.
  */
 const H_ATOL_SQRT_M = 3;

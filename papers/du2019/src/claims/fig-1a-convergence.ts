@@ -1,7 +1,7 @@
 import { allOf, checkBound, checkCondition } from '@repro/harness';
 import { FLOAT32_LOSS_FLOOR, fig1Runs, finalNormalizedLoss, perWidth, type Du2019Claim } from './select.js';
 
-/** The card's stall criterion: m = 10 ends at least this many times above m = 100. */
+/** Stall criterion [NOTES.md §3]: m = 10 ends at least this many times above m = 100. */
 const STALL_FACTOR = 1e3;
 
 export const fig1aConvergence: Du2019Claim = {

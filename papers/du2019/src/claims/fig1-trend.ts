@@ -4,7 +4,7 @@ import type { Du2019Config } from '../config.js';
 import type { Du2019Trace, Fig1Run } from '../trace.js';
 import { MIN_WIDE, fig1Runs, perWidth } from './select.js';
 
-/** "Most of the change happens within ~10 epochs" [card]: at epoch 10 at least this share of the final value is reached. */
+/** "Most of the change happens within ~10 epochs" [NOTES.md §3]: at epoch 10 at least this share of the final value is reached. */
 const EARLY_SHARE = 0.5;
 const EARLY_EPOCH = 10;
 

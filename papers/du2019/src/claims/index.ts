@@ -17,7 +17,7 @@ import { thm32GradientFlow } from './thm-3-2-gradient-flow.js';
 import { thm33JointTraining } from './thm-3-3-joint-training.js';
 import { thm41LinearRate } from './thm-4-1-linear-rate.js';
 
-/** Every du2019 claim, in the paper card's order. */
+/** Every du2019 claim, in the paper's order. */
 export const claims: readonly Du2019Claim[] = [
   defHinf,
   thm31PositiveDefinite,

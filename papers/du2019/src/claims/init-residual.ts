@@ -7,7 +7,7 @@ const SE_MULTIPLE = 4;
 
 export const initResidual: Du2019Claim = {
   id: 'du2019.init.residual',
-  source: 'Proof of Theorem 3.2 (E‖y − u(0)‖² = O(n)), arXiv:1810.02054; exact value derived in the card',
+  source: 'Proof of Theorem 3.2 (E‖y − u(0)‖² = O(n)), arXiv:1810.02054; exact value derived in NOTES.md §2',
   statement: 'At initialization E‖y − u(0)‖² = ‖y‖² + n/2, which is O(n), so ‖y − u(0)‖² = O(n/δ) by Markov.',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

@@ -2,7 +2,7 @@ import { logLogSlope, meanSd, normalQuantile } from '@repro/concentration';
 import { allOf, checkAllClose, checkProbability, checkRate, type Verdict } from '@repro/harness';
 import { ALPHA, need, type Du2019Claim } from './select.js';
 
-/** Monte-Carlo error of an average of m i.i.d. terms: slope −½ in m; bands from the card. */
+/** Monte-Carlo error of an average of m i.i.d. terms: slope −½ in m; bands [NOTES.md §3]. */
 const FRO_SLOPE: readonly [number, number] = [-0.6, -0.4];
 const SPEC_SLOPE: readonly [number, number] = [-0.65, -0.35];
 /**
@@ -21,7 +21,7 @@ const perDraw = (widths: readonly number[], draws: readonly number[][]): number[
 
 export const lem31InitConcentration: Du2019Claim = {
   id: 'du2019.lem3.1',
-  source: 'Lemma 3.1, arXiv:1810.02054 (explicit constants: Hoeffding + union bound, derived in the paper card)',
+  source: 'Lemma 3.1, arXiv:1810.02054 (explicit constants: Hoeffding + union bound, derived in NOTES.md §2)',
   statement:
     'At initialization H(0) concentrates around H∞: ‖H(0) − H∞‖ = O(m^{−1/2}), and ‖H(0) − H∞‖_F ≤ n√(log(2n²/δ)/(2m)) with probability ≥ 1 − δ.',
   evidence: 'cited',

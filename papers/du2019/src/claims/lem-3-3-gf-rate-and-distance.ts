@@ -2,12 +2,12 @@ import { logLogSlope } from '@repro/concentration';
 import { allOf, checkBound, checkCondition, checkRate } from '@repro/harness';
 import { gfTraces, type Du2019Claim } from './select.js';
 
-/** Distance ∝ m^{−1/2} (the R′ scaling; the card's band for every m^{−1/2} quantity). */
+/** Distance ∝ m^{−1/2} (the R′ scaling; the band for every m^{−1/2} quantity) [NOTES.md §3]. */
 const DIST_SLOPE: readonly [number, number] = [-0.65, -0.35];
 
 export const lem33GfRateAndDistance: Du2019Claim = {
   id: 'du2019.lem3.3',
-  source: 'Lemma 3.3, arXiv:1810.02054 (R′ with the factor 2 its proof supports; see the card)',
+  source: 'Lemma 3.3, arXiv:1810.02054 (R′ with the factor 2 its proof supports; see NOTES.md §2)',
   statement:
     'While λ_min(H(s)) ≥ λ0/2, the loss decays at least like e^{−λ0 t} and every neuron stays within R′ = 2√n‖y − u(0)‖/(√m λ0) of its initialization.',
   evidence: 'cited',

@@ -8,7 +8,7 @@ export const LEM41_DETECT = 0.25;
 
 export const lem41FlipCount: Du2019Claim = {
   id: 'du2019.lem4.1',
-  source: 'Lemma 4.1, arXiv:1810.02054 (form of the bound from memory; Markov constant derived in the card)',
+  source: 'Lemma 4.1, arXiv:1810.02054 (form of the bound from memory; Markov constant derived in NOTES.md §2)',
   statement: 'The number of (neuron, input) pairs whose pattern can flip inside the ball, Σ_i |S_i^⊥|, is at most C·mnR/δ with probability ≥ 1 − δ (C = 2/√(2π) by Markov).',
   evidence: 'unverified',
   profiles: ['smoke', 'paper'],

@@ -26,7 +26,7 @@ export function gdLambdaMinErrorBound(n: number): number {
 
 /** Widths at or above which the paper's regime applies in our runs (m = 10 is the deliberately too-narrow control). */
 export const MIN_WIDE = 100;
-/** float32 training bottoms out near L/L0 ≈ 1e-13; values below this are treated as 0 in comparisons [card pitfall 8]. */
+/** float32 training bottoms out near L/L0 ≈ 1e-13; values below this are treated as 0 in comparisons [NOTES.md §6]. */
 export const FLOAT32_LOSS_FLOOR = 1e-12;
 
 

@@ -6,7 +6,7 @@ import { need, type Du2019Claim } from './select.js';
 const LAMBDA0_POSITIVE = 1e-6;
 /** At θ = 0 H∞ is exactly singular; the float64 solver returns |λ0| at rounding level. */
 const PARALLEL_ATOL = 1e-12;
-/** λ0(θ) ≈ θ/(2π) for small θ: slope of log λ0 vs log θ [card DER]. */
+/** λ0(θ) ≈ θ/(2π) for small θ: slope of log λ0 vs log θ [NOTES.md §2]. */
 const SLOPE_RANGE: readonly [number, number] = [0.9, 1.1];
 /**
  * The eigenvalues' error bound must be at most this share of the smallest λ0(θ): a relative error e of every λ0(θ) moves

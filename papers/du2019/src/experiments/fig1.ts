@@ -6,7 +6,7 @@ import { initNet, trainGd } from '../model.js';
 import { hInfinitySpectrum, residualNorm, sphereData, sumSquares } from './data.js';
 
 /**
- * Figure 1 protocol [card §4, OURS]: one (X, y) for every width; a fresh (W(0), a) per seed; W trained by full-batch GD on
+ * Figure 1 protocol [arXiv:1810.02054 Fig. 1] [NOTES.md §4]: one (X, y) for every width; a fresh (W(0), a) per seed; W trained by full-batch GD on
  * the sum loss with η = etaScale/λ_max(H∞); a fixed. Float32 training on the selected backend, spectra in float64.
  */
 export async function fig1(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Fig1Trace> {

@@ -8,7 +8,7 @@ import type { GfRun, GfTrace } from '../trace.js';
 import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
 
 /**
- * The gradient-flow suite shared by lem3.3, lem3.4, thm3.2 and thm3.3 [card OURS]: GD with a small step stands in for
+ * The gradient-flow suite shared by lem3.3, lem3.4, thm3.2 and thm3.3 [NOTES.md §4]: GD with a small step stands in for
  * gradient flow, with t = kη. Valid because a GD step contracts each eigen-mode by (1 − ηλ)² ≤ e^{−2ηλ}, so the GF bounds
  * e^{−λ0 t} are implied whenever the discrete iterates satisfy them.
  */

@@ -12,7 +12,7 @@ const MIN_WIDTH_GRID_MAX = 1 << 17;
 /** lem3.1(c) asks for λ_min(H(0)) ≥ ¾λ0 in at least this fraction of draws. */
 const MIN_WIDTH_SUCCESS = 0.9;
 
-/** Explicit Hoeffding + union bound [card DER]: ‖H(0) − H∞‖_F ≤ n√(log(2n²/δ)/(2m)) with probability ≥ 1 − δ. */
+/** Explicit Hoeffding + union bound [NOTES.md §2]: ‖H(0) − H∞‖_F ≤ n√(log(2n²/δ)/(2m)) with probability ≥ 1 − δ. */
 export function lem31Bound(n: number, m: number, delta: number): number {
   return n * Math.sqrt(Math.log((2 * n * n) / delta) / (2 * m));
 }

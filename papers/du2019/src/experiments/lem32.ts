@@ -51,7 +51,7 @@ export function expectedSumU(rho: ArrayLike<number>, n: number, R: number): numb
 /**
  * lem3.2 / lem4.1: how many activation patterns a ball of radius R around W(0) can flip.
  * A_ir (neuron r can flip on x_i inside the ball) ⇔ |w_r(0)ᵀx_i| < R. With U_ij = |ρ_ij|·(1/m)Σ_r 1{A_ir ∨ A_jr},
- * |H(W) − H(0)| ≤ U entrywise for every W in the ball [card DER], so the "for every W" statement is checked without a search.
+ * |H(W) − H(0)| ≤ U entrywise for every W in the ball [NOTES.md §2], so the "for every W" statement is checked without a search.
  */
 export async function lem32(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Lem32Trace> {
   const n = cfg.lem32N;

@@ -6,7 +6,7 @@ import type { Thm41Trace } from '../trace.js';
 import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
 
 /**
- * thm4.1 A — inside the hypothesis on the step size [card OURS]: η = λ0/(4n²) (the constant from the LN3 proof) and
+ * thm4.1 A — inside the hypothesis on the step size [NOTES.md §4]: η = λ0/(4n²) (the constant from the LN3 proof) and
  * K = ⌈stepFactor·n²/λ0²⌉ iterations, so (1 − ηλ0/2)^K ≈ e^{−stepFactor/8}: the whole predicted decay is exercised.
  */
 export async function thm41(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Thm41Trace> {

@@ -3,7 +3,7 @@ import type { FigureRow, VegaLiteSpec } from '@repro/harness';
 import { fig1RunsAll } from '../claims/select.js';
 import type { Du2019Trace, Fig1Run, Fig1Trace } from '../trace.js';
 
-/** Lower clip for log-scale bands: the float32 floor of L(k)/L(0) [card pitfall 8]. */
+/** Lower clip for log-scale bands: the float32 floor of L(k)/L(0) [NOTES.md §6]. */
 const LOG_FLOOR = 1e-13;
 
 /**
