@@ -11,8 +11,8 @@ const range = (what: string) =>
 const unit = (what: string) => z.number().min(0).max(1).describe(what);
 
 /**
- * Every experiment of the nguyen-mondelli2020 reproduction; sizes follow the paper card
- * (shared/papers/nguyen-mondelli2020.md). NM20 has no experiments, so its `paper` sizes are the card's extended profile.
+ * Every experiment of the nguyen-mondelli2020 reproduction; sizes follow NMM21's Figure 2 [arXiv:2012.11654 Fig. 2] where
+ * the paper has an experiment [NOTES.md §7]. NM20 has no experiments, so its `paper` sizes are ours [NOTES.md §4].
  */
 export const config = z
   .object({
@@ -34,7 +34,7 @@ export const config = z
     initTrials: posInt('init-sigma-min-F1: independent draws (X, W_1) per (d, n_1), count'),
     lambdaStarDims: intList('thm3.3-lambda-star: input dimensions d (N = 2d), count'),
     lambdaStarTrials: posInt('thm3.3-lambda-star: data sets per d, count'),
-    lambdaStarMcDraws: posInt('thm3.3-lambda-star: Monte-Carlo draws w ~ N(0, I_d/d) of the λ_* cross-check on data set 0 of each d (card: ≥ 2·10⁵), count'),
+    lambdaStarMcDraws: posInt('thm3.3-lambda-star: Monte-Carlo draws w ~ N(0, I_d/d) of the λ_* cross-check on data set 0 of each d (at least 2·10⁵; NOTES.md §3), count'),
     // NM20 Lemma B.2 (feature Lipschitz pairs; the gradient bound reads the GD runs of R)
     lipschitzPairs: posInt('lemmaB2: parameter pairs (a, b) at LeCun init of run set R networks, cycling over (n_1, L), count'),
     lipschitzDistance: z.number().positive().describe('lemmaB2: per-layer Frobenius distance ‖W_pᵃ − W_pᵇ‖_F of a pair, weight units'),
@@ -85,7 +85,7 @@ export const config = z
       .min(1)
       .describe('Figure 2 left: curves (N, n_1, n_2), count/neurons/neurons'),
     fig2LeftLimit: z.boolean().describe('Figure 2 left: also compute λ_min(K^{(3)}) of the closed-form limit on trial 0 (overlay), flag'),
-    // pass thresholds (card §4)
+    // pass thresholds [NOTES.md §5]
     fig2RightR2Min: unit('Figure 2 right: minimum R² of the affine fit λ_min vs N, dimensionless'),
     fig2RightLogSlope: range('Figure 2 right: accepted log-log slope of λ_min vs N, exponent'),
     fig2RightInversions: z.number().int().min(0).describe('Figure 2 right: allowed decreases of the mean along N per curve, count'),
@@ -152,7 +152,7 @@ const smoke: Nm20Config = {
   limitDims: [100, 200, 400, 800],
   limitDepths: [2, 3, 5],
   fig2RightTrials: 4,
-  // the 1/8-scale left grid is noisier than the card's 1/4 grid (n_1 ≈ d): 8 trials (≈ 17 s) keep the sd of the mean down
+  // the 1/8-scale left grid is noisier than the planned 1/4 grid [NOTES.md §7] (n_1 ≈ d): 8 trials (≈ 17 s) keep the sd of the mean down
   fig2LeftTrials: 8,
   fig2RightN: [50, 100, 150, 200, 250],
   fig2RightWidthFactor: 8,

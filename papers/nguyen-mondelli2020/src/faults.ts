@@ -7,7 +7,7 @@ import type { FaultSpec } from '@repro/harness';
  */
 export const faults = {
   'loss-mean': {
-    description: 'the GD loss averaged over the N samples, Φ = ½‖F_L − Y‖²/N, instead of the sum NM20 trains (card pitfall 6: tfjs meanSquaredError)',
+    description: 'the GD loss averaged over the N samples, Φ = ½‖F_L − Y‖²/N, instead of the sum NM20 trains (tfjs meanSquaredError; NOTES.md §1)',
     layer: 'model',
   },
   'grad-half-dropped': {
@@ -31,11 +31,11 @@ export const faults = {
     layer: 'core',
   },
   'fig2-normalization-swap': {
-    description: "Figure 2's two normalizations swapped (card pitfall 1): right panel N(0,1) weights with 4K̄/(n_1n_2), left panel He weights unscaled",
+    description: "Figure 2's two normalizations swapped (NOTES.md §6): right panel N(0,1) weights with 4K̄/(n_1n_2), left panel He weights unscaled",
     layer: 'model',
   },
   'unit-norm-data': {
-    description: 'the Gaussian data x ~ N(0, I_d) rescaled to unit norm (card §4: never unit norm, λ_min ∝ ‖x‖²)',
+    description: 'the Gaussian data x ~ N(0, I_d) rescaled to unit norm (never unit norm, λ_min ∝ ‖x‖²; NOTES.md §1)',
     layer: 'model',
   },
 } as const satisfies Record<string, FaultSpec>;

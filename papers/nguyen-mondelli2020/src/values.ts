@@ -90,7 +90,7 @@ export function values(traces: readonly Nm20Trace[], _cfg: Nm20Config): Values {
   for (const n1 of [...new Set(lecunCells.map((c) => c.n1))].sort((a, b) => a - b)) {
     const cs = lecunCells.filter((c) => c.n1 === n1);
     const d = cs[0]?.d ?? Number.NaN;
-    out[`nm20.lecun.w1Norm.n1${n1}`] = { value: median(cs.flatMap((c) => c.w1Norm)), paper: 1 + Math.sqrt(n1 / d), note: `median ‖W_1⁰‖_2 at LeCun init (d = ${d}); "paper" = 1 + √(n_1/d) (card [D])` };
+    out[`nm20.lecun.w1Norm.n1${n1}`] = { value: median(cs.flatMap((c) => c.w1Norm)), paper: 1 + Math.sqrt(n1 / d), note: `median ‖W_1⁰‖_2 at LeCun init (d = ${d}); "paper" = 1 + √(n_1/d) (NOTES.md §3)` };
     out[`nm20.lecun.outputScale.n1${n1}`] = { value: median(cs.flatMap((c) => c.outputNorm)), note: 'median ‖F_L(θ_0)‖_F/√N at LeCun init' };
   }
   // nm20.sec3.1-width-N

@@ -44,7 +44,7 @@ function orderAt(curves: readonly CurveStats[][]): OrderAt[] {
 
 /**
  * Three-valued order verdict over a set of grid points that must hold at a share ≥ frac: pass when the order of the means
- * holds at that share (the card's criterion); fail when the points without a significant violation fall below that share;
+ * holds at that share [NOTES.md §5]; fail when the points without a significant violation fall below that share;
  * inconclusive when the order fails only within the noise.
  */
 function orderVerdict(points: readonly OrderAt[], frac: number, what: string): Verdict {

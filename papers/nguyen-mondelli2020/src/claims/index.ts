@@ -21,7 +21,7 @@ import { thm41Orders } from './thm-4-1-orders.js';
 import { thm41Sandwich } from './thm-4-1-sandwich.js';
 import { trajectoryBall } from './trajectory-ball.js';
 
-/** Every nguyen-mondelli2020 claim, in the paper card's order. */
+/** Every nguyen-mondelli2020 claim, in the order of NOTES.md §5. */
 export const claims: readonly Claim<Nm20Config, Nm20Trace, Nm20Experiment>[] = [
   plInequality,
   lemmaB2,

@@ -3,7 +3,7 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { checkRhoCells } from './select.js';
 
-/** Card thresholds: ρ ≥ 1/4 w.p. ≥ 95 % for n_1 ≥ 4N; median ≥ 0.6 at 16N and ≥ 0.85 at 64N. */
+/** Thresholds [NOTES.md §5]: ρ ≥ 1/4 w.p. ≥ 95 % for n_1 ≥ 4N; median ≥ 0.6 at 16N and ≥ 0.85 at 64N. */
 const RHO_MIN = 0.25;
 const CLAIMED = 0.95;
 const ALPHA = 0.05;
@@ -17,7 +17,7 @@ export const INIT_DETECT = 0.1;
 
 export const initSigmaMinF1: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.init-sigma-min-F1',
-  source: 'Theorem 3.2 / Lemma C.1 (λ_F at LeCun init), arXiv:2002.07867 [card §3, C]',
+  source: 'Theorem 3.2 / Lemma C.1 (λ_F at LeCun init), arXiv:2002.07867',
   statement: 'At LeCun initialization σ_N(F_1)² ≥ n_1λ_*/4 with high probability once n_1 ≥ 4N, and σ_N(F_1)²/(n_1λ_*) → 1 as n_1 grows.',
   evidence: 'cited',
   profiles: ['smoke', 'paper'],

@@ -4,15 +4,15 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { median } from './select.js';
 
-/** Card: ‖W_1⁰‖_2 ≈ 1 + √(n_1/d) within rtol 0.1 once n_1 ≥ 16d (checked on every trial, not only the median). */
+/** [NOTES.md §5] ‖W_1⁰‖_2 ≈ 1 + √(n_1/d) within rtol 0.1 once n_1 ≥ 16d (checked on every trial, not only the median). */
 const NORM_RTOL = 0.1;
 const MIN_WIDTH_OVER_D = 16;
-/** Card: the output scale ‖F_L(θ_0)‖_F/√N does not grow or shrink with n_1: log-log slope of the median in [−0.2, 0.2]. */
+/** [NOTES.md §5] The output scale ‖F_L(θ_0)‖_F/√N does not grow or shrink with n_1: log-log slope of the median in [−0.2, 0.2]. */
 const OUTPUT_SLOPE: readonly [number, number] = [-0.2, 0.2];
 
 export const lecunWidthScaling: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.lecun-width-scaling',
-  source: 'Corollary (LeCun init, n_1 of order N²), arXiv:2002.07867 [card §2 "Why N²", D]',
+  source: 'Corollary (LeCun init, n_1 of order N²), arXiv:2002.07867 (why N²: NOTES.md §3)',
   statement:
     'The ingredients of the N² width requirement under LeCun init: ‖W_1⁰‖_2 ≈ 1 + √(n_1/d) grows like √n_1 while the output scale ‖F_L(θ_0)‖_F/√N stays of order 1 in n_1.',
   evidence: 'inferred',

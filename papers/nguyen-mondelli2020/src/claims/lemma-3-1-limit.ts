@@ -4,7 +4,7 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 
 
-/** Card: slope of log relative Frobenius error vs log n in [−0.7, −0.3] (Monte Carlo ~ n^{−1/2}), mean error decreasing in n. */
+/** [NOTES.md §5] slope of log relative Frobenius error vs log n in [−0.7, −0.3] (Monte Carlo ~ n^{−1/2}), mean error decreasing in n. */
 const SLOPE: readonly [number, number] = [-0.7, -0.3];
 
 export const lemma31Limit: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {

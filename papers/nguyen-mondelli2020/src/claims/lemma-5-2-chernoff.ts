@@ -3,7 +3,7 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { checkRhoCells } from './select.js';
 
-/** Card: ρ = σ_min(F_1)²/(n_1λ) ≥ ¼ with probability ≥ 95 % for n_1 ≥ 4N (Wilson CI at α = 0.05); medians rising in n_1. */
+/** [NOTES.md §5] ρ = σ_min(F_1)²/(n_1λ) ≥ ¼ with probability ≥ 95 % for n_1 ≥ 4N (Wilson CI at α = 0.05); medians rising in n_1. */
 const RHO_MIN = 0.25;
 const CLAIMED = 0.95;
 const ALPHA = 0.05;

@@ -5,7 +5,7 @@ import { aboveFloor, gdRuns } from './select.js';
 
 export const lemmaB2: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.lemmaB2',
-  source: 'Lemma B.2, arXiv:2002.07867 [card §3, C]',
+  source: 'Lemma B.2, arXiv:2002.07867',
   statement:
     'Gradients and features are controlled by spectral norms: ‖∇_{W_l}Φ‖_F ≤ ‖X‖_FΠ_{p≠l}‖W_p‖_2‖F_L − Y‖_F, and inside ‖W_p‖_2 ≤ λ̄_p the feature map is Lipschitz, ‖F_l(a) − F_l(b)‖_F ≤ ‖X‖_FΠ_{p≤l}λ̄_pΣ_{p≤l}‖W_pᵃ − W_pᵇ‖_2/λ̄_p.',
   evidence: 'cited',

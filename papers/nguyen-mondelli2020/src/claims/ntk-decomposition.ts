@@ -3,7 +3,7 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 
 
-/** Card tolerances: float64 layer formula vs central differences; float32 paths vs the float64 formula. */
+/** Tolerances [NOTES.md §5]: float64 layer formula vs central differences; float32 paths vs the float64 formula. */
 const RTOL_F64 = 1e-7;
 const RTOL_F32 = 1e-4;
 

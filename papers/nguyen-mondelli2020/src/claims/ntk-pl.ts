@@ -8,7 +8,7 @@ const RTOL_IDENTITY = 1e-10;
 
 export const ntkPl: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.ntk-pl',
-  source: 'Section 1–2 (NTK and GD), arXiv:2012.11654 v5 [card §3]',
+  source: 'Section 1–2 (NTK and GD), arXiv:2012.11654 v5',
   statement: 'At θ_0, ‖∇Φ‖² = rᵀK̄r with r = F_L − Y, hence ‖∇Φ‖² ≥ λ_min(K̄)·2Φ.',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

@@ -5,7 +5,7 @@ import { EPS_F64, aboveFloor, gdRuns } from './select.js';
 
 export const plInequality: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.pl-inequality',
-  source: 'Lemma 4.1 / §4 (PL-type inequality), arXiv:2002.07867 [card §2, structure D]',
+  source: 'Lemma 4.1 / §4 (PL-type inequality), arXiv:2002.07867 (our form: NOTES.md §2)',
   statement:
     'With a wide first layer (n_1 ≥ N) followed by a pyramid, ‖∇Φ‖² ≥ ‖∇_{W_2}Φ‖² ≥ γ^{2(L−2)}σ_min(F_1)²Π_{l≥3}σ_min(W_l)²·2Φ at every point of the GD trajectory.',
   evidence: 'inferred',

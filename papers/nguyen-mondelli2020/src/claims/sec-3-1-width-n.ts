@@ -3,17 +3,17 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { maxRatioToPlRate } from './select.js';
 
-/** Card: GD from the tailored width-N init reaches Φ_K ≤ 1e−10·Φ_0. */
+/** [NOTES.md §4] GD from the tailored width-N init reaches Φ_K ≤ 1e−10·Φ_0. */
 const FINAL_RATIO = 1e-10;
 
 /**
  * The verdict is the final loss of the ladder's runs (a run that exhausts the ladder counts as not converged). The PL-rate
  * ratio is reported: on the ladder's runs it follows from the enforced descent inequality and PL; at the rule's η0 these
- * non-lazy runs (W_2 = 0) break descent, which the card expects (λ_max(K̄_0) underestimates the curvature).
+ * non-lazy runs (W_2 = 0) break descent, as expected [NOTES.md §4] (λ_max(K̄_0) underestimates the curvature).
  */
 export const sec31WidthN: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.sec3.1-width-N',
-  source: '§3.1 (first layer of width exactly N, tailored initialization), arXiv:2002.07867 [card §3, P/T; init construction D]',
+  source: '§3.1 (first layer of width exactly N, tailored initialization), arXiv:2002.07867 (init construction ours: NOTES.md §4)',
   statement: 'With a first hidden layer of exactly N neurons and a suitably tailored initialization, GD still drives the loss to zero at a linear rate.',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

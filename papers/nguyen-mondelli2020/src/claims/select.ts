@@ -6,7 +6,7 @@ import { meanSd } from '@repro/concentration';
 import { allOf, checkBound, checkCondition, checkProbability, need, type Verdict } from '@repro/harness';
 import type { Fig2Point, GdRun, GdTrace, Nm20Trace } from '../trace.js';
 
-/** ε of the card for float64 checks (relative slack of an inequality that holds exactly in exact arithmetic). */
+/** ε for float64 checks [NOTES.md §2] (relative slack of an inequality that holds exactly in exact arithmetic). */
 export const EPS_F64 = 1e-9;
 
 
@@ -20,7 +20,7 @@ export function gdRuns(traces: readonly Nm20Trace[]): { tr: GdTrace; run: GdRun 
   return all;
 }
 
-/** Steps k whose Φ_k is above the float floor (ratio checks stop there, card pitfall 9). */
+/** Steps k whose Φ_k is above the float floor (ratio checks stop there) [NOTES.md §2]. */
 export function aboveFloor(run: Pick<GdRun, 'loss'>, floor: number): number[] {
   const phi0 = run.loss[0] as number;
   return run.loss.flatMap((phi, k) => (phi > floor * phi0 ? [k] : []));
@@ -40,7 +40,7 @@ export function maxRatioToPlRate(run: Pick<GdRun, 'loss' | 'eta' | 'mu'>, floor:
   return Math.exp(worst);
 }
 
-/** Path length Σ_k η‖∇Φ_k‖ and the bound 2√(2Φ_0/μ̂), μ̂ = min_k μ_k (PL + descent, card [D]). */
+/** Path length Σ_k η‖∇Φ_k‖ and the bound 2√(2Φ_0/μ̂), μ̂ = min_k μ_k (PL + descent) [NOTES.md §2]. */
 export function pathAndBound(run: Pick<GdRun, 'loss' | 'eta' | 'gradSq' | 'mu'>): { path: number; bound: number } {
   let path = 0;
   for (let k = 0; k + 1 < run.loss.length; k++) path += run.eta * Math.sqrt(run.gradSq[k] as number);
@@ -119,7 +119,7 @@ export const RHO_MEAN_Z = 3.5;
  * The σ_min(F_1) check both papers state, as named parts (allOf):
  * - `probability`: P(ρ ≥ rhoMin) ≥ claimed over the draws with n_1 ≥ minFactor·N (checkProbability, violation rate `detect`);
  * - `medianRising`: the median ρ strictly rising in n_1 for every d (the law of large numbers ρ → 1);
- * - `medianFloors` (when given): the card's median floors — the lower side of ρ → 1;
+ * - `medianFloors` (when given): the median floors of NOTES.md §5 — the lower side of ρ → 1;
  * - `meanAtMostOne`: the upper side. λ_min is concave, so E[λ_min(F_1F_1ᵀ/n_1)] ≤ λ_min(E[F_1F_1ᵀ/n_1]) = λ (Jensen):
  *   the mean of ρ is at most 1 in every cell. Each cell's trial mean minus RHO_MEAN_Z standard errors must not exceed 1 —
  *   a λ (λ_*) that is too small (a 2× underestimate gives ρ ≈ 2) fails here, where the floors alone would pass it.

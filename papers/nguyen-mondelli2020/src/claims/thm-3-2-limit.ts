@@ -4,14 +4,14 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 
 
-/** Card: log-log slope of λ_min(K^{(L)}) vs d in [0.8, 1.5], affine R² ≥ 0.98, max/min of λ_min/d ≤ 2.5. */
+/** [NOTES.md §5] log-log slope of λ_min(K^{(L)}) vs d in [0.8, 1.5], affine R² ≥ 0.98, max/min of λ_min/d ≤ 2.5. */
 const SLOPE: [number, number] = [0.8, 1.5];
 const R2_MIN = 0.98;
 const BAND = 2.5;
 
 export const thm32LimitSandwich: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.thm3.2-limit-sandwich',
-  source: 'Theorem 3.2 (proof: Schur product and diag K^{(L)} = L‖x_i‖²), arXiv:2012.11654 v5 [card §3, D]',
+  source: 'Theorem 3.2 (proof: Schur product and diag K^{(L)} = L‖x_i‖²), arXiv:2012.11654 v5 (bounds derived in NOTES.md §5)',
   statement: 'For the infinite-width ReLU NTK, Σ_{l≤L} λ_min(G^{(l)}) ≤ λ_min(K^{(L)}) ≤ L·min_i‖x_i‖².',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

@@ -4,7 +4,7 @@ import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { EPS_F64, maxRatioToPlRate } from './select.js';
 
 /**
- * Theorem 3.2 gives linear convergence for every step below a threshold whose constants are unverified (card §2), so the
+ * Theorem 3.2 gives linear convergence for every step below a threshold whose constants are unverified [NOTES.md §2], so the
  * step is found by the ladder η0·2^{−h}, η0 = etaScale/λ_max(K̄(θ_0)), h ≤ gdMaxHalvings. What the verdict judges is that
  * ladder: on every run some η0·2^{−h} meets the descent inequality Φ_{k+1} ≤ Φ_k − (η/2)‖∇Φ_k‖² at every step — a step the
  * theorem's threshold guarantees exists; a gradient inconsistent with the loss (a factor off in backprop) meets it at no
@@ -15,7 +15,7 @@ import { EPS_F64, maxRatioToPlRate } from './select.js';
  */
 export const thm32LinearRate: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.thm3.2-linear-rate',
-  source: 'Theorem 3.2, arXiv:2002.07867 [card §3, rate form D]',
+  source: 'Theorem 3.2, arXiv:2002.07867 (rate form derived in NOTES.md §2)',
   statement:
     'GD with a small enough constant step (found by halving η0 = 0.25/λ_max(K̄_0) at most gdMaxHalvings times) meets the descent inequality at every step and contracts the loss at least geometrically at the PL rate, Φ_k ≤ Π_{j<k}(1 − ημ_j)Φ_0.',
   evidence: 'inferred',

@@ -3,7 +3,7 @@ import { allOf, checkBound, checkRate, need, type Claim, type Verdict } from '@r
 import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 
-/** Card: log-log slope of λ_* vs d at least −0.1 (Θ(1)); the upper end is open, 10 stands for +∞. */
+/** [NOTES.md §5] log-log slope of λ_* vs d at least −0.1 (Θ(1)); the upper end is open, 10 stands for +∞. */
 const SLOPE_RANGE: [number, number] = [-0.1, 10];
 /** z of the Monte-Carlo upper side (see mcWindow), a priori. */
 const MC_Z = 5;
@@ -22,7 +22,7 @@ export function mcWindow(N: number, M: number): [number, number] {
 
 export const thm33LambdaStar: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.thm3.3-lambda-star',
-  source: 'Theorem 3.3, arXiv:2002.07867 [card §3, C]',
+  source: 'Theorem 3.3, arXiv:2002.07867',
   statement:
     'For data on the √d-sphere with N = 2d, λ_* = λ_min(E_w[σ(Xw)σ(Xw)ᵀ]) stays of order 1 as d grows; the quadrature λ_* agrees with a Monte-Carlo estimate of the same expectation.',
   evidence: 'cited',

@@ -4,7 +4,7 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { perCurve } from './select.js';
 
-/** Card: log-log slope of λ_min(K̄) vs n_1 in [0.7, 1.1], R² ≥ 0.95 — R² of that same log-log fit (chosen before running). */
+/** [NOTES.md §5] log-log slope of λ_min(K̄) vs n_1 in [0.7, 1.1], R² ≥ 0.95 — R² of that same log-log fit (chosen before running). */
 const SLOPE: readonly [number, number] = [0.7, 1.1];
 const R2_MIN = 0.95;
 

@@ -5,7 +5,7 @@ import { INVERSION_Z, stdErr } from './fig2-fit.js';
 import { fig2Points, perCurve, type CurveStats } from './select.js';
 
 /**
- * Three-valued band check of a per-point ratio over the grid: pass when max/min of the means ≤ band (the card's criterion);
+ * Three-valued band check of a per-point ratio over the grid: pass when max/min of the means ≤ band [NOTES.md §5];
  * fail when even with the noise in the claim's favour — every mean moved INVERSION_Z standard errors toward the others —
  * max/min exceeds band; inconclusive in between.
  */
@@ -23,7 +23,7 @@ function bandVerdict(stats: readonly CurveStats[], band: number): Verdict {
 
 export const thm41Orders: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nmm21.thm4.1-orders',
-  source: 'Theorem 4.1 (He init, L = 3), arXiv:2012.11654 v5 [card §3, D]',
+  source: 'Theorem 4.1 (He init, L = 3), arXiv:2012.11654 v5 (our reading: NOTES.md §5)',
   statement:
     'With He init and L = 3 the theorem gives Ω(n_1) ≤ λ_min(K̄) ≤ O(d + n_1 + n_2): over the right-panel grid λ_min/(d + n_1 + n_2) stays within a constant band (λ_min/n_1 reported).',
   evidence: 'inferred',

@@ -3,12 +3,12 @@ import type { Nm20Config } from '../config.js';
 import type { Nm20Experiment, Nm20Trace } from '../trace.js';
 import { gdRuns, pathAndBound } from './select.js';
 
-/** The proof keeps σ_min(F_1^k) and σ_min(W_l^k) (l ≥ 3) above this fraction of their initial values [card §2]. */
+/** The proof keeps σ_min(F_1^k) and σ_min(W_l^k) (l ≥ 3) above this fraction of their initial values [NOTES.md §2]. */
 const INVARIANT_FRACTION = 0.5;
 
 export const trajectoryBall: Claim<Nm20Config, Nm20Trace, Nm20Experiment> = {
   id: 'nm20.trajectory-ball',
-  source: 'Theorem 3.2 proof, arXiv:2002.07867 [card §3, D]',
+  source: 'Theorem 3.2 proof, arXiv:2002.07867 (path bound derived in NOTES.md §2)',
   statement:
     'The weights stay in a ball around θ_0: the GD path length Σ_kη‖∇Φ_k‖ is at most 2√(2Φ_0/μ̂) (and σ_min(F_1^k), σ_min(W_l^k) relative to θ_0 are reported; the proof keeps them above ½ at n_1 ≳ N²).',
   evidence: 'inferred',

@@ -11,7 +11,7 @@ import { gaussianX } from './data.js';
 const CHERNOFF_EPS = 0.75;
 
 /**
- * nmm21.lemma5.2-chernoff [card §3]: x ~ N(0, I_d), N = 2d, ReLU, W_1 He (N(0, 2/d)); F_1 = σ(XW_1). By the arc-cosine
+ * nmm21.lemma5.2-chernoff [arXiv:2012.11654 Lemma 5.2]: x ~ N(0, I_d), N = 2d, ReLU, W_1 He (N(0, 2/d)); F_1 = σ(XW_1). By the arc-cosine
  * closed form E[F_1F_1ᵀ] = n_1G^{(2)}/d, so λ = λ_min(G^{(2)})/d and ρ = σ_min(F_1)²/(n_1λ) = λ_min(F_1F_1ᵀ)/(n_1λ).
  * Also the matrix Chernoff bound (Tropp 2012) on P(ρ ≤ ¼) with R = max_j ‖σ(Xw_j)‖² observed (a plug-in, reported only).
  */

@@ -2,7 +2,7 @@ import { foldIn, normal, sphere, type Key } from '@repro/concentration';
 import { fault } from '@repro/harness';
 import { matrix, type Matrix } from '@repro/linalg';
 
-/** N points on the radius-√d sphere (so x_iᵀw ~ N(0,1) for w ~ N(0, I_d/d)) — never unit norm [card §4 Data]. */
+/** N points on the radius-√d sphere (so x_iᵀw ~ N(0,1) for w ~ N(0, I_d/d)) — never unit norm [NOTES.md §1]. */
 export function sphereX(k: Key, N: number, d: number): Matrix {
   const s = Math.sqrt(d);
   return matrix(N, d, sphere(k, N, d).map((v) => v * s));

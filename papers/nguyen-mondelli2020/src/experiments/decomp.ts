@@ -10,7 +10,7 @@ import { gaussianX } from './data.js';
 const MAX_CD_FLOPS = 5e9;
 
 /**
- * nmm21.ntk-decomposition [card §3]: the layer formula K̄ = Σ_k (F_kF_kᵀ)∘(B_{k+1}B_{k+1}ᵀ) against JJᵀ by float64 central
+ * nmm21.ntk-decomposition [NOTES.md §1]: the layer formula K̄ = Σ_k (F_kF_kᵀ)∘(B_{k+1}B_{k+1}ᵀ) against JJᵀ by float64 central
  * differences and by float32 tfjs autodiff, for ReLU and σ_{γ,β}, He init, x ~ N(0, I_d).
  */
 export async function decomp(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<DecompTrace> {

@@ -9,7 +9,7 @@ import { gaussianX } from './data.js';
 
 const RELU: Activation = { name: 'relu' };
 
-/** Flops of one trial (card §4 cost model): XW_1, F_1W_2, B_1 backprop, the four Grams and XXᵀ. */
+/** Flops of one trial [NOTES.md §6]: XW_1, F_1W_2, B_1 backprop, the four Grams and XXᵀ. */
 export function trialFlops(N: number, d: number, n1: number, n2: number): number {
   return 2 * (N * d * n1 + 2 * N * n1 * n2 + 2 * N * N * n1 + 2 * N * N * n2 + N * N * d);
 }
@@ -24,7 +24,7 @@ export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
 
 /**
  * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
- * budget (clustered bottom spectrum, card §4), the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
+ * budget (clustered bottom spectrum) [NOTES.md §6], the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
  */
 export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense'; errorBound: number } {
   const r = robustLambdaMin(A, { prefer: 'lanczos' });
@@ -49,7 +49,7 @@ export async function fig2Trial(
 ): Promise<Fig2Point> {
   const t0 = performance.now();
   const X = gaussianX(foldIn(k, 'X'), o.N, o.d);
-  // Planted fault `fig2-normalization-swap` (card pitfall 1): each panel drawn with the other panel's weights and scale.
+  // Planted fault `fig2-normalization-swap` [NOTES.md §6]: each panel drawn with the other panel's weights and scale.
   const swap = fault('fig2-normalization-swap');
   const init = swap ? (o.init === 'he' ? 'standard' : 'he') : o.init;
   const scale = swap ? (o.init === 'he' ? 4 / (o.n1 * o.n2) : 1) : o.scale;
@@ -102,7 +102,7 @@ export async function fig2Trial(
   };
 }
 
-/** Figure 2 right [card §4]: He init on all three layers, n_1 = factor·N, unnormalized λ_min(K̄) vs N, curves (d, n_2). */
+/** Figure 2 right [arXiv:2012.11654 Fig. 2] [NOTES.md §6]: He init on all three layers, n_1 = factor·N, unnormalized λ_min(K̄) vs N, curves (d, n_2). */
 export async function fig2Right(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
   const jobs = cfg.fig2RightCurves.flatMap(([d, n2]) => cfg.fig2RightN.map((N) => ({ d, n2, N, n1: cfg.fig2RightWidthFactor * N })));
   ctx.progress.phase('Figure 2 right', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2RightTrials);
@@ -119,7 +119,7 @@ export async function fig2Right(cfg: Nm20Config, k: Key, ctx: RunContext): Promi
   return out;
 }
 
-/** Figure 2 left [card §4]: N(0,1) weights, λ_min(4K̄/(n_1n_2)) vs d, curves (N, n_1, n_2); optional K^{(3)} overlay on trial 0. */
+/** Figure 2 left [arXiv:2012.11654 Fig. 2] [NOTES.md §6]: N(0,1) weights, λ_min(4K̄/(n_1n_2)) vs d, curves (N, n_1, n_2); optional K^{(3)} overlay on trial 0. */
 export async function fig2Left(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
   const jobs = cfg.fig2LeftCurves.flatMap(([N, n1, n2]) => cfg.fig2LeftD.map((d) => ({ d, n2, N, n1 })));
   ctx.progress.phase('Figure 2 left', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2LeftTrials);

@@ -7,7 +7,7 @@ import type { Nm20Config } from '../config.js';
 import type { GdRun, GdTrace, RuleRun } from '../trace.js';
 import { gaussianY, sphereX } from './data.js';
 
-/** Ratio checks stop below Φ_k/Φ_0 = 1e−20 (float64 floor, card pitfall 9). */
+/** Ratio checks stop below Φ_k/Φ_0 = 1e−20 (float64 floor) [NOTES.md §2]. */
 export const F64_FLOOR = 1e-20;
 /** Rounding slack of the descent test: Φ_{k+1} is a float64 sum of N squares (relative error ≪ 1e−12). */
 const DESCENT_RTOL = 1e-12;
@@ -35,7 +35,7 @@ function clone(p: MlpParams): MlpParams {
 
 /**
  * Φ = ½‖F_L − Y‖² and its gradient (@repro/nets backprop, float64). Planted faults: `loss-mean`, the loss averaged over the
- * N samples (Φ/N, every gradient and Δ divided by N), as tfjs's meanSquaredError would do (card pitfall 6);
+ * N samples (Φ/N, every gradient and Δ divided by N), as tfjs's meanSquaredError would do [NOTES.md §1];
  * `grad-half-dropped`, the backprop of ‖F_L − Y‖² with the loss ½‖F_L − Y‖² (every Δ and gradient 2×).
  */
 export function lossGrad(p: MlpParams, X: Matrix, Y: Matrix, act: Activation): MlpLossGrad {
@@ -185,7 +185,7 @@ function firstDescentViolation(run: Pick<GdSeries, 'loss' | 'gradSq' | 'eta'>): 
 }
 
 /**
- * NM20 run set R [card §5]: X on the √d-sphere, Y ~ N(0,1), σ_{γ,β}, LeCun init, full-batch GD on Φ = ½‖F_L − Y‖² in
+ * NM20 run set R [NOTES.md §4]: X on the √d-sphere, Y ~ N(0,1), σ_{γ,β}, LeCun init, full-batch GD on Φ = ½‖F_L − Y‖² in
  * float64. Step-size ladder: η = etaScale/λ_max(K̄(θ_0)), halved (≤ maxHalvings times) until the descent precondition holds.
  * The runs are independent: they go through the harness job pool (both cores; same results for any worker count).
  */

@@ -13,7 +13,7 @@ export function initActivation(cfg: Nm20Config): Activation {
 }
 
 /**
- * NM20 σ_min(F_1) at initialization and λ_* [card §3 init-sigma-min-F1, thm3.3-lambda-star]: X on the √d-sphere with
+ * NM20 σ_min(F_1) at initialization and λ_* [arXiv:2002.07867 Thm 3.3] [NOTES.md §3]: X on the √d-sphere with
  * N = 2d, W_1 LeCun (1/d), F_1 = σ(XW_1); λ_* = λ_min of the Gauss–Hermite expected feature Gram on the same X (float64).
  */
 /** Pre-activation variance of the λ_* quadrature under the planted fault `lambda-star-variance` (1 when clean). */
@@ -22,7 +22,7 @@ const LAMBDA_STAR_FAULT_VARIANCE = 0.8;
 const MC_BLOCK = 5000;
 
 /**
- * The card's Monte-Carlo cross-check of λ_*: λ_min((1/M)Σ_m σ(Xw_m)σ(Xw_m)ᵀ) with M draws w_m ~ N(0, I_d/d), float64, using
+ * The Monte-Carlo cross-check of λ_* [NOTES.md §3]: λ_min((1/M)Σ_m σ(Xw_m)σ(Xw_m)ᵀ) with M draws w_m ~ N(0, I_d/d), float64, using
  * the network's own σ (mlpForward) and sampler — independent of the Gauss–Hermite dual that λ_* is computed from.
  */
 export function lambdaStarMonteCarlo(k: Key, X: Matrix, act: Activation, draws: number): number {

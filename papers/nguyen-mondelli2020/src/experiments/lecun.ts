@@ -10,7 +10,7 @@ import { gdWidths } from './gd.js';
 import { initActivation } from './init.js';
 
 /**
- * nm20.lecun-width-scaling [card §3, D]: at LeCun init, ‖W_1⁰‖_2 (vs 1 + √(n_1/d)) and the output scale ‖F_L(θ_0)‖_F/√N for
+ * nm20.lecun-width-scaling [NOTES.md §3]: at LeCun init, ‖W_1⁰‖_2 (vs 1 + √(n_1/d)) and the output scale ‖F_L(θ_0)‖_F/√N for
  * widths [d, n_1, pyramid truncated to lecunDepth, 1], X on the √d-sphere, σ_{γ,β}; float64.
  */
 export async function lecun(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<LecunCell[]> {

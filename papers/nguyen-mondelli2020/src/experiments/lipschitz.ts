@@ -9,7 +9,7 @@ import { sphereX } from './data.js';
 import { gdWidths } from './gd.js';
 
 /**
- * nm20.lemmaB2, feature part [card §3]: pairs (a, b) of LeCun networks of run set R with W_pᵇ = W_pᵃ + E_p, E_p Gaussian
+ * nm20.lemmaB2, feature part [arXiv:2002.07867 Lemma B.2] [NOTES.md §4]: pairs (a, b) of LeCun networks of run set R with W_pᵇ = W_pᵃ + E_p, E_p Gaussian
  * rescaled to ‖E_p‖_F = distance on every layer; per layer l ≤ L the ratio
  * ‖F_l(a) − F_l(b)‖_F / (‖X‖_F Π_{p≤l}λ̄_p Σ_{p≤l}‖E_p‖_2/λ̄_p) with λ̄_p = max(‖W_pᵃ‖_2, ‖W_pᵇ‖_2) (both inside the ball).
  * Pairs cycle over the (n_1, L) configurations of R; float64.

@@ -5,7 +5,7 @@ import type { Fig2Point } from '../trace.js';
 import { fig2Trial, trialFlops } from './fig2.js';
 
 /**
- * nmm21.thm4.1-lambda-min-linear-n1 [card §3]: the Figure 2 trial (L = 3, He init on all layers, unnormalized K̄, x ~ N(0, I_d))
+ * nmm21.thm4.1-lambda-min-linear-n1 [arXiv:2012.11654 Thm 4.1] [NOTES.md §5]: the Figure 2 trial (L = 3, He init on all layers, unnormalized K̄, x ~ N(0, I_d))
  * at fixed N, d, n_2 with the wide width n_1 swept; x = n_1 in the returned points.
  */
 export async function n1Sweep(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {

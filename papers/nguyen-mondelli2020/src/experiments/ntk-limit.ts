@@ -8,7 +8,7 @@ import type { NtkLimitTrace } from '../trace.js';
 import { gaussianX } from './data.js';
 
 /**
- * nmm21.lemma3.1-limit [card §3]: x ~ N(0, I_d), L = 3 ReLU net [d, n, n, 1] with N(0, 1) weights; relative Frobenius error
+ * nmm21.lemma3.1-limit [arXiv:2012.11654 Lemma 3.1]: x ~ N(0, I_d), L = 3 ReLU net [d, n, n, 1] with N(0, 1) weights; relative Frobenius error
  * ‖(4/n²)K̄ − K^{(3)}‖_F/‖K^{(3)}‖_F per trial, K̄ by the float32 tfjs layer formula, K^{(3)} by the float64 arc-cosine recursion.
  * One X per trial, shared by all widths (so the widths differ only in the weights).
  */

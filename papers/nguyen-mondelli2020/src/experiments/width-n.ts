@@ -60,7 +60,7 @@ export function widthNJob(j: WidthNJob): WidthNRun {
 }
 
 /**
- * nm20.sec3.1-width-N [card §5, D; a repo construction]: n_1 = N and the tailored init W_1 = s·X⁺ (so XW_1 = sI, F_1 = σ(s)I),
+ * nm20.sec3.1-width-N [NOTES.md §4] (our construction): n_1 = N and the tailored init W_1 = s·X⁺ (so XW_1 = sI, F_1 = σ(s)I),
  * W_2 = 0, W_l = s·LeCun for l ≥ 3; full-batch GD with the run-set-R step-size ladder, float64. The runs are independent:
  * they go through the harness job pool (same results for any worker count).
  */
