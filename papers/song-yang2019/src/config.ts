@@ -7,8 +7,8 @@ const posReal = (what: string) => z.number().positive().finite().describe(what);
 const posList = (what: string) => z.array(z.number().positive().finite()).min(1).describe(what);
 
 /**
- * Every experiment of the song-yang2019 reproduction. Sizes follow the paper card (../shared/papers/song-yang2019.md);
- * the paper has no experiments, so every size is the card's [OURS] choice.
+ * Every experiment of the song-yang2019 reproduction. The paper has no experiments, so every size is our choice
+ * [NOTES.md §6].
  */
 export const config = z
   .object({

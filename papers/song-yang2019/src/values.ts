@@ -24,7 +24,7 @@ export function values(traces: readonly SongYang2019Trace[], cfg: SongYang2019Co
     const steps = stepRatios(main.loss);
     const maxStep = Math.max(...steps);
     out['thm.main.maxStepRatio'] = { value: maxStep, bound: c, slack: c / maxStep, note: 'max_k L(k+1)/L(k) vs 1 − ηλ/2' };
-    out['thm.main.explicitWidth'] = { value: explicitWidth(main.n, main.residual0 ** 2, main.lambda, cfg.delta), note: `explicit width of the LN3 proof [card DER] vs m = ${main.m} used` };
+    out['thm.main.explicitWidth'] = { value: explicitWidth(main.n, main.residual0 ** 2, main.lambda, cfg.delta), note: `explicit width of the LN3 proof (NOTES.md §3) vs m = ${main.m} used` };
     const dist = Math.max(...main.maxDistance);
     out['lem.move.maxDistance'] = { value: dist, bound: moveRadius(main), slack: moveRadius(main) / dist, note: 'vs D = 4√n‖y − u(0)‖/(√m λ)' };
   }
@@ -39,7 +39,7 @@ export function values(traces: readonly SongYang2019Trace[], cfg: SongYang2019Co
   const ig = first?.initGram;
   if (ig !== undefined) {
     const rows = ig.map((t) => t.rows.map((r) => ({ n: r.n, d: t.d, mStar: r.mStar, mLow: bracketLow(r.grid, r.mStar) })));
-    for (const f of widthExponent([rows.flat()])) if (f.fit !== null) out[`lem.init-gram.exponent.d${f.d}`] = { value: f.fit.slope, note: `95% CI [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]; card expects ≈ 1, passes ≤ 1.3` };
+    for (const f of widthExponent([rows.flat()])) if (f.fit !== null) out[`lem.init-gram.exponent.d${f.d}`] = { value: f.fit.slope, note: `95% CI [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]; expected ≈ 1, passes ≤ 1.3 (NOTES.md §4)` };
   }
   const p = first?.perturb;
   if (p !== undefined)

@@ -3,7 +3,7 @@ import type { SongYang2019Claim } from './select.js';
 
 /**
  * The identity is exact given the S̄_i pattern condition, so only float64 rounding remains. Two parts:
- * - 1e-9·‖e(k)‖²: rounding of the C-terms and norms themselves (card);
+ * - 1e-9·‖e(k)‖²: rounding of the C-terms and norms themselves [NOTES.md §4];
  * - the outputs' own rounding: e = y − u cancels once GD has converged (‖e‖² reaches 1e-16 at η = 0.5/λ_max), and every
  *   term carries u's absolute error δ. First order, six terms (e, e(k+1), u(k+1) − u(k) and the v₁, v₂ split pair with δ):
  *   8·‖δ‖·(‖e(k)‖ + ‖e(k+1)‖ + ‖u(k+1) − u(k)‖) + 4‖δ‖², with ‖δ‖ the a-priori bound of the trace's `roundU`.

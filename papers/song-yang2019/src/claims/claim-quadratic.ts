@@ -9,10 +9,10 @@ export const claimQuadratic: SongYang2019Claim = {
   profiles: ['smoke', 'paper'],
   precision: 'float64',
   needs: ['perturb', 'mstar'],
-  observational: 'not encodable: the hypotheses of the Õ(n²) regime are unknown (card), so it is skipped by design with its empirical companions reported',
+  observational: 'not encodable: the hypotheses of the Õ(n²) regime are unknown (NOTES.md §3), so it is skipped by design with its empirical companions reported',
   seeds: 'every', // reads one trace: checked on each seed alone (harness)
   check(traces) {
-    // Not encodable as a test [card]: its hypotheses are unknown. Report the empirical companions and skip.
+    // Not encodable as a test [NOTES.md §3]: its hypotheses are unknown. Report the empirical companions and skip.
     const observed: Record<string, number> = {};
     const p = traces[0]?.perturb;
     if (p !== undefined)
@@ -29,7 +29,7 @@ export const claimQuadratic: SongYang2019Claim = {
       observed,
       expected: 'not encodable: the regime of the Õ(n²) width is unknown (see emp.mstar for the measured exponent)',
       tolerance: { kind: 'rate', range: [0, 2] },
-      note: 'skipped by design [card: not encodable]; the spectral-norm perturbation ‖U‖₂/R (the [DER] route to n²) and the measured m* exponent are reported',
+      note: 'skipped by design (not encodable, NOTES.md §3); the spectral-norm perturbation ‖U‖₂/R (our route to n²) and the measured m* exponent are reported',
     };
   },
 };

@@ -12,7 +12,7 @@ export const THEORY_EXPONENTS = { songYang: 4, du2019: 6, title: 2 } as const;
 
 export const empMstar: SongYang2019Claim = {
   id: 'song-yang2019.emp.mstar',
-  source: 'Project experiment [card OURS]; not a claim of the paper',
+  source: 'Project experiment (NOTES.md §4); not a claim of the paper',
   statement: 'The smallest width at which GD (η = 1/λ_max) reaches L ≤ 1e-4·L(0) within ⌈30/(ηλ)⌉ steps in most seeds grows like n^s with s ≤ 1.5, clearly below the n² of the title and far below the n⁴ (this paper) and n⁶ (du2019) sufficient widths.',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

@@ -1,16 +1,16 @@
 import { allOf, checkAllClose, checkBound, need, type Verdict } from '@repro/harness';
 import type { SongYang2019Claim } from './select.js';
 
-/** Card: on flip-free steps u(k+1) − u(k) = ηH(k)(y − u(k)) exactly (u is piecewise linear in W); float64 rounding only. */
+/** [NOTES.md §3] On flip-free steps u(k+1) − u(k) = ηH(k)(y − u(k)) exactly (u is piecewise linear in W); float64 rounding only. */
 const RTOL = 1e-10;
 /** Absolute floor relative to max_i |(H(k)e)_i|: entries of H(k)e near 0 are pure cancellation (same 1e-10 budget). */
 const ATOL_REL = 1e-10;
-/** Card: e(η) ≤ 1e-2 at η = 1e-3/λ_max over every step (flips included). */
+/** [NOTES.md §4] e(η) ≤ 1e-2 at η = 1e-3/λ_max over every step (flips included). */
 const REL_ERR_BOUND = 1e-2;
 
 export const factDynamics: SongYang2019Claim = {
   id: 'song-yang2019.fact.dynamics',
-  source: 'LN3 Fact 4 (du/dt = H(t)(y − u)); discrete form [card DER], arXiv:1906.03593',
+  source: 'LN3 Fact 4 (du/dt = H(t)(y − u)); discrete form derived in NOTES.md §3, arXiv:1906.03593',
   statement: 'The outputs evolve as du/dt = H(t)(y − u); a GD step without pattern flips satisfies u(k+1) − u(k) = ηH(k)(y − u(k)) exactly.',
   evidence: 'cited',
   profiles: ['smoke', 'paper'],

@@ -13,7 +13,7 @@ import type { SongYang2019Claim } from './select.js';
 import { thmMain } from './thm-main.js';
 import { toolChernoff } from './tool-chernoff.js';
 
-/** Every song-yang2019 claim, in the paper card's order. */
+/** Every song-yang2019 claim, in the order of NOTES.md §4. */
 export const claims: readonly SongYang2019Claim[] = [
   lemInitGram,
   lemAntic,

@@ -2,7 +2,7 @@ import { allOf, checkCondition, checkRate, need, type Verdict } from '@repro/har
 import { logLogSlope, meanSd } from '@repro/concentration';
 import { bracketLow, widthExponent, zParts, type SongYang2019Claim } from './select.js';
 
-/** Card pass range: slope of log m* against log n ≤ 1.3 (Chernoff form ≈ 1, Hoeffding route ≈ 2); m* cannot shrink with n, hence 0. */
+/** Pass range [NOTES.md §4]: slope of log m* against log n ≤ 1.3 (Chernoff form ≈ 1, Hoeffding route ≈ 2); m* cannot shrink with n, hence 0. */
 const SLOPE_RANGE: readonly [number, number] = [0, 1.3];
 
 export const lemInitGram: SongYang2019Claim = {
@@ -19,7 +19,7 @@ export const lemInitGram: SongYang2019Claim = {
     const rows = all.map((perD) => perD.flatMap((t) => t.rows.map((r) => ({ ...r, d: t.d, mLow: bracketLow(r.grid, r.mStar) }))));
     const parts: Record<string, Verdict> = {};
     const extra: Record<string, number> = {};
-    // (rate) the card's "about linear" on the slope's CI, widened by the search brackets of m* (`widthExponent`): three n on
+    // (rate) the expected "about linear" [NOTES.md §3] on the slope's CI, widened by the search brackets of m* (`widthExponent`): three n on
     // the doubling grid (smoke) give a t(1) interval plus ±0.5 of grid resolution, so smoke is inconclusive unless the data
     // are decisive; the paper profile's five n with bisected m* decide.
     for (const f of widthExponent(rows)) if (f.gridSlopeRange !== null) [extra[`gridSlopeLow_d${f.d}`], extra[`gridSlopeHigh_d${f.d}`]] = f.gridSlopeRange;

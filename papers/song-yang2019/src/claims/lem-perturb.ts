@@ -3,10 +3,10 @@ import { meanSd } from '@repro/concentration';
 import type { PerturbGeometry } from '../trace.js';
 import { ALPHA, partName, zParts, type SongYang2019Claim } from './select.js';
 
-/** The lemma's stated constant (LN3 Lemma 2) and the constant its proof as written supports (card: constant caveat). */
+/** The lemma's stated constant (LN3 Lemma 2) and the constant its proof as written supports [NOTES.md §3]. */
 export const PERTURB_STATED = 2;
 export const PERTURB_PROOF = 3;
-/** A case is informative only where the guarantee is non-vacuous: mR/10 > ln(n²/0.1) [card pitfall 6]. */
+/** A case is informative only where the guarantee is non-vacuous: mR/10 > ln(n²/0.1) [NOTES.md §4]. */
 export const VACUOUS_DELTA = 0.1;
 /**
  * Violation rate the probability part must detect, fixed a priori: ‖U‖_F is a sum of n² entries each averaging m

@@ -19,7 +19,7 @@ export function gfRadius(t: MainTrace): number {
   return (Math.sqrt(t.n) * t.residual0) / (Math.sqrt(t.m) * t.lambda);
 }
 
-/** Explicit width [card DER]: max(4096 n³‖y − u(0)‖²/λ⁴, (640n/λ)·ln(3n²/δ)). */
+/** Explicit width [NOTES.md §3]: max(4096 n³‖y − u(0)‖²/λ⁴, (640n/λ)·ln(3n²/δ)). */
 export function explicitWidth(n: number, residualSq: number, lambda: number, delta: number): number {
   return Math.max((4096 * n ** 3 * residualSq) / lambda ** 4, ((640 * n) / lambda) * Math.log((3 * n * n) / delta));
 }

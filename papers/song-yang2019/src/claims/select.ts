@@ -10,10 +10,10 @@ import type { SongYang2019Experiment, SongYang2019Trace } from '../trace.js';
 
 /** Wilson / z-test level of every probability claim, family-wise (Bonferroni over the informative cases of a claim). */
 export const ALPHA = 0.05;
-/** float32 training bottoms out near L/L0 ≈ 1e-13; below this both measured and bound count as satisfied [card pitfall 4]. */
+/** float32 training bottoms out near L/L0 ≈ 1e-13; below this both measured and bound count as satisfied [NOTES.md §4]. */
 export const FLOAT32_LOSS_FLOOR = 1e-12;
 
-/** Evidence labels of the card mapped onto the contract: [LN3]/[SEC]/[STD] → cited, [DER]/[OURS] → inferred, [MEM] → unverified. */
+/** Source labels mapped onto the contract [NOTES.md §1]: LN3/secondary/textbook → cited, derived/ours → inferred, recalled → unverified. */
 export const CARD_TAGS = { LN3: 'cited', SEC: 'cited', STD: 'cited', DER: 'inferred', OURS: 'inferred', MEM: 'unverified' } as const;
 
 /** A part name for `allOf` from a tag that may hold a decimal point (R0.05 → R0p05): part names must not contain '.'. */

@@ -8,7 +8,7 @@ import { drawWeights, gramAt, hcts } from './model.js';
 
 /**
  * tool.chernoff: H(0) = Σ_r (1/m) D_r XXᵀ D_r is a sum of m i.i.d. PSD matrices with E H(0) = H^cts and
- * λ_max(summand) ≤ ‖X‖₂²/m [card DER]; record λ_min(H(0)) and λ_max(H(0)) per draw (float64, with the solver's error
+ * λ_max(summand) ≤ ‖X‖₂²/m [NOTES.md §3]; record λ_min(H(0)) and λ_max(H(0)) per draw (float64, with the solver's error
  * bound) and ‖H(0) − H^cts‖_F² next to its exact expectation.
  */
 export async function chernoff(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<ChernoffTrace> {

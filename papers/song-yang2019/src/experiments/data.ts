@@ -2,7 +2,7 @@ import { foldIn, normal, sphere, uniform, type Key } from '@repro/concentration'
 import { eigvalsh, gram, matrix, norm2, type Matrix } from '@repro/linalg';
 import { hcts } from './model.js';
 
-/** Synthetic data [card OURS]: x_i uniform on S^{d−1}, y_i ~ N(0, 1). */
+/** Synthetic data [NOTES.md §2]: x_i uniform on S^{d−1}, y_i ~ N(0, 1). */
 export interface Dataset {
   X: Matrix;
   y: Float64Array;
@@ -14,7 +14,7 @@ export function sphereData(k: Key, n: number, d: number): Dataset {
 }
 
 /**
- * Adversarial cluster [card OURS]: unit vectors within `angle` of the pole e_1 — polar angle θ with cos θ uniform on
+ * Adversarial cluster [NOTES.md §2]: unit vectors within `angle` of the pole e_1 — polar angle θ with cos θ uniform on
  * [cos angle, 1] (uniform on the cap for d = 3) and a uniform direction in the orthogonal complement.
  */
 export function clusterData(k: Key, n: number, d: number, angle: number): Matrix {
@@ -32,7 +32,7 @@ export function clusterData(k: Key, n: number, d: number, angle: number): Matrix
   return X;
 }
 
-/** λ = λ_min(H^cts) and λ_max(H^cts), float64 eigen-solve of the closed form (never H(0)) [card pitfall 3]. */
+/** λ = λ_min(H^cts) and λ_max(H^cts), float64 eigen-solve of the closed form (never H(0)) [NOTES.md §2]. */
 export function hctsSpectrum(X: Matrix): { lambda: number; lambdaMax: number } {
   const ev = eigvalsh(hcts(X));
   const lambda = ev[0];

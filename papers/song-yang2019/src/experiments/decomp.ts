@@ -9,7 +9,7 @@ import type { DecompRun, DecompTrace } from '../trace.js';
 import { hctsSpectrum, sphereData } from './data.js';
 import { gdStep, maxRowDistance, outputsFromProjections } from './gd-step.js';
 
-/** Step size of the practical run relative to 1/λ_max(H^cts) [card: 0.5/λ_max]. */
+/** Step size of the practical run relative to 1/λ_max(H^cts) [NOTES.md §5]. */
 export const DECOMP_PRACTICAL_ETA_SCALE = 0.5;
 
 /** The four terms of LN3 Claim 9 at one GD step, with e = y − u(k) and S̄_i = {r : |w_r(0)ᵀx_i| ≤ R} (float64). */

@@ -8,7 +8,7 @@ import type { DynamicsTrace } from '../trace.js';
 import { hctsSpectrum, sphereData } from './data.js';
 import { gdStep, outputsFromProjections } from './gd-step.js';
 
-/** Step size of fact.dynamics relative to 1/λ_max(H^cts) [card]. */
+/** Step size of fact.dynamics relative to 1/λ_max(H^cts) [NOTES.md §5]. */
 export const DYNAMICS_ETA_SCALE = 1e-3;
 
 /** fact.dynamics: compare the GD increment (u(k+1) − u(k))/η with H(k)(y − u(k)) at every step, float64. */

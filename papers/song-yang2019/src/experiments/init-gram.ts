@@ -6,9 +6,9 @@ import type { InitGramTrace } from '../trace.js';
 import { froDistSq, gramDeviationScale, hctsSpectrum, spectralNormSq } from './data.js';
 import { drawWeights, gramAt, hcts } from './model.js';
 
-/** A grid width counts as sufficient when λ_min(H(0)) ≥ ¾λ in at least this fraction of draws [card: 9 of 10]. */
+/** A grid width counts as sufficient when λ_min(H(0)) ≥ ¾λ in at least this fraction of draws [NOTES.md §4]. */
 export const INIT_GRAM_SUCCESS = 0.9;
-/** Bottom of the doubling grid: 1, not the card's 8, so that m* has a lower bracket at every n (README deviation log). */
+/** Bottom of the doubling grid: 1, not the planned 8, so that m* has a lower bracket at every n (README deviation log). */
 const GRID_START = 1;
 
 /**

@@ -14,7 +14,7 @@ const GRID_START = 1;
 /** Doubling stops here ("not found" beyond). */
 const GRID_MAX = 1 << 14;
 
-/** Does float64 GD from W(0) reach L(k) ≤ target·L(0) within `steps` (η fixed)? Divergence counts as failure [card]. */
+/** Does float64 GD from W(0) reach L(k) ≤ target·L(0) within `steps` (η fixed)? Divergence counts as failure [NOTES.md §4]. */
 export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: number, eta: number, steps: number, target: number): Promise<boolean> {
   let p = initParams(k, m, X.cols);
   let done = 0;
@@ -32,7 +32,7 @@ export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: numbe
 }
 
 /**
- * emp.mstar [card OURS]: for each (d, n), the smallest width m at which GD with η = 1/λ_max(H^cts) reaches
+ * emp.mstar [NOTES.md §4]: for each (d, n), the smallest width m at which GD with η = 1/λ_max(H^cts) reaches
  * L ≤ target·L(0) within ⌈budget/(ηλ)⌉ steps in a majority of seeds: doubling from 1, then geometric bisection inside
  * the bracket [m/2, m]. Seeds stop early once the majority is decided.
  */

@@ -9,7 +9,7 @@ import { lineSpec } from './spec.js';
 
 type Fig = Figure<SongYang2019Config, SongYang2019Trace, SongYang2019Experiment>;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
-/** Chernoff width ε [card fig.width]. */
+/** Chernoff width ε [NOTES.md §6]. */
 const CHERNOFF_EPS = 0.25;
 
 export const figWidth: Fig = {
