@@ -6,9 +6,9 @@ const posReal = (what: string) => z.number().positive().finite().describe(what);
 const horizon = (what: string) => z.number().min(1).finite().describe(what);
 
 /**
- * Every experiment of the soudry2017 reproduction. Sizes follow the paper card (../shared/papers/soudry2017.md):
+ * Every experiment of the soudry2017 reproduction. Sizes [NOTES.md §5]:
  * smoke = exact GD to 10⁵ (flow to 10⁸ where needed), paper = exact GD to 10⁶ (flow to 10¹⁰). "Flow" is the log-time RK4
- * integrator of gradient flow (card §5), started from the exact GD iterate.
+ * integrator of gradient flow [NOTES.md §3], started from the exact GD iterate.
  */
 export const config = z
   .object({
@@ -17,7 +17,7 @@ export const config = z
     // Figure 1 (lemma1, thm3-norm, thm3-direction, loss-rate B)
     fig1Steps: posInt('Figure 1: exact GD (and GDMO) iterations T, steps'),
     fig1Momentum: z.number().min(0).lt(1).describe('Figure 1 GDMO: heavy-ball momentum gamma, dimensionless'),
-    fig1MaxSigma: posReal('Figure 1 data: redraw while sigma_max(X) >= this (card: GD at eta = 1/sigma_max needs sigma_max < 8), dimensionless'),
+    fig1MaxSigma: posReal('Figure 1 data: redraw while sigma_max(X) >= this (GD at eta = 1/sigma_max needs sigma_max < 8; NOTES.md §1), dimensionless'),
     // asymmetric data (thm4, loss-rate A, momentum)
     asymEta: posReal('asymmetric data: GD step eta, dimensionless'),
     asymSteps: posInt('asymmetric data: exact GD iterations, steps'),
@@ -35,8 +35,8 @@ export const config = z
     // adam
     adamSteps: posInt('adam (Figure 2): ADAM and GD iterations on the x20 data, steps'),
     adamLrs: z.array(z.number().positive()).min(1).describe('adam: ADAM learning rates, one run each, dimensionless'),
-    adamScale: posReal('adam: factor applied to the second coordinate of every Figure-1 point (card [MEM]: 20), dimensionless'),
-    adamGdStepFraction: z.number().gt(0).lt(1).describe('adam: GD step = this * 8/sigma_max^2 (card: 0.9), dimensionless'),
+    adamScale: posReal('adam: factor applied to the second coordinate of every Figure-1 point (recalled: 20; NOTES.md §7), dimensionless'),
+    adamGdStepFraction: z.number().gt(0).lt(1).describe('adam: GD step = this * 8/sigma_max^2 (0.9; NOTES.md §4), dimensionless'),
     // val-loss
     valD: posInt('val-loss: dimension d, count'),
     valN: posInt('val-loss: training points N, count'),
@@ -55,7 +55,7 @@ export const config = z
     standinFlowT: horizon('stand-in A: log-time flow horizon, iterations'),
     standinNormFrom: horizon('stand-in A: per-decade ||W|| increments are compared from this t on, iterations'),
     // flow integrator
-    flowHMax: posReal('log-time RK4: largest step in s = ln t (card: 0.05-0.2), dimensionless'),
+    flowHMax: posReal('log-time RK4: largest step in s = ln t (0.05-0.2; NOTES.md §3), dimensionless'),
     flowTol: posReal('log-time RK4: step-doubling error tolerance per step, relative to 1 + ||w||_inf'),
   })
   .strict();

@@ -4,9 +4,9 @@ import { norm } from './model/geometry.js';
 import type { Soudry2017Trace } from './trace.js';
 import { valueAt } from './claims/select.js';
 
-const CARD = "card's reference (their seed/PRNG; sanity check only)";
+const PROTO = 'prototype reference (its own seed/PRNG; sanity check only; NOTES.md §6)';
 
-/** Named scalars for values.json: measured vs the card's reference numbers (labelled as such) and bounds with slack. */
+/** Named scalars for values.json: measured vs the prototype's reference numbers [NOTES.md §6] (labelled as such) and bounds with slack. */
 export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Config): Values {
   const out: Values = {};
   const tr = traces[0];
@@ -19,42 +19,42 @@ export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Confi
     const gd = f.runs[0];
     if (gd !== undefined && gd.diverged === null) {
       const T = gd.t[gd.t.length - 1] as number;
-      out['fig1.gd.normOverLnT'] = { value: (gd.normW[gd.normW.length - 1] as number) / Math.log(T), paper: `0.7284 (10⁵) / 0.7209 (10⁶), ${CARD}`, note: `‖w(T)‖/ln T at T = ${T}; target ‖ŵ‖` };
-      out['fig1.gd.tL'] = { value: T * (gd.L[gd.L.length - 1] as number), paper: `3.372 (10⁵) / 3.447 (10⁶), ${CARD}`, note: `t·L at T; target ‖ŵ‖²/η = ${(norm(f.svm.wHat) ** 2 / f.eta).toPrecision(5)}` };
-      out['fig1.gd.angleGap'] = { value: gd.angleGap[gd.angleGap.length - 1] as number, paper: `1.6e-6 at 10⁵, ${CARD}`, note: '1 − cos(w(T), ŵ)' };
-      out['fig1.gd.marginGap'] = { value: gd.marginGap[gd.marginGap.length - 1] as number, paper: `1.3e-3 at 10⁵, ${CARD}`, note: 'normalized margin gap at T' };
+      out['fig1.gd.normOverLnT'] = { value: (gd.normW[gd.normW.length - 1] as number) / Math.log(T), paper: `0.7284 (10⁵) / 0.7209 (10⁶), ${PROTO}`, note: `‖w(T)‖/ln T at T = ${T}; target ‖ŵ‖` };
+      out['fig1.gd.tL'] = { value: T * (gd.L[gd.L.length - 1] as number), paper: `3.372 (10⁵) / 3.447 (10⁶), ${PROTO}`, note: `t·L at T; target ‖ŵ‖²/η = ${(norm(f.svm.wHat) ** 2 / f.eta).toPrecision(5)}` };
+      out['fig1.gd.angleGap'] = { value: gd.angleGap[gd.angleGap.length - 1] as number, paper: `1.6e-6 at 10⁵, ${PROTO}`, note: '1 − cos(w(T), ŵ)' };
+      out['fig1.gd.marginGap'] = { value: gd.marginGap[gd.marginGap.length - 1] as number, paper: `1.3e-3 at 10⁵, ${PROTO}`, note: 'normalized margin gap at T' };
     }
     const mo = f.runs[1];
-    if (mo !== undefined) out['fig1.gdmoPaperStep.tL'] = { value: (mo.t[mo.t.length - 1] as number) * (mo.L[mo.L.length - 1] as number), note: 'GDMO at η = 1/σ_max: t·L at T (freezes, card §5)' };
+    if (mo !== undefined) out['fig1.gdmoPaperStep.tL'] = { value: (mo.t[mo.t.length - 1] as number) * (mo.L[mo.L.length - 1] as number), note: 'GDMO at η = 1/σ_max: t·L at T (freezes; NOTES.md §4)' };
   }
   const a = tr?.asym;
   if (a !== undefined) {
     out['asym.alpha1'] = { value: a.svm.alpha[0] as number, paper: 0.84, note: 'SVM dual variable α₁ (exact)' };
     out['asym.alpha2'] = { value: a.svm.alpha[1] as number, paper: 0.8, note: 'SVM dual variable α₂ (exact)' };
-    out['asym.wTilde1'] = { value: a.wTilde[0] as number, paper: -2.128232, note: `w̃₁, ${CARD}` };
-    out['asym.wTilde2'] = { value: a.wTilde[1] as number, paper: -1.653795, note: `w̃₂, ${CARD}` };
+    out['asym.wTilde1'] = { value: a.wTilde[0] as number, paper: -2.128232, note: `w̃₁, ${PROTO}` };
+    out['asym.wTilde2'] = { value: a.wTilde[1] as number, paper: -1.653795, note: `w̃₂, ${PROTO}` };
     const gd = a.runs[0];
     if (gd !== undefined) {
-      out['asym.gd.tL.1e6'] = { value: 1e6 * valueAt(gd.t, gd.L, 1e6), paper: 16.4006, note: `t·L at 10⁶ (target ‖ŵ‖²/η = 16.4), ${CARD}` };
+      out['asym.gd.tL.1e6'] = { value: 1e6 * valueAt(gd.t, gd.L, 1e6), paper: 16.4006, note: `t·L at 10⁶ (target ‖ŵ‖²/η = 16.4), ${PROTO}` };
       const i = gd.t.indexOf(1e6);
-      if (i >= 0) out['asym.rhoMinusWTilde.1e6'] = { value: a.rhoMinusTilde[0]?.[i] as number, paper: 3.0e-4, note: `‖ρ − w̃‖ at 10⁶, logistic, ${CARD}` };
+      if (i >= 0) out['asym.rhoMinusWTilde.1e6'] = { value: a.rhoMinusTilde[0]?.[i] as number, paper: 3.0e-4, note: `‖ρ − w̃‖ at 10⁶, logistic, ${PROTO}` };
       const T = gd.t[gd.t.length - 1] as number;
-      out['asym.rhoMinusWTilde.T'] = { value: a.rhoMinusTilde[0]?.[gd.t.length - 1] as number, note: `‖ρ − w̃‖ at T = ${T.toExponential(0)} (card: 6.0e-7 at 10¹⁰)` };
+      out['asym.rhoMinusWTilde.T'] = { value: a.rhoMinusTilde[0]?.[gd.t.length - 1] as number, note: `‖ρ − w̃‖ at T = ${T.toExponential(0)} (prototype: 6.0e-7 at 10¹⁰)` };
     }
     const mo = a.runs[2];
-    if (mo !== undefined) out['asym.gdmo.tL.1e6'] = { value: 1e6 * valueAt(mo.t, mo.L, 1e6), paper: 1.639, note: `heavy ball γ = 0.9: t·L at 10⁶ (target 1.64), ${CARD}` };
+    if (mo !== undefined) out['asym.gdmo.tL.1e6'] = { value: 1e6 * valueAt(mo.t, mo.L, 1e6), paper: 1.639, note: `heavy ball γ = 0.9: t·L at 10⁶ (target 1.64), ${PROTO}` };
   }
   const ti = tr?.tight;
   if (ti !== undefined) {
     const T = ti.t[ti.t.length - 1] as number;
-    out['tight.gapTimesLnT'] = { value: (ti.gap[ti.gap.length - 1] as number) * Math.log(T), paper: 0.9986, note: `direction gap·ln t at ${T.toExponential(0)}, ${CARD}` };
+    out['tight.gapTimesLnT'] = { value: (ti.gap[ti.gap.length - 1] as number) * Math.log(T), paper: 0.9986, note: `direction gap·ln t at ${T.toExponential(0)}, ${PROTO}` };
   }
   const ad = tr?.adam;
   if (ad !== undefined)
-    for (const r of ad.runs) out[`adam.${r.optimizer}.${r.eta.toPrecision(3)}.angleGap`] = { value: r.angleGap[r.angleGap.length - 1] as number, paper: r.optimizer === 'adam' ? `0.35–0.40 at 2·10⁶, ${CARD}` : `7.7e-5 at 2·10⁶, ${CARD}`, note: `${r.label}: 1 − cos at T` };
+    for (const r of ad.runs) out[`adam.${r.optimizer}.${r.eta.toPrecision(3)}.angleGap`] = { value: r.angleGap[r.angleGap.length - 1] as number, paper: r.optimizer === 'adam' ? `0.35–0.40 at 2·10⁶, ${PROTO}` : `7.7e-5 at 2·10⁶, ${PROTO}`, note: `${r.label}: 1 − cos at T` };
   const v = tr?.valLoss;
   if (v !== undefined) {
-    out['valLoss.predictedSlope'] = { value: v.predictedSlope, paper: `0.3626, ${CARD}`, note: 'mean_V max(0, −ŵᵀz_k)' };
+    out['valLoss.predictedSlope'] = { value: v.predictedSlope, paper: `0.3626, ${PROTO}`, note: 'mean_V max(0, −ŵᵀz_k)' };
     out['valLoss.valErrorAtT'] = { value: v.valError[v.valError.length - 1] as number, note: 'validation error at T (report only)' };
     out['valLoss.svmValError'] = { value: v.svmValError, note: 'validation error of ŵ' };
   }
@@ -62,8 +62,8 @@ export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Confi
   if (s !== undefined) {
     out['standin.eta'] = { value: s.eta, note: 'η = 2/σ²_max(F)' };
     out['standin.separatedAt'] = { value: s.separatedAt ?? Number.NaN, note: 'first recorded t with zero training error' };
-    out['standin.valErrorAtT'] = { value: s.valError[s.valError.length - 1] as number, paper: `18.7% at 10⁸ (784 px, N = 300), ${CARD}`, note: 'validation error at T (report only)' };
-    out['standin.normWAtT'] = { value: s.normW[s.normW.length - 1] as number, paper: `38.8 at 10⁸ (784 px, N = 300), ${CARD}`, note: '‖W(T)‖_F' };
+    out['standin.valErrorAtT'] = { value: s.valError[s.valError.length - 1] as number, paper: `18.7% at 10⁸ (784 px, N = 300), ${PROTO}`, note: 'validation error at T (report only)' };
+    out['standin.normWAtT'] = { value: s.normW[s.normW.length - 1] as number, paper: `38.8 at 10⁸ (784 px, N = 300), ${PROTO}`, note: '‖W(T)‖_F' };
     // Table 1's columns (last-layer L2 norm, train loss / error, validation loss / error) for stand-in A, one row per power of
     // ten of t: the shape of the paper's CIFAR-10 table on our substitute (the CIFAR numbers themselves are not transcribed).
     for (let k = 1; 10 ** k <= (s.t[s.t.length - 1] as number) * (1 + 1e-12); k++) {

@@ -50,7 +50,7 @@ describe('linear model', () => {
       }
   });
 
-  it('GD on the asymmetric data reaches the card reference t·L = 16.4079 at 10⁴ and w̃ = (−2.128232, −1.653795)', () => {
+  it('GD on the asymmetric data reaches the prototype reference t·L = 16.4079 at 10⁴ and w̃ = (−2.128232, −1.653795)', () => {
     const svm = maxMargin(data);
     const wt = wTildeOf(data, svm.alpha, svm.support, 0.1, [0, 0]);
     expect(wt[0]).toBeCloseTo(-2.128232, 6);

@@ -1,10 +1,10 @@
 import { allOf, checkBound } from '@repro/harness';
 import { assertFinite, checkGapConvergence, first, fmt, gapConvergence, indexAt, type SoudryClaim } from './select.js';
 
-/** Card: ADAM's 1 − cos stays above 0.1 and does not shrink (ratio at T vs T/10 above 0.5). */
+/** [NOTES.md §5] ADAM's 1 − cos stays above 0.1 and does not shrink (ratio at T vs T/10 above 0.5). */
 const ADAM_FLOOR = 0.1;
 const ADAM_RATIO = 0.5;
-/** The card's GD 1 − cos < 1e-3 at T: a constant of one draw (failed at smoke seed 6: 1.28e-3), reported, not gated. */
+/** GD 1 − cos < 1e-3 at T [NOTES.md §5]: a constant of one draw (failed at smoke seed 6: 1.28e-3), reported, not gated. */
 const CARD_GD_BOUND = 1e-3;
 
 export const fig2Adam: SoudryClaim = {

@@ -3,7 +3,7 @@ import { assertFinite, checkBand, first, fmt, gapConvergence, type SoudryClaim }
 
 /** NOTES.md: window [10⁴, T] per run (random w(0) up to radius 5 have a longer transient). */
 const FROM = 1e4;
-/** The card's 1 − cos(T) < 1e-3: a constant of one draw, reported (slack), not gated. */
+/** 1 − cos(T) < 1e-3 [NOTES.md §5]: a constant of one draw, reported (slack), not gated. */
 const CARD_ANGLE_BOUND = 1e-3;
 
 export const indepClaim: SoudryClaim = {

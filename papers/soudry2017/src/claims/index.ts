@@ -15,7 +15,7 @@ import { tightRate } from './tight-rate.js';
 import { valLossClaim } from './val-loss.js';
 import type { SoudryClaim } from './select.js';
 
-/** Every soudry2017 claim, in the paper card's order. */
+/** Every soudry2017 claim, in the paper's order. */
 export const claims: readonly SoudryClaim[] = [
   lemma1Divergence,
   thm3Norm,

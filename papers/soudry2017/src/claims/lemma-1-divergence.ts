@@ -1,7 +1,7 @@
 import { allOf, checkCondition } from '@repro/harness';
 import { decades, fig1GdRun, fmt, valueAt, type SoudryClaim } from './select.js';
 
-/** Zero training error is required from this iteration on (card: t ≥ 10). */
+/** Zero training error is required from this iteration on [NOTES.md §5]. */
 const SEPARATED_FROM = 10;
 /** Relative slack for "L non-increasing" between checkpoints: float64 evaluation of a sum of 16 terms (≪ 1e-12). */
 const MONOTONE_RTOL = 1e-12;

@@ -3,15 +3,15 @@ import { logLogSlope } from '@repro/concentration';
 import { norm } from '../model/geometry.js';
 import { assertFinite, decades, first, fmt, valueAt, type SoudryClaim } from './select.js';
 
-/** Card: asymmetric data, t·L within rtol 1e-3 of ‖ŵ‖²/η at 10⁶. */
+/** [NOTES.md §5] asymmetric data, t·L within rtol 1e-3 of ‖ŵ‖²/η at 10⁶. */
 const ASYM_RTOL = 1e-3;
 const ASYM_AT = 1e6;
-/** Card: on the Figure-1 data t·L within 10% of ‖ŵ‖²/η at T (slow: θ ≈ 1.1), approached monotonically. */
+/** [NOTES.md §5] on the Figure-1 data t·L within 10% of ‖ŵ‖²/η at T (slow: θ ≈ 1.1), approached monotonically. */
 const FIG1_REL = 0.1;
 
 export const lossRate: SoudryClaim = {
   id: 'soudry2017.loss-rate',
-  source: 'Theorem 3 (loss rate), arXiv:1710.10345; constant derived in the paper card',
+  source: 'Theorem 3 (loss rate), arXiv:1710.10345; constant derived in NOTES.md §2',
   statement: 'The training loss decays like 1/t; under Theorem 4 t·L(t) tends to ‖ŵ‖²/η.',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

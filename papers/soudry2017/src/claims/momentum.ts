@@ -2,7 +2,7 @@ import { allOf, checkAllClose, checkCondition } from '@repro/harness';
 import { norm } from '../model/geometry.js';
 import { assertFinite, decadeSups, first, fmt, increases, valueAt, type SoudryClaim } from './select.js';
 
-/** Card: t·L within rtol 5e-3 of ‖ŵ‖²(1−γ)/η at 10⁶ (asymmetric data, γ = 0.9, η = 0.1). */
+/** [NOTES.md §5] t·L within rtol 5e-3 of ‖ŵ‖²(1−γ)/η at 10⁶ (asymmetric data, γ = 0.9, η = 0.1). */
 const RTOL = 5e-3;
 const AT = 1e6;
 

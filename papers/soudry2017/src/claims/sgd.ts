@@ -2,7 +2,7 @@ import { checkGapConvergence, assertFinite, first, fmt, gapConvergence, last, ty
 
 /** NOTES.md: same window as thm3-direction, [T/1000, T] epochs. */
 const WINDOW_DECADES = 3;
-/** The card's 1 − cos < 1e-4 at the last epoch: a constant of one draw, reported, not gated. */
+/** 1 − cos < 1e-4 [NOTES.md §5] at the last epoch: a constant of one draw, reported, not gated. */
 const CARD_ANGLE_BOUND = 1e-4;
 
 export const sgdClaim: SoudryClaim = {

@@ -2,12 +2,12 @@ import { checkRate } from '@repro/harness';
 import { logLogSlope } from '@repro/concentration';
 import { first, last, type SoudryClaim } from './select.js';
 
-/** Card stand-in A: slope of ln L vs ln t over the last two decades in [−1.1, −0.9]. */
+/** Stand-in A [NOTES.md §5]: slope of ln L vs ln t over the last two decades in [−1.1, −0.9]. */
 const RANGE: readonly [number, number] = [-1.1, -0.9];
 
 export const standinALossRate: SoudryClaim = {
   id: 'soudry2017.standinA-loss-rate',
-  source: 'Figure 3 (training loss ≈ 1/t), arXiv:1710.10345; CPU stand-in A of the paper card (linear softmax on MNIST)',
+  source: 'Figure 3 (training loss ≈ 1/t), arXiv:1710.10345; CPU stand-in A (linear softmax on MNIST; NOTES.md §7)',
   statement: 'Stand-in for Figure 3: training a linear softmax layer on fixed separable features, the training loss decays like 1/t.',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

@@ -1,12 +1,12 @@
 import { allOf, checkBound, checkCondition } from '@repro/harness';
 import { decades, first, fmt, last, valueAt, type SoudryClaim } from './select.js';
 
-/** Card stand-in A: per-decade increments of ‖W‖ equal within 10% (‖W‖ ≈ ‖Ŵ‖ ln t + const). */
+/** Stand-in A [NOTES.md §5]: per-decade increments of ‖W‖ equal within 10% (‖W‖ ≈ ‖Ŵ‖ ln t + const). */
 const REL = 0.1;
 
 export const standinANorm: SoudryClaim = {
   id: 'soudry2017.standinA-norm',
-  source: 'Figure 3 / Table 1 (last-layer norm ≈ ln t), arXiv:1710.10345; CPU stand-in A of the paper card',
+  source: 'Figure 3 / Table 1 (last-layer norm ≈ ln t), arXiv:1710.10345; CPU stand-in A (NOTES.md §7)',
   statement: 'Stand-in for Figure 3: the norm of the trained linear layer grows logarithmically (equal increments per decade of t).',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

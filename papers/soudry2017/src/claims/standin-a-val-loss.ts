@@ -3,7 +3,7 @@ import { decades, first, fmt, last, valueAt, type SoudryClaim } from './select.j
 
 export const standinAValLoss: SoudryClaim = {
   id: 'soudry2017.standinA-val-loss',
-  source: 'Figure 3 (validation loss eventually increasing), arXiv:1710.10345; CPU stand-in A of the paper card',
+  source: 'Figure 3 (validation loss eventually increasing), arXiv:1710.10345; CPU stand-in A (NOTES.md §7)',
   statement: 'Stand-in for Figure 3: after its minimum the validation loss keeps increasing while the training loss still falls (validation error reported only).',
   evidence: 'inferred',
   profiles: ['smoke', 'paper'],

@@ -3,11 +3,11 @@ import { olsFit } from '@repro/concentration';
 import { norm } from '../model/geometry.js';
 import { fig1GdRun, fmt, type SoudryClaim } from './select.js';
 
-/** Card: |‖w‖/ln t − ‖ŵ‖|/‖ŵ‖ < 5% at T = 10⁵ (smoke), < 3% at T = 10⁶ (paper). */
+/** [NOTES.md §5] |‖w‖/ln t − ‖ŵ‖|/‖ŵ‖ < 5% at T = 10⁵ (smoke), < 3% at T = 10⁶ (paper). */
 function relGapBound(T: number): number {
   return T >= 1e6 ? 0.03 : 0.05;
 }
-/** Card: sup_{t ≥ 10} ‖ρ(t)‖ < 1.5 on the Figure-1 data. */
+/** [NOTES.md §5] sup_{t ≥ 10} ‖ρ(t)‖ < 1.5 on the Figure-1 data. */
 const RHO_BOUND = 1.5;
 const RHO_FROM = 10;
 

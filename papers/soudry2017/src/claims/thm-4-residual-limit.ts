@@ -1,7 +1,7 @@
 import { checkAllClose } from '@repro/harness';
 import { assertFinite, first, fmt, type SoudryClaim } from './select.js';
 
-/** Card: allclose(ρ(t), w̃, atol 1e-3) at 10⁶ (smoke); atol 1e-5 at 10¹⁰ (paper). The atol of the largest card horizon ≤ T. */
+/** [NOTES.md §5] allclose(ρ(t), w̃, atol 1e-3) at 10⁶ (smoke); atol 1e-5 at 10¹⁰ (paper). The atol of the largest listed horizon ≤ T. */
 function atolFor(T: number): { atol: number; at: number } {
   return T >= 1e10 ? { atol: 1e-5, at: 1e10 } : { atol: 1e-3, at: 1e6 };
 }

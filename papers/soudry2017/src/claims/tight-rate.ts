@@ -2,15 +2,15 @@ import { allOf, checkAllClose, checkRate } from '@repro/harness';
 import { olsFit } from '@repro/concentration';
 import { first, last, type SoudryClaim } from './select.js';
 
-/** Card: slope of ln(gap) vs ln ln t over [10³, 10⁷] in [−1.05, −0.95] (measured −0.98). */
+/** [NOTES.md §5] slope of ln(gap) vs ln ln t over [10³, 10⁷] in [−1.05, −0.95] (measured −0.98). */
 const SLOPE_RANGE: readonly [number, number] = [-1.05, -0.95];
 const FIT_FROM = 1e3;
-/** Card: gap·ln t → |w₂(0)| = 1 within rtol 0.01 at 10⁷. */
+/** [NOTES.md §5] gap·ln t → |w₂(0)| = 1 within rtol 0.01 at 10⁷. */
 const LIMIT_RTOL = 0.01;
 
 export const tightRate: SoudryClaim = {
   id: 'soudry2017.tight',
-  source: 'Appendix B (tightness example), arXiv:1710.10345; discrete version derived in the paper card',
+  source: 'Appendix B (tightness example), arXiv:1710.10345; discrete version derived in NOTES.md §2',
   statement: 'The O(1/ln t) direction rate is attained: for a single point and w(0) off its span, the direction gap times ln t tends to a nonzero constant.',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

@@ -1,7 +1,7 @@
 import type { Verdict } from '@repro/harness';
 import { first, fmt, last, valueAt, type SoudryClaim } from './select.js';
 
-/** Card: the last-decade slope within 5% of P = mean_V max(0, −ŵᵀz_k). */
+/** [NOTES.md §5] the last-decade slope within 5% of P = mean_V max(0, −ŵᵀz_k). */
 const REL = 0.05;
 
 /**
@@ -22,7 +22,7 @@ export function checkSlopeApproach(ratio: number, prevRatio: number): Verdict {
 
 export const valLossClaim: SoudryClaim = {
   id: 'soudry2017.val-loss',
-  source: '§3 discussion and Figure 3 caption, arXiv:1710.10345; slope derived in the paper card',
+  source: '§3 discussion and Figure 3 caption, arXiv:1710.10345; slope derived in NOTES.md §2',
   statement: 'If ŵ misclassifies some validation points, the validation loss grows like ln t, with slope mean_V max(0, −ŵᵀz_k).',
   evidence: 'paper',
   profiles: ['smoke', 'paper'],

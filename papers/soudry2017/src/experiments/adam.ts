@@ -8,7 +8,7 @@ import { linearRecorder, svmSummary } from './common.js';
 /**
  * Figure 2 [P; ×20 transform MEM]: the Figure-1 data with the second coordinate of every point multiplied by adamScale.
  * ADAM (β = (0.9, 0.999), ε = 1e-8) at each lr in adamLrs, and GD at η = adamGdStepFraction·8/σ²_max (the paper's 1/σ_max
- * is 14.5× over the step bound here and freezes GD, card §5), all from w(0) = 0 for adamSteps iterations.
+ * is 14.5× over the step bound here and freezes GD) [NOTES.md §4], all from w(0) = 0 for adamSteps iterations.
  */
 export function adam(cfg: Soudry2017Config, dataKey: Key): AdamTrace {
   const base = fig1Data(dataKey, cfg.fig1MaxSigma).data;

@@ -33,7 +33,7 @@ export function wTildeOf(data: MarginData, alpha: ArrayLike<number>, support: re
   return out;
 }
 
-/** The card's asymmetric data: GD with the logistic and the exp loss, and heavy ball, to asymSteps (then flow to asymFlowT). */
+/** Our asymmetric data [NOTES.md §1]: GD with the logistic and the exp loss, and heavy ball, to asymSteps (then flow to asymFlowT). */
 export function asym(cfg: Soudry2017Config): AsymTrace {
   const Z = asymmetricData();
   const svm = maxMargin(Z);

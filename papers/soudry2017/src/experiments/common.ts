@@ -65,7 +65,7 @@ export function linearRecorder(
 
 /**
  * Exact GD (or heavy ball) for `steps` iterations, then — if flowT > steps — the log-time flow with the effective step
- * η/(1−γ) (heavy ball tracks GD with that step after the transient, card §2) up to flowT. Records on a log grid.
+ * η/(1−γ) (heavy ball tracks GD with that step after the transient) [NOTES.md §2] up to flowT. Records on a log grid.
  */
 export function gdThenFlow(
   data: MarginData,

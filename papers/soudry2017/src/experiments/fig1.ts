@@ -7,7 +7,7 @@ import { gdThenFlow, svmSummary } from './common.js';
 
 /**
  * Figure 1 [P]: the synthetic 2-D data, logistic loss, w(0) = 0, η = 1/σ_max(X). Series: GD, GDMO (heavy ball, γ = 0.9) at the
- * paper's step, and GDMO at η(1−γ) (card §5 "GDMO transient": at the paper's step heavy ball overshoots and freezes).
+ * paper's step, and GDMO at η(1−γ) ([NOTES.md §4]: at the paper's step heavy ball overshoots and freezes).
  */
 export function fig1(cfg: Soudry2017Config, k: Key): Fig1Trace {
   const { data, attempt, sigmaMax } = fig1Data(foldIn(k, 'data'), cfg.fig1MaxSigma);

@@ -9,7 +9,7 @@ import type { MulticlassTrace } from '../trace.js';
 
 /**
  * multiclass [P heuristic, J; data OURS]: K = 3 Gaussian blobs in 2-D, summed softmax cross-entropy, W(0) = 0,
- * η = 2/σ²_max(X) (half the bound 4/σ²_max for summed cross-entropy, card §2), exact GD to mcSteps then log-time flow to mcFlowT.
+ * η = 2/σ²_max(X) (half the bound 4/σ²_max for summed cross-entropy) [NOTES.md §1], exact GD to mcSteps then log-time flow to mcFlowT.
  * Ŵ from the stacked hard-margin SVM of @repro/linalg.
  */
 export function multiclass(cfg: Soudry2017Config, k: Key): MulticlassTrace {

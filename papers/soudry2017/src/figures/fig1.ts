@@ -5,7 +5,7 @@ import { first } from '../claims/select.js';
 import { dataPanelSpec, lineSpec, separatorRows, seriesRows } from './line-spec.js';
 
 type F = Figure<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
-const CAP = 'Figure-1 data (6 random points per class off the margin, seeded), logistic loss, w(0) = 0, η = 1/σ_max. GD; GDMO = heavy ball with γ = 0.9 at the paper step η (overshoots and freezes, card §5) and at η(1−γ). Log-spaced recording, plain float64.';
+const CAP = 'Figure-1 data (6 random points per class off the margin, seeded), logistic loss, w(0) = 0, η = 1/σ_max. GD; GDMO = heavy ball with γ = 0.9 at the paper step η (overshoots and freezes; NOTES.md §4) and at η(1−γ). Log-spaced recording, plain float64.';
 
 export const fig1a: F = {
   id: 'soudry2017.fig1a',

@@ -5,7 +5,7 @@ import { first } from '../claims/select.js';
 import { dataPanelSpec, lineSpec, separatorRows, seriesRows } from './line-spec.js';
 
 type F = Figure<Soudry2017Config, Soudry2017Trace, Soudry2017Experiment>;
-const CAP = 'Figure-1 data with the second coordinate ×20 (card [MEM]). ADAM β = (0.9, 0.999), ε = 1e-8 at each lr; GD at η = 0.9·8/σ²_max. w(0) = 0, logistic loss, float64.';
+const CAP = 'Figure-1 data with the second coordinate ×20 (recalled, unverified; NOTES.md §7). ADAM β = (0.9, 0.999), ε = 1e-8 at each lr; GD at η = 0.9·8/σ²_max. w(0) = 0, logistic loss, float64.';
 
 export const fig2a: F = {
   id: 'soudry2017.fig2a',

@@ -1,4 +1,4 @@
-/** The card's data sets (paper card §3), drawn from keyed PRNG streams only. */
+/** Our data sets [NOTES.md §1], drawn from keyed PRNG streams only. */
 import { foldIn, normal, permutation, uniform, type Key } from '@repro/concentration';
 import { hardMarginSvm, matrix, svdvals, type HardMarginSvmResult } from '@repro/linalg';
 import { fault } from '@repro/harness';
@@ -108,7 +108,7 @@ export function fig1Data(k: Key, maxSigma: number, perClass = 6): { data: Labell
   throw new Error(`fig1Data: no draw with sigma_max < ${maxSigma} in 1000 attempts`);
 }
 
-/** The card's asymmetric data [OURS], label-absorbed: z = (1,0), (0.2,1), (1.5,1.5), (2,0.5); ŵ = (1, 0.8), S = {1, 2}. */
+/** Our asymmetric data [NOTES.md §1], label-absorbed: z = (1,0), (0.2,1), (1.5,1.5), (2,0.5); ŵ = (1, 0.8), S = {1, 2}. */
 export function asymmetricData(): MarginData {
   return { Z: Float64Array.from([1, 0, 0.2, 1, 1.5, 1.5, 2, 0.5]), N: 4, d: 2 };
 }

@@ -1,5 +1,5 @@
 /**
- * Distances between a weight vector and the max-margin direction (card §2 "Gaps"), computed without cancellation:
+ * Distances between a weight vector and the max-margin direction [NOTES.md §1], computed without cancellation:
  * 1 − cos(w, ŵ) = ½‖w/‖w‖ − ŵ/‖ŵ‖‖² (the difference of unit vectors stays accurate down to ~1e-16, 1 − cos would not).
  */
 

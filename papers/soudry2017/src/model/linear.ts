@@ -1,6 +1,6 @@
 /**
  * The linear classifier of Soudry et al. (2018) on label-absorbed data z_n = y_n·x_n, in plain float64 JS (never tfjs float32:
- * late updates ≈ ŵ/t fall below a float32 ulp, card §5). L(w) = Σ_n ℓ(wᵀz_n) (a sum, not a mean), ∇L = Σ_n ℓ′(wᵀz_n)·z_n.
+ * late updates ≈ ŵ/t fall below a float32 ulp) [NOTES.md §4]. L(w) = Σ_n ℓ(wᵀz_n) (a sum, not a mean), ∇L = Σ_n ℓ′(wᵀz_n)·z_n.
  * Optimizers: GD, heavy-ball momentum, per-sample SGD with reshuffled epochs, ADAM, and gradient flow integrated in log-time.
  * They live here, not in @repro/nets, because they act on this paper's sum-loss linear model and no other paper uses them.
  */
@@ -245,10 +245,10 @@ export interface FlowStats {
 
 /**
  * Gradient flow dw/dt = −η∇L(w) from (t0, w0) to t1, integrated in s = ln t where it reads dw/ds = η·eˢ·(−∇L(w)): after
- * the transient the Jacobian tends to −Σ_S α_n z_n z_nᵀ = O(1), so the system is not stiff (card §5, [DER]). Classical RK4
+ * the transient the Jacobian tends to −Σ_S α_n z_n z_nᵀ = O(1), so the system is not stiff [NOTES.md §3]. Classical RK4
  * with step-doubling error control (error ≈ |w_h − w_{h/2,h/2}|/15 ≤ tol·(1 + ‖w‖_∞)) and h ≤ hMax, landing exactly on
  * every recording time in `times` (those > t0). `grad(w, out)` writes ∇L(w). Works for any parameter vector (binary or
- * stacked multi-class weights). The GD–flow gap after t0 is O(1/t0) (card §5).
+ * stacked multi-class weights). The GD–flow gap after t0 is O(1/t0) [NOTES.md §3].
  */
 export function logTimeFlow(
   grad: (w: Float64Array, out: Float64Array) => void,

@@ -1,6 +1,6 @@
 /**
  * Linear softmax classifier W ∈ ℝ^{K×d} (row-major, row k = w_k) with the summed cross-entropy
- * L(W) = Σ_n −log softmax(W x_n)_{y_n} (App. C of the paper; card §2 "Multi-class"). Float64, log-sum-exp evaluation.
+ * L(W) = Σ_n −log softmax(W x_n)_{y_n} [arXiv:1710.10345 App. C] [NOTES.md §1]. Float64, log-sum-exp evaluation.
  */
 import { fault } from '@repro/harness';
 import { softmaxCrossEntropy } from '@repro/nets';
