@@ -9,8 +9,8 @@ export const BOUND_RTOL = 1e-6;
  *
  * `observed` may be an array (float64): its worst element is checked (max for 'le', min for 'ge'). Observed: `observed`
  * (the worst element), `bound`, `slack`, and `n` for arrays. `slack` is the factor by which the bound holds — bound/observed for
- * 'le' and observed/bound for 'ge' — so slack ≥ 1 means "holds with room" for positive quantities (DESIGN.md reports
- * slack = bound / observed for upper bounds). NaN on either side, or an empty array, fails.
+ * 'le' and observed/bound for 'ge' — so slack ≥ 1 means "holds with room" for positive quantities (for upper bounds, slack =
+ * bound / observed) [README §Verdicts: pass · fail · inconclusive · skip]. NaN on either side, or an empty array, fails.
  * @example
  * ```ts
  * import { checkBound } from '@repro/harness';

@@ -198,7 +198,7 @@ export function summaryLine(s: RunSummary): string {
   );
 }
 
-/** The bin of a paper package: parse, run, print the summary, exit with the DESIGN.md codes. */
+/** The bin of a paper package: parse, run, print the summary, exit with the documented codes [docs/architecture.md §Verdicts]. */
 export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
   let inv: ParsedInvocation | undefined;
   try {

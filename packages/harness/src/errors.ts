@@ -6,5 +6,5 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit codes (DESIGN.md "Runs, outputs, exit codes"). */
+/** Exit codes [docs/architecture.md §Verdicts]. */
 export const EXIT = { ok: 0, claimFailed: 1, usage: 2, runtime: 3 } as const;

@@ -1,5 +1,5 @@
 /**
- * The paper contract (DESIGN.md "The contract"). Claims are data: a typed record with a pure check over traces.
+ * The paper contract [docs/architecture.md §The paper contract]. Claims are data: a typed record with a pure check over traces.
  * Compute (`run`) is separate from checking (`Claim.check`), which never computes models or draws random numbers.
  */
 import type { z } from 'zod';
@@ -72,7 +72,7 @@ export interface FaultSpec {
  * A checked statement of a paper: id, source, paraphrase, evidence, where it runs, what it needs, what it catches, and a pure `check` over the traces. One file per claim under `src/claims/`.
  */
 export interface Claim<C, T, E extends string = string> {
-  /** Stable id from the paper card, e.g. 'du2019.thm4.1'. */
+  /** Stable id named after the paper's numbering, e.g. 'du2019.thm4.1'. */
   readonly id: string;
   /** Where the statement comes from, e.g. 'Theorem 4.1, arXiv:1810.02054'. */
   readonly source: string;

@@ -9,7 +9,7 @@ const SCAN_STEPS = 200_000;
 const SCAN_ANGLE_TOL = 5e-5;
 
 describe('hardMarginSvm', () => {
-  it("solves the card's asymmetric example: ŵ = (1, 0.8), α = (0.84, 0.80, 0, 0), θ = 2.4", () => {
+  it("solves soudry2017's asymmetric example [papers/soudry2017/NOTES.md §1]: ŵ = (1, 0.8), α = (0.84, 0.80, 0, 0), θ = 2.4", () => {
     const Z = matrix(4, 2, [1, 0, 0.2, 1, 1.5, 1.5, 2, 0.5]);
     const r = hardMarginSvm(Z);
     expect(r.w[0]).toBeCloseTo(1, 12);
@@ -18,7 +18,7 @@ describe('hardMarginSvm', () => {
     expect(r.support).toEqual([0, 1]);
     expect(r.theta).toBeCloseTo(2.4, 12);
     expect(r.polished).toBe(true);
-    // Σ_S α_n = ‖ŵ‖² (card §2)
+    // Σ_S α_n = ‖ŵ‖² [papers/soudry2017/NOTES.md §1]
     expect((r.alpha[0] as number) + (r.alpha[1] as number)).toBeCloseTo(1.64, 12);
     expect(r.margin).toBeCloseTo(1 / Math.sqrt(1.64), 12);
   });
@@ -72,7 +72,7 @@ describe('hardMarginSvm', () => {
     expect(r.margin).toBeCloseTo(best, 8);
   });
 
-  it("handles duplicated support vectors (the card's Figure-1 data after label absorption)", () => {
+  it("handles duplicated support vectors (soudry2017's Figure-1 data after label absorption)", () => {
     const Z = matrix(4, 2, [0.5, 1.5, 1.5, 0.5, 0.5, 1.5, 1.5, 0.5]);
     const r = hardMarginSvm(Z);
     expect(r.w[0]).toBeCloseTo(0.5, 10);

@@ -1,5 +1,5 @@
 /**
- * Backend selection, once per process (DESIGN.md "Backends and precision"): tfjs-node-gpu (if it loads and sees a GPU) >
+ * Backend selection, once per process [README.md §Backends and precision]: tfjs-node-gpu (if it loads and sees a GPU) >
  * tfjs-node > wasm > cpu. tfjs-node(-gpu) are optional plug-ins, never dependencies: they are imported by a computed name
  * so nothing requires them to be installed. Libraries never switch the backend behind the caller's back.
  */
