@@ -6,6 +6,7 @@
 //   2. citations, one bracketed form each (several may share a bracket, separated by ';'):
 //        [arXiv:<id> <locator>]            the id is declared by some paper's src/meta.ts (its `arxiv` field or an
 //                                          `arXiv:<id>` in its bibtex) or listed in a NOTES.md "References" section
+//                                          or in the "## References" section of a packages/<pkg>/README.md
 //        [paper:<id> <locator>]            a paper without an arXiv id: papers/<id>/src/meta.ts exists
 //        [NOTES.md §N]                     papers/<own id>/NOTES.md has a heading `## §N …`
 //        [papers/<id>/NOTES.md §N]         the same for another (or a core package's) paper
@@ -83,6 +84,14 @@ for (const id of readdirSync(join(root, 'papers'))) {
     const refs = t.split(/^## /m).find((s) => /^(§\d+ )?References\b/.test(s));
     if (refs) for (const m of refs.matchAll(/arXiv:(\d{4}\.\d{4,5})/g)) arxivIds.add(m[1]);
   }
+}
+
+// …and those a core package's README lists in its "References" section (issue 22: @repro/nets cites the NTK papers).
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  const readme = join(root, 'packages', pkg, 'README.md');
+  if (!existsSync(readme)) continue;
+  const refs = readFileSync(readme, 'utf8').split(/^## /m).find((s) => /^References\b/.test(s));
+  if (refs) for (const m of refs.matchAll(/arXiv:(\d{4}\.\d{4,5})/g)) arxivIds.add(m[1]);
 }
 
 const cats = { forbidden: [0, []], arxiv: [0, []], paper: [0, []], notes: [0, []], readme: [0, []], docs: [0, []] };

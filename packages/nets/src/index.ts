@@ -19,3 +19,17 @@ export { empiricalNtk, empiricalNtkTf, ntkAutodiff, ntkCentralDifferences, type 
 export { expectedFeatureGram, gaussHermite, gaussianDual, reluNtkLimit, type ReluNtkLimit } from './expected-ntk.js';
 export { patternFlipBound } from './pattern-flip-bound.js';
 export { maxRatioToGeometric } from './geometric-rate.js';
+export {
+  initNtkMlp,
+  ntkMlpEmpiricalNtk,
+  ntkMlpForward,
+  ntkMlpLossGrad,
+  reluNtkLimitWithBias,
+  type NtkLimitWithBias,
+  type NtkMlpForward,
+  type NtkMlpLossGrad,
+  type NtkMlpParams,
+  type NtkScales,
+} from './ntk-mlp.js';
+export { trainMlpGd, type MlpGdDivergence, type MlpGdOptions, type MlpGdTrace } from './mlp-gd.js';
+export { gaussianInputs, randomTargets, sphereInputs, teacherTargets, type TeacherOptions } from './data.js';
