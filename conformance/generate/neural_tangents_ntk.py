@@ -4,10 +4,8 @@
     git -C <neural-tangents checkout> archive HEAD neural_tangents | tar -x -C /tmp/nt-src     # the repository's source
     NT_SRC=/tmp/nt-src /tmp/ntvenv/bin/python conformance/generate/neural_tangents_ntk.py
 
-neural-tangents' HEAD targets an older jax than the 0.10.2 wheel on this machine: its package __init__ imports modules
-(empirical kernels, jax2tf) that no longer load. We import only the stax layers we need (`_src.stax.{combinators,linear,
-elementwise}`) by registering the package path without running its __init__, and re-export the few names that moved
-inside jax (jax.core.*, jax.util). Nothing of neural-tangents is copied into this repository.
+The stax layers are imported through nt_stax.py (neural-tangents' HEAD targets an older jax than the 0.10.2 wheel here;
+nt_stax explains the import). Nothing of neural-tangents is copied into this repository.
 
 Parameterization (stated, and what the test relies on): stax.Dense in NTK parameterization with W_std = √2, b_std = 0 at
 every layer, ReLU between layers, L layers of weights (L − 1 hidden). Its input layer divides by the input dimension d:
@@ -26,29 +24,9 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import flist, write  # noqa: E402
 
-NT_SRC = os.environ.get('NT_SRC', '/tmp/nt-src')
 SEED = 18004
 
-warnings.filterwarnings('ignore')
-import jax  # noqa: E402
-
-jax.config.update('jax_enable_x64', True)
-import jax._src.core as _jax_core  # noqa: E402
-import jax._src.util as _jax_util  # noqa: E402
-import jax.core  # noqa: E402
-
-sys.modules.setdefault('jax.util', _jax_util)
-for _n in dir(_jax_core):
-    if not hasattr(jax.core, _n):
-        try:
-            setattr(jax.core, _n, getattr(_jax_core, _n))
-        except Exception:  # noqa: BLE001 - a name that cannot be re-exported is not one stax needs
-            pass
-for name, path in [('neural_tangents', f'{NT_SRC}/neural_tangents'), ('neural_tangents._src', f'{NT_SRC}/neural_tangents/_src')]:
-    m = types.ModuleType(name)
-    m.__path__ = [path]
-    sys.modules[name] = m
-from neural_tangents._src.stax import combinators, elementwise, linear  # noqa: E402
+from nt_stax import JAX_VERSION, combinators, elementwise, linear  # noqa: E402
 
 rng = np.random.default_rng(SEED)
 N, d = 7, 5
@@ -76,7 +54,7 @@ write(
     'neural-tangents-ntk',
     {
         'reference': 'neural-tangents stax (Dense NTK parameterization, W_std=√2, b_std=0; Relu) kernel_fn in float64 (jax_enable_x64)',
-        'versions': {'neural_tangents_commit': commit, 'jax': jax.__version__, 'numpy': np.__version__},
+        'versions': {'neural_tangents_commit': commit, 'jax': JAX_VERSION, 'numpy': np.__version__},
         'seed': SEED,
         'mapping': 'Θ_NT = (2/d)·K_ours and Σ_NT = (2/d)·G_ours[L-1] (reluNtkLimit), d = input dimension',
         'inputs': 'numpy.random.default_rng(seed).standard_normal((7, 5)); row 1 = 2.5·row 0 (parallel), row 2 = −0.7·row 3 (antiparallel)',

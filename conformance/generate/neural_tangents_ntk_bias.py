@@ -23,29 +23,9 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import flist, write  # noqa: E402
 
-NT_SRC = os.environ.get('NT_SRC', '/tmp/nt-src')
 SEED = 22006
 
-warnings.filterwarnings('ignore')
-import jax  # noqa: E402
-
-jax.config.update('jax_enable_x64', True)
-import jax._src.core as _jax_core  # noqa: E402
-import jax._src.util as _jax_util  # noqa: E402
-import jax.core  # noqa: E402
-
-sys.modules.setdefault('jax.util', _jax_util)
-for _n in dir(_jax_core):
-    if not hasattr(jax.core, _n):
-        try:
-            setattr(jax.core, _n, getattr(_jax_core, _n))
-        except Exception:  # noqa: BLE001 - a name that cannot be re-exported is not one stax needs
-            pass
-for name, path in [('neural_tangents', f'{NT_SRC}/neural_tangents'), ('neural_tangents._src', f'{NT_SRC}/neural_tangents/_src')]:
-    m = types.ModuleType(name)
-    m.__path__ = [path]
-    sys.modules[name] = m
-from neural_tangents._src.stax import combinators, elementwise, linear  # noqa: E402
+from nt_stax import JAX_VERSION, combinators, elementwise, linear  # noqa: E402
 
 rng = np.random.default_rng(SEED)
 N, d = 8, 5
@@ -76,7 +56,7 @@ write(
     'neural-tangents-ntk-bias',
     {
         'reference': 'neural-tangents stax (Dense NTK parameterization with W_std, b_std > 0; Relu) kernel_fn in float64 (jax_enable_x64)',
-        'versions': {'neural_tangents_commit': commit, 'jax': jax.__version__, 'numpy': np.__version__},
+        'versions': {'neural_tangents_commit': commit, 'jax': JAX_VERSION, 'numpy': np.__version__},
         'seed': SEED,
         'mapping': 'W_std = wStd, b_std = bStd; Θ_NT = K and Σ_NT = G[L-1] of reluNtkLimitWithBias(X, L, {wStd, bStd}) (no constant)',
         'inputs': 'numpy.random.default_rng(seed).standard_normal((8, 5)); row 1 = 2.5·row 0 (parallel), row 2 = −0.7·row 3 (antiparallel), row 7 = 0',
