@@ -311,8 +311,9 @@ numbers, and is listed in \`expected-failures.json\` pinned by how it fails.
 `,
   'NOTES.md': `# ${id}: notes
 
-Our own derivations and conventions, cited from the code as \`[NOTES.md §N]\`. Cite the paper as
-\`[arXiv:<id> §3, eq. (5)]\` (the id of src/meta.ts); other works' ids go under a \`## References\` heading here.
+Our own derivations and conventions, cited from the code as "NOTES.md §" and the section number, in square brackets.
+Cite the paper as "arXiv:" with its id (the one in src/meta.ts), section and equation, in square brackets; other works'
+arXiv ids go under a \`## References\` heading here. The grammar: docs/adding-a-paper.md §2.
 
 ## §1 Model and conventions
 
