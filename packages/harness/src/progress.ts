@@ -47,3 +47,20 @@ export function createProgress(paperId: string, enabled: boolean, log: (line: st
     },
   };
 }
+
+/**
+ * Wall time per named phase: `timed(phase, fn)` runs `fn` and adds its seconds to `phases[phase]` (the manifest's phase
+ * list and `ctx.time`). One recipe for the runner, shard runs and merges.
+ */
+export function phaseTimer(): { phases: Record<string, number>; timed: <R>(phase: string, fn: () => Promise<R>) => Promise<R> } {
+  const phases: Record<string, number> = {};
+  const timed = async <R>(phase: string, fn: () => Promise<R>): Promise<R> => {
+    const a = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
+    }
+  };
+  return { phases, timed };
+}

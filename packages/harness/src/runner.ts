@@ -8,7 +8,7 @@ import { fullSpec, renderSvg } from './figures.js';
 import { toJson } from './json.js';
 import { acquireLock } from './lock.js';
 import { provenance } from './manifest.js';
-import { createProgress } from './progress.js';
+import { createProgress, phaseTimer } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
 import { runSeedPool } from './seed-pool.js';
 import { runShard } from './shard.js';
@@ -306,15 +306,7 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
   // Provenance is taken before computing: the commit and dirty flag describe the code that produced the numbers.
   const origin = provenance(packageRoot);
   const progress = createProgress(paper.id, opts.progress ?? false);
-  const phases: Record<string, number> = {};
-  const timed = async <R>(phase: string, fn: () => Promise<R>): Promise<R> => {
-    const a = performance.now();
-    try {
-      return await fn();
-    } finally {
-      phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
-    }
-  };
+  const { phases, timed } = phaseTimer();
   let backend: BackendInfo | undefined;
   const release = acquireLock(`${r.outDir}.lock`);
   // The planted fault (if any) is on for the whole run in this thread — compute, checks, values — and in every worker.

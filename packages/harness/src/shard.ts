@@ -29,7 +29,7 @@ import { type JobInterceptor, setJobInterceptor } from './job-pool.js';
 import { toJson } from './json.js';
 import { acquireLock } from './lock.js';
 import { findWorkspaceRoot, provenance } from './manifest.js';
-import { createProgress } from './progress.js';
+import { createProgress, phaseTimer } from './progress.js';
 import { publishDir, recoverPublish } from './publish-dir.js';
 import { computeTraces, finishRun, resolveRun, type FinishInput, type ResolvedRun, type RunOptions, type RunSummary } from './runner.js';
 import type { BackendInfo } from './types.js';
@@ -161,15 +161,7 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
   const cpu0 = process.cpuUsage();
   const origin = provenance(packageRoot) as { git: { commit: string; dirty: boolean | null }; lockfileSha256: string; node: string; cpu: unknown };
   const progress = createProgress(paper.id, opts.progress ?? false);
-  const phases: Record<string, number> = {};
-  const timed: FinishInput['timed'] = async (phase, fn) => {
-    const a = performance.now();
-    try {
-      return await fn();
-    } finally {
-      phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
-    }
-  };
+  const { phases, timed } = phaseTimer();
   let backend: BackendInfo | null = null;
   const reportBackend = (info: BackendInfo) => {
     backend = info;
@@ -429,15 +421,7 @@ export async function mergeShards(paper: Paper, dirs: readonly string[], mo: Mer
   const start = new Date();
   const t0 = performance.now();
   const progress = createProgress(paper.id, mo.progress ?? false);
-  const phases: Record<string, number> = {};
-  const timed: FinishInput['timed'] = async (phase, fn) => {
-    const a = performance.now();
-    try {
-      return await fn();
-    } finally {
-      phases[phase] = (phases[phase] ?? 0) + (performance.now() - a) / 1000;
-    }
-  };
+  const { phases, timed } = phaseTimer();
   let backend: BackendInfo | undefined = shards.map((s) => s.m.backend).find((b) => b !== null) ?? undefined;
   const release = acquireLock(`${r.outDir}.lock`);
   const previousFault = setActiveFault(r.fault);

@@ -4,7 +4,8 @@
  * documented accuracy of each routine, written here; the worst measured error of each check is printed (CONFORMANCE_REPORT=1).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { conformanceChecker } from '@repro/testkit';
 import {
   cholesky,
   eigh,
@@ -32,18 +33,8 @@ function fixture(name: string): { meta: Record<string, unknown>; cases: any[] } 
   return JSON.parse(readFileSync(new URL(`../../../conformance/fixtures/${name}.json`, import.meta.url), 'utf8'));
 }
 
-/** Worst ratio error/tolerance (and the error itself) per check, printed at the end for the conformance table. */
-const worst = new Map<string, { err: number; tol: number; ratio: number; where: string }>();
-function check(id: string, err: number, tol: number, where: string): void {
-  const ratio = err / tol;
-  const w = worst.get(id);
-  if (w === undefined || ratio > w.ratio || Number.isNaN(ratio)) worst.set(id, { err, tol, ratio, where });
-  expect(err, `${id}: ${where}: error ${err} > tolerance ${tol}`).toBeLessThanOrEqual(tol);
-}
-afterAll(() => {
-  if (process.env.CONFORMANCE_REPORT !== '1') return;
-  for (const [id, w] of worst) console.log(`CONFORMANCE | ${id} | worst err ${w.err.toExponential(2)} | tol there ${w.tol.toExponential(2)} | ratio ${w.ratio.toExponential(2)} | ${w.where}`);
-});
+/** Asserts err ≤ tol; CONFORMANCE_REPORT=1 prints the worst ratio per check (the conformance table). */
+const check = conformanceChecker();
 
 const lin = fixture('linalg');
 

@@ -6,25 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { matrix } from '@repro/linalg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { reluNtkLimit } from '../src/expected-ntk.js';
 import { arcCosineKernel, arcCosineMultilayer, arcCosineMultilayerKernel, hInfinity, kInfinity } from '../src/kernels.js';
+import { conformanceChecker } from '@repro/testkit';
 
 const EPS = Number.EPSILON;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fx: { meta: Record<string, unknown>; cases: any } = JSON.parse(readFileSync(new URL('../../../conformance/fixtures/kernels.json', import.meta.url), 'utf8'));
 
-const worst = new Map<string, { err: number; tol: number; ratio: number; where: string }>();
-function check(id: string, err: number, tol: number, where: string): void {
-  const ratio = err / tol;
-  const w = worst.get(id);
-  if (w === undefined || ratio > w.ratio || Number.isNaN(ratio)) worst.set(id, { err, tol, ratio, where });
-  expect(err, `${id}: ${where}: error ${err} > tolerance ${tol}`).toBeLessThanOrEqual(tol);
-}
-afterAll(() => {
-  if (process.env.CONFORMANCE_REPORT !== '1') return;
-  for (const [id, w] of worst) console.log(`CONFORMANCE | ${id} | worst err ${w.err.toExponential(2)} | tol there ${w.tol.toExponential(2)} | ratio ${w.ratio.toExponential(2)} | ${w.where}`);
-});
+/** Asserts err ≤ tol; CONFORMANCE_REPORT=1 prints the worst ratio per check (the conformance table). */
+const check = conformanceChecker();
 
 /**
  * Kernel values are compared relative to their scale √(k(x,x)·k(y,y)): |k̂ − k| ≤ RTOL·√(k_xx k_yy). An input angle in
@@ -157,8 +149,7 @@ describe('deep ReLU NTK / NNGP (reluNtkLimit) vs an mpmath implementation of Aro
       const r = reluNtkLimit(X, dcase.L);
       const idx = p * c.N + q;
       const err = Math.abs((r.K.data[idx] as number) - dcase.K[idx]);
-      worst.set(`reluNtkLimit K near-parallel L=${dcase.L}`, { err, tol: 0, ratio: err / (RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q])), where: 'angle 1e-6' });
-      expect(err).toBeLessThanOrEqual(RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q]));
+      check(`reluNtkLimit K near-parallel L=${dcase.L}`, err, RTOL_DEEP * Math.sqrt(dcase.K[p * c.N + p] * dcase.K[q * c.N + q]), 'angle 1e-6');
     }
   });
 });

@@ -98,3 +98,4 @@ export function gemmBoundRatio(
     }
   return worstRatio;
 }
+export { conformanceChecker } from './conformance.js';
