@@ -1,7 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { lambdaMinRobust as robustLambdaMin, matrix, type Matrix } from '@repro/linalg';
-import { fault, type RunContext } from '@repro/harness';
-import { reluNtkLimit, type Activation } from '@repro/nets';
+import { fault, mapJobs, type RunContext } from '@repro/harness';
+import { reluNtkLimit, selectBackend, type Activation, type BackendRequest } from '@repro/nets';
 import { initWeights, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
 import type { Fig2Point } from '../trace.js';
@@ -14,14 +14,6 @@ export function trialFlops(N: number, d: number, n1: number, n2: number): number
   return 2 * (N * d * n1 + 2 * N * n1 * n2 + 2 * N * N * n1 + 2 * N * N * n2 + N * N * d);
 }
 
-/** Solvers used by this process's λ_min calls (for the manifest-facing trace): Lanczos, or the dense fallback. */
-const solverCounts = { lanczos: 0, dense: 0 };
-
-/** How many λ_min solves of this process took each path. */
-export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
-  return solverCounts;
-}
-
 /**
  * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
  * budget (clustered bottom spectrum) [NOTES.md §6], the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
@@ -29,7 +21,6 @@ export function lambdaMinSolverCounts(): Readonly<typeof solverCounts> {
 export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense'; errorBound: number } {
   const r = robustLambdaMin(A, { prefer: 'lanczos' });
   const solver = r.solver === 'lanczos' ? 'lanczos' : 'dense';
-  solverCounts[solver]++;
   return { value: r.value, solver, errorBound: r.errorBound };
 }
 
@@ -102,47 +93,70 @@ export async function fig2Trial(
   };
 }
 
+/** One Figure 2 trial as a job of the harness pool (`mapJobs`): the key and every size travel inside the job. */
+export interface Fig2Job {
+  key: Key;
+  /** The run's tfjs backend request: a worker thread selects it itself (module state is per thread). */
+  backend: BackendRequest;
+  o: { curve: string; x: number; trial: number; N: number; d: number; n1: number; n2: number; init: 'he' | 'standard'; scale: number; limit: boolean };
+}
+
+/** The pool's entry point for one trial (a worker thread, or this thread with one worker). */
+export async function fig2TrialJob(j: Fig2Job): Promise<Fig2Point> {
+  await selectBackend(j.backend);
+  return fig2Trial(j.key, j.o);
+}
+
+/**
+ * The trials of one panel through the harness job pool (both cores, one GEMM thread per worker; the same results for any
+ * worker count, and shardable with `--shard i/n`: each trial is one job). Results come back in job order.
+ */
+async function runTrials(jobs: Fig2Job[], label: string, ctx: RunContext, trials: number): Promise<Fig2Point[]> {
+  const flops = (j: Fig2Job): number => trialFlops(j.o.N, j.o.d, j.o.n1, j.o.n2);
+  ctx.progress.phase(label, jobs.reduce((s, j) => s + flops(j), 0));
+  return ctx.time(`${label} (job pool, ${jobs.length} trials)`, () =>
+    mapJobs<Fig2Job, Fig2Point>(import.meta.url, 'fig2TrialJob', jobs, {
+      onResult: (i) => {
+        const j = jobs[i] as Fig2Job;
+        ctx.progress.tick(flops(j), `${j.o.curve} ${label.endsWith('right') ? 'N' : 'd'}=${j.o.x} trial ${j.o.trial + 1}/${trials}`);
+      },
+    }),
+  );
+}
+
 /** Figure 2 right [arXiv:2012.11654 Fig. 2] [NOTES.md §6]: He init on all three layers, n_1 = factor·N, unnormalized λ_min(K̄) vs N, curves (d, n_2). */
 export async function fig2Right(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
-  const jobs = cfg.fig2RightCurves.flatMap(([d, n2]) => cfg.fig2RightN.map((N) => ({ d, n2, N, n1: cfg.fig2RightWidthFactor * N })));
-  ctx.progress.phase('Figure 2 right', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2RightTrials);
-  const out: Fig2Point[] = [];
-  for (const j of jobs)
-    for (let t = 0; t < cfg.fig2RightTrials; t++) {
-      const curve = `d=${j.d}, n2=${j.n2}`;
-      const pt = await ctx.time(`fig2 right N=${j.N} d=${j.d} n1=${j.n1} n2=${j.n2}`, () =>
-        fig2Trial(foldIn(k, `R-d${j.d}-n2${j.n2}-N${j.N}-t${t}`), { curve, x: j.N, trial: t, N: j.N, d: j.d, n1: j.n1, n2: j.n2, init: 'he', scale: 1, limit: false }),
-      );
-      out.push(pt);
-      ctx.progress.tick(trialFlops(j.N, j.d, j.n1, j.n2), `${curve} N=${j.N} trial ${t + 1}/${cfg.fig2RightTrials}`);
-    }
-  return out;
+  const grid = cfg.fig2RightCurves.flatMap(([d, n2]) => cfg.fig2RightN.map((N) => ({ d, n2, N, n1: cfg.fig2RightWidthFactor * N })));
+  const jobs: Fig2Job[] = grid.flatMap((j) =>
+    Array.from({ length: cfg.fig2RightTrials }, (_, t) => ({
+      backend: ctx.backend as BackendRequest,
+      key: foldIn(k, `R-d${j.d}-n2${j.n2}-N${j.N}-t${t}`),
+      o: { curve: `d=${j.d}, n2=${j.n2}`, x: j.N, trial: t, N: j.N, d: j.d, n1: j.n1, n2: j.n2, init: 'he' as const, scale: 1, limit: false },
+    })),
+  );
+  return runTrials(jobs, 'Figure 2 right', ctx, cfg.fig2RightTrials);
 }
 
 /** Figure 2 left [arXiv:2012.11654 Fig. 2] [NOTES.md §6]: N(0,1) weights, λ_min(4K̄/(n_1n_2)) vs d, curves (N, n_1, n_2); optional K^{(3)} overlay on trial 0. */
 export async function fig2Left(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<Fig2Point[]> {
-  const jobs = cfg.fig2LeftCurves.flatMap(([N, n1, n2]) => cfg.fig2LeftD.map((d) => ({ d, n2, N, n1 })));
-  ctx.progress.phase('Figure 2 left', jobs.reduce((s, j) => s + trialFlops(j.N, j.d, j.n1, j.n2), 0) * cfg.fig2LeftTrials);
-  const out: Fig2Point[] = [];
-  for (const j of jobs)
-    for (let t = 0; t < cfg.fig2LeftTrials; t++) {
-      const curve = `N=${j.N}, n1=${j.n1}, n2=${j.n2}`;
-      const pt = await ctx.time(`fig2 left N=${j.N} d=${j.d} n1=${j.n1} n2=${j.n2}`, () =>
-        fig2Trial(foldIn(k, `L-N${j.N}-n1${j.n1}-n2${j.n2}-d${j.d}-t${t}`), {
-          curve,
-          x: j.d,
-          trial: t,
-          N: j.N,
-          d: j.d,
-          n1: j.n1,
-          n2: j.n2,
-          init: 'standard',
-          scale: 4 / (j.n1 * j.n2),
-          limit: cfg.fig2LeftLimit && t === 0,
-        }),
-      );
-      out.push(pt);
-      ctx.progress.tick(trialFlops(j.N, j.d, j.n1, j.n2), `${curve} d=${j.d} trial ${t + 1}/${cfg.fig2LeftTrials}`);
-    }
-  return out;
+  const grid = cfg.fig2LeftCurves.flatMap(([N, n1, n2]) => cfg.fig2LeftD.map((d) => ({ d, n2, N, n1 })));
+  const jobs: Fig2Job[] = grid.flatMap((j) =>
+    Array.from({ length: cfg.fig2LeftTrials }, (_, t) => ({
+      backend: ctx.backend as BackendRequest,
+      key: foldIn(k, `L-N${j.N}-n1${j.n1}-n2${j.n2}-d${j.d}-t${t}`),
+      o: {
+        curve: `N=${j.N}, n1=${j.n1}, n2=${j.n2}`,
+        x: j.d,
+        trial: t,
+        N: j.N,
+        d: j.d,
+        n1: j.n1,
+        n2: j.n2,
+        init: 'standard' as const,
+        scale: 4 / (j.n1 * j.n2),
+        limit: cfg.fig2LeftLimit && t === 0,
+      },
+    })),
+  );
+  return runTrials(jobs, 'Figure 2 left', ctx, cfg.fig2LeftTrials);
 }
