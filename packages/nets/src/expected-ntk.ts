@@ -3,8 +3,8 @@
  * Gaussian dual of a general activation by Gauss–Hermite quadrature (for NM20's λ_*).
  */
 import { matrix, type Matrix } from '@repro/linalg';
-import { angleMatrix, arcCosineThetaMap } from './kernels.js';
-import { activationFns, type Activation } from './mlp.js';
+import { activation, type Activation, type ArcCosineLimitMaps } from './activation.js';
+import { angleMatrix } from './kernels.js';
 
 /** The infinite-width NTK of a deep ReLU MLP (`reluNtkLimit`) with the per-layer NNGP Grams it is built from. */
 export interface ReluNtkLimit {
@@ -18,7 +18,9 @@ export interface ReluNtkLimit {
  * K^{(L)} for ReLU, L ≥ 1 layers of weights (L−1 hidden): G = XXᵀ, K = G; for l = 2..L, with q = diag G and θ the angle
  * between inputs: Ġ = (π−θ)/π = J₀(θ)/π, G ← √(q_iq_j)·J₁(θ)/π with J₁(θ) = sin θ + (π−θ)cos θ, K ← K∘Ġ + G (Ġ and the new
  * G both from the old G). With this normalization (c_σ = 2) the diagonal q is the same at every layer, so the new G is
- * √(q_iq_j)·cos θ′ with θ′ the degree-1 arc-cosine angle map of θ. The angles are carried from layer to layer
+ * √(q_iq_j)·cos θ′ with θ′ the degree-1 arc-cosine angle map of θ. Ġ and θ′ are ReLU's limit maps `k0` and `k1Angle`
+ * (`activation({ name: 'relu' }).limit`, the arc-cosine kernels of kernels.ts). At L = 2 this is K = 2(H∞ + K∞) in terms
+ * of Du et al.'s closed forms (`hInfinity`, `kInfinity`): XXᵀ∘k₀ = 2H∞ and k₁ = 2K∞. The angles are carried from layer to layer
  * (`angleMatrix`, `arcCosineThetaMap`) instead of being recomputed by acos of a rounded cosine, which kept near-parallel
  * pairs accurate only to ~1e-8 in θ. A zero input has angle π/2 to everything and stays there (Ġ = ½, G = 0).
  * @example
@@ -46,6 +48,7 @@ export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
   const Gs: Matrix[] = [G];
   const K = matrix(N, N, G.data.slice());
   if (L === 1) return { K, G: Gs };
+  const relu = activation({ name: 'relu' }).limit as ArcCosineLimitMaps;
   const { theta, sqNormX: q } = angleMatrix(X);
   for (let l = 2; l <= L; l++) {
     const next = matrix(N, N);
@@ -53,12 +56,12 @@ export function reluNtkLimit(X: Matrix, L: number): ReluNtkLimit {
       for (let j = i; j < N; j++) {
         const nrm = Math.sqrt((q[i] as number) * (q[j] as number));
         const t = theta.data[i * N + j] as number;
-        const gdot = (Math.PI - t) / Math.PI;
+        const gdot = relu.k0(t);
         let gnew: number;
         if (nrm === 0) gnew = 0; // a zero input: its feature is 0 and its angle stays π/2 (Ġ = ½ at every layer)
         else if (i === j) gnew = q[i] as number;
         else {
-          const t2 = arcCosineThetaMap(1, t);
+          const t2 = relu.k1Angle(t);
           theta.data[i * N + j] = t2;
           theta.data[j * N + i] = t2;
           gnew = nrm * Math.cos(t2);
@@ -147,13 +150,10 @@ export function gaussHermite(n: number): { z: Float64Array; w: Float64Array } {
  */
 export function gaussianDual(act: Activation, opts: { nodes?: number; gridSize?: number } = {}): (rho: number) => number {
   // ReLU has a kink at 0, where Gauss–Hermite converges slowly (80 nodes: 0.1608 at ρ = 0 against 1/(2π) = 0.1592): use
-  // its closed form, the degree-1 arc-cosine kernel of unit inputs, E[relu(u)relu(v)] = (√(1−ρ²) + (π − arccos ρ)ρ)/(2π).
-  if (act.name === 'relu')
-    return (rho: number) => {
-      const r = Math.min(1, Math.max(-1, rho));
-      return (Math.sqrt(Math.max(0, (1 - r) * (1 + r))) + (Math.PI - Math.acos(r)) * r) / (2 * Math.PI);
-    };
-  const { f } = activationFns(act);
+  // its closed form, the degree-1 arc-cosine kernel of unit inputs (the activation record's `limit.dual`).
+  const sigma = activation(act);
+  if (sigma.limit !== undefined) return sigma.limit.dual;
+  const { f } = sigma;
   const { z, w } = gaussHermite(opts.nodes ?? 80);
   const n = z.length;
   const M = opts.gridSize ?? 4001;

@@ -1,5 +1,6 @@
 export { BACKEND_CHOICES, BackendUnavailableError, getTf, selectBackend, selectedBackend, type BackendInfo, type BackendRequest } from './backend.js';
-export { angleBetween, angleMatrix, arcCosineJDeficit, arcCosineThetaMap, arcCosineThetaMapInPlace, arcCosineActivation, arcCosineAngleMap, arcCosineAngleMapInPlace, arcCosineJ, arcCosineKernel, arcCosineLogDiagonal, arcCosineMultilayer, arcCosineMultilayerKernel, assembleKernel, cosineMatrix, hInfinity, kInfinity, rbfFromGram, rbfKernel, safeAngle } from './kernels.js';
+export { angleBetween, angleMatrix, arcCosineJDeficit, arcCosineThetaMap, arcCosineThetaMapInPlace, arcCosineActivation, arcCosineAngleMap, arcCosineAngleMapInPlace, arcCosineJ, arcCosineKernel, arcCosineLogDiagonal, arcCosineMultilayer, arcCosineMultilayerKernel, assembleKernel, cosineMatrix, guardedAngle, hInfinity, kInfinity, rbfFromGram, rbfKernel } from './kernels.js';
+export { activation, type ActivationRecord, type ArcCosineLimitMaps } from './activation.js';
 export {
   activationPattern,
   forwardTwoLayer,

@@ -4,8 +4,14 @@
  */
 import { gram, hadamard, matmul, matrix, scale, type Matrix } from '@repro/linalg';
 
-/** Below this |cos θ|, acos is well conditioned (error ≤ ε/sin θ ≈ 5e-16); above it the angle comes from coordinates. */
+/**
+ * `arcCosineKernel`'s guard: above this |cos θ| of a dot product summed in a plain loop, the angle comes from coordinates
+ * (acos of the cosine has error ≈ ε/sin θ; ≤ 5e-16 below it).
+ */
 const ACOS_SAFE = 0.9;
+
+/** Above this |cos θ| the Gram-derived cosine is recomputed from coordinates (θ error ≈ ε/sin θ would exceed ~1e-14). */
+const NEAR_PARALLEL = 0.9999;
 
 /**
  * J_n(θ) for n = 0..4 (closed forms; J_3, J_4 derived by us [README §Kernel derivations]):
@@ -39,23 +45,6 @@ export function arcCosineJ(n: number, theta: number): number {
 }
 
 /**
- * θ = arccos(dot/(‖x‖‖y‖)) with the cosine clamped to [−1, 1]; zero-norm input gives θ = π/2 (orthogonal by convention).
- * @example
- * ```ts
- * import { safeAngle } from '@repro/nets';
- *
- * safeAngle(1, 1, Math.SQRT2); // → 0.78539816 (π/4)
- * safeAngle(1 + 1e-16, 1, 1); // → 0 (cosine clamped to 1)
- * safeAngle(0, 0, 2); // → 1.57079633 (zero-norm input: π/2)
- * ```
- */
-export function safeAngle(dot: number, nx: number, ny: number): number {
-  if (nx === 0 || ny === 0) return Math.PI / 2;
-  const c = Math.min(1, Math.max(-1, dot / (nx * ny)));
-  return Math.acos(c);
-}
-
-/**
  * Angle between two vectors from coordinates: θ = 2·atan2(‖x̂ − ŷ‖, ‖x̂ + ŷ‖), accurate to ~ε for every θ (acos loses half
  * the digits near 0 and π).
  * @example
@@ -79,6 +68,27 @@ export function angleBetween(x: ArrayLike<number>, y: ArrayLike<number>, nx: num
   return 2 * Math.atan2(Math.sqrt(dm), Math.sqrt(dp));
 }
 
+/**
+ * The angle recipe of this package: θ ∈ [0, π] between x and y from their dot product where that is well conditioned,
+ * θ = arccos(dot/(‖x‖‖y‖)) (cosine clamped to [−1, 1]), and from coordinates (`angleBetween`) where |cos θ| > `acosMax`
+ * (acos of a rounded cosine loses half the digits near 0 and π: x = y would get θ ≈ 1e-8 instead of 0). A zero-norm input
+ * gives π/2 (orthogonal by convention). `acosMax`: 0.9999 for cosines from a float64 GEMM (`angleMatrix`, the default), 0.9
+ * in `arcCosineKernel`. Every angle between inputs in this package comes from here.
+ * @example
+ * ```ts
+ * import { guardedAngle } from '@repro/nets';
+ *
+ * guardedAngle([1, 0], [1, 1], 1, Math.SQRT2, 1); // → 0.78539816 (π/4, by acos)
+ * guardedAngle([1, 0], [1, 1e-9], 1, 1, 1); // → 1e-9 (near-parallel: from coordinates; acos would give 0)
+ * guardedAngle([0, 0], [1, 1], 0, Math.SQRT2, 0); // → 1.57079633 (zero-norm input: π/2)
+ * ```
+ */
+export function guardedAngle(x: ArrayLike<number>, y: ArrayLike<number>, nx: number, ny: number, dot: number, acosMax: number = NEAR_PARALLEL): number {
+  if (nx === 0 || ny === 0) return Math.PI / 2;
+  const c = dot / (nx * ny);
+  return Math.abs(c) > acosMax ? angleBetween(x, y, nx, ny) : Math.acos(Math.min(1, Math.max(-1, c)));
+}
+
 function rowNorms(X: Matrix): Float64Array {
   const out = new Float64Array(X.rows);
   for (let i = 0; i < X.rows; i++) {
@@ -91,7 +101,7 @@ function rowNorms(X: Matrix): Float64Array {
 
 /**
  * Gram matrix of the arc-cosine kernel k_n between the rows of X and of Y (default Y = X; then exactly symmetric with
- * θ_ii = 0). Float64. Angles: acos where well conditioned, the coordinate formula otherwise.
+ * θ_ii = 0). Float64. Angles by `guardedAngle` (acos where |cos θ| ≤ 0.9, the coordinate formula beyond).
  * @example
  * ```ts
  * import { matrix } from '@repro/linalg';
@@ -119,10 +129,7 @@ export function arcCosineKernel(n: number, X: Matrix, Y?: Matrix): Matrix {
       else {
         let dot = 0;
         for (let k = 0; k < d; k++) dot += (xi[k] as number) * (yj[k] as number);
-        const a = nx[i] as number;
-        const b = ny[j] as number;
-        const c = a === 0 || b === 0 ? 0 : dot / (a * b);
-        theta = Math.abs(c) < ACOS_SAFE ? safeAngle(dot, a, b) : angleBetween(xi, yj, a, b);
+        theta = guardedAngle(xi, yj, nx[i] as number, ny[j] as number, dot, ACOS_SAFE);
       }
       const v = ((((nx[i] as number) * (ny[j] as number)) ** n) * arcCosineJ(n, theta)) / Math.PI;
       K.data[i * B.rows + j] = v;
@@ -165,8 +172,6 @@ export function kInfinity(X: Matrix): Matrix {
 /** (2n − 1)!! for n = 0..4: J_n(0)/π, so k_n(x, x) = (2n − 1)!!·‖x‖²ⁿ [README §Kernel derivations]. */
 const DOUBLE_FACTORIAL = [1, 1, 3, 15, 105] as const;
 
-/** Above this |cos θ| the Gram-derived cosine is recomputed from coordinates (θ error ≈ ε/sin θ would exceed ~1e-14). */
-const NEAR_PARALLEL = 0.9999;
 
 function checkDegree(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0 || n > 4) throw new RangeError(`${what}: degree n must be an integer in 0..4, got ${n}`);
@@ -413,7 +418,8 @@ export function arcCosineMultilayer(ns: readonly number[], kxx: number, kyy: num
 /**
  * θ = arccos(kxy/√(kxx·kyy)) with √(kxx·kyy) formed as one product and one square root (scaled by a power of two, so it
  * neither over- nor underflows): then kxx = kyy = kxy gives exactly cos θ = 1 (√(fl(a²)) = a in binary floating point),
- * where √kxx·√kyy rounds above kxy. Zero norm: π/2 (the `safeAngle` convention).
+ * where √kxx·√kyy rounds above kxy. Zero norm: π/2 (the `guardedAngle` convention). The one angle taken from scalar kernel values
+ * (no coordinates to fall back on): `guardedAngle` is the recipe wherever the inputs themselves are at hand.
  */
 function inputAngle(kxx: number, kyy: number, kxy: number): number {
   if (kxx === 0 || kyy === 0) return Math.PI / 2;
@@ -472,8 +478,8 @@ export function cosineMatrix(X: Matrix, Y?: Matrix): { cos: Matrix; sqNormX: Flo
 }
 
 /**
- * Angles θ_ij ∈ [0, π] between the rows of X and of Y (default Y = X), as `cosineMatrix` but kept as angles: acos of the
- * Gram-derived cosine where |cos| ≤ 0.9999, the coordinate formula (`angleBetween`) beyond, exactly 0 on the diagonal when
+ * Angles θ_ij ∈ [0, π] between the rows of X and of Y (default Y = X), as `cosineMatrix` but kept as angles (`guardedAngle`
+ * on the Gram-derived dot products): acos where |cos| ≤ 0.9999, the coordinate formula (`angleBetween`) beyond, exactly 0 on the diagonal when
  * Y = X. Angles below ~1e-8 survive (their cosine rounds to 1). Zero rows get π/2. Also returns the squared row norms.
  * @example
  * ```ts
@@ -499,13 +505,7 @@ export function angleMatrix(X: Matrix, Y?: Matrix): { theta: Matrix; sqNormX: Fl
       const idx = i * m + j;
       if (a === 0 || b === 0) G.data[idx] = Math.PI / 2;
       else if (Y === undefined && i === j) G.data[idx] = 0;
-      else {
-        const c = (G.data[idx] as number) / (a * b);
-        G.data[idx] =
-          Math.abs(c) > NEAR_PARALLEL
-            ? angleBetween(X.data.subarray(i * d, (i + 1) * d), B.data.subarray(j * d, (j + 1) * d), a, b)
-            : Math.acos(Math.min(1, Math.max(-1, c)));
-      }
+      else G.data[idx] = guardedAngle(X.data.subarray(i * d, (i + 1) * d), B.data.subarray(j * d, (j + 1) * d), a, b, G.data[idx] as number, NEAR_PARALLEL);
     }
   }
   const sq = (v: Float64Array): Float64Array => v.map((r) => r * r);

@@ -8,10 +8,10 @@ import { foldIn, normal, type Key } from '@repro/concentration';
 import { matmul, matrix, type Matrix } from '@repro/linalg';
 import type * as tfc from '@tensorflow/tfjs-core';
 import { getTf } from './backend.js';
+import { activation, type Activation } from './activation.js';
 import { ensureGradients } from './gradients.js';
 
-/** ReLU (σ'(0) = 0), or the smooth leaky ReLU σ_{γ,β}(x) = γx + (1−γ)(softplus(βx) − ln 2)/β with σ' ∈ (γ, 1). */
-export type Activation = { name: 'relu' } | { name: 'smoothLeakyRelu'; gamma: number; beta: number };
+export type { Activation } from './activation.js';
 
 /** Weight variance per layer: 'lecun' 1/n_{l−1}, 'he' 2/n_{l−1}, 'standard' 1 (NMM21 Lemma 3.1). */
 export type InitScheme = 'lecun' | 'he' | 'standard';
@@ -24,22 +24,10 @@ export interface MlpParams {
   W: Matrix[];
 }
 
-/**
- * Numerically safe softplus(z) = max(z, 0) + log1p(e^{−|z|}).
- * @example
- * ```ts
- * import { softplus } from '@repro/nets';
- *
- * softplus(0); // → 0.69314718
- * softplus(1000); // → 1000
- * ```
- */
-export function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
+export { softplus } from './activation.js';
 
 /**
- * Scalar σ and σ' of an activation (float64).
+ * Scalar σ and σ' of an activation (float64): `activation(a).f` and `.df` (activation.ts holds the one definition).
  * @example
  * ```ts
  * import { activationFns } from '@repro/nets';
@@ -55,20 +43,14 @@ export function activationFns(a: Activation): {
   /** σ′(x). */
   df: (x: number) => number;
 } {
-  if (a.name === 'relu') return { f: (x) => (x > 0 ? x : 0), df: (x) => (x > 0 ? 1 : 0) };
-  const { gamma, beta } = a;
-  if (!(gamma > 0 && gamma < 1 && beta > 0)) throw new RangeError(`smoothLeakyRelu needs γ ∈ (0,1) and β > 0, got γ=${gamma}, β=${beta}`);
-  const c = (1 - gamma) / beta;
-  return {
-    f: (x) => gamma * x + c * (softplus(beta * x) - Math.LN2),
-    df: (x) => gamma + (1 - gamma) / (1 + Math.exp(-beta * x)),
-  };
+  const r = activation(a);
+  return { f: r.f, df: r.df };
 }
 
 /**
- * σ(z) and σ'(z) for every entry of z in one pass (float64): for σ_{γ,β} one exp serves both, e = exp(−β|z|):
- * σ = γz + ((1−γ)/β)(max(βz, 0) + log1p(e) − ln 2), σ' = γ + (1−γ)·(βz ≥ 0 ? 1/(1+e) : e/(1+e)). Same σ as `activationFns`
- * bit for bit; σ' agrees to rounding (the logistic of a negative argument is taken in its overflow-free form).
+ * σ(z) and σ'(z) for every entry of z in one pass (float64): `activation(a).fdf(z)`. For σ_{γ,β} one exp serves both,
+ * e = exp(−β|z|); same σ as `activationFns` bit for bit, σ' agrees to rounding (the logistic of a negative argument is
+ * taken in its overflow-free form).
  * @example
  * ```ts
  * import { activationWithDerivative } from '@repro/nets';
@@ -79,35 +61,11 @@ export function activationFns(a: Activation): {
  * ```
  */
 export function activationWithDerivative(a: Activation, z: Float64Array): { f: Float64Array; df: Float64Array } {
-  const n = z.length;
-  const f = new Float64Array(n);
-  const df = new Float64Array(n);
-  if (a.name === 'relu') {
-    for (let i = 0; i < n; i++) {
-      const x = z[i] as number;
-      if (x > 0) {
-        f[i] = x;
-        df[i] = 1;
-      }
-    }
-    return { f, df };
-  }
-  activationFns(a); // validates γ, β
-  const { gamma, beta } = a;
-  const c = (1 - gamma) / beta;
-  const g1 = 1 - gamma;
-  for (let i = 0; i < n; i++) {
-    const x = z[i] as number;
-    const bx = beta * x;
-    const e = Math.exp(-Math.abs(bx));
-    f[i] = gamma * x + c * (Math.max(bx, 0) + Math.log1p(e) - Math.LN2);
-    df[i] = gamma + g1 * (bx >= 0 ? 1 / (1 + e) : e / (1 + e));
-  }
-  return { f, df };
+  return activation(a).fdf(z);
 }
 
 /**
- * σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs.
+ * σ as a tfjs op (float32), differentiable by tfjs autodiff; ReLU's subgradient at 0 is 0 as in tfjs: `activation(a).tf`.
  * @example
  * ```ts
  * import { activationTf, getTf, selectBackend } from '@repro/nets';
@@ -118,10 +76,7 @@ export function activationWithDerivative(a: Activation, z: Float64Array): { f: F
  * ```
  */
 export function activationTf(a: Activation, t: tfc.Tensor): tfc.Tensor {
-  const tf = getTf();
-  if (a.name === 'relu') return tf.relu(t);
-  const { gamma, beta } = a;
-  return tf.add(tf.mul(gamma, t), tf.mul((1 - gamma) / beta, tf.sub(tf.softplus(tf.mul(beta, t)), Math.LN2)));
+  return activation(a).tf(t);
 }
 
 function validateWidths(widths: readonly number[]): void {
@@ -182,7 +137,7 @@ export function mlpForward(p: MlpParams, X: Matrix, act: Activation): { F: Matri
       break;
     }
     G.push(Z);
-    const { f, df } = activationWithDerivative(act, Z.data);
+    const { f, df } = activation(act).fdf(Z.data);
     F.push(matrix(Z.rows, Z.cols, f));
     D.push(matrix(Z.rows, Z.cols, df));
   }
@@ -266,11 +221,12 @@ export async function mlpLossGradTf(p: MlpParams, X: Matrix, Y: Matrix, act: Act
   const Yt = tf.tensor2d(Float32Array.from(Y.data), [Y.rows, Y.cols]);
   const Ws = p.W.map((W) => tf.tensor2d(Float32Array.from(W.data), [W.rows, W.cols]));
   const L = Ws.length;
+  const sigma = activation(act);
   const f = (...ws: tfc.Tensor[]): tfc.Scalar => {
     let h: tfc.Tensor = Xt;
     for (let l = 0; l < L; l++) {
       h = tf.matMul(h as tfc.Tensor2D, ws[l] as tfc.Tensor2D);
-      if (l < L - 1) h = activationTf(act, h);
+      if (l < L - 1) h = sigma.tf(h);
     }
     return tf.mul(0.5, tf.sum(tf.square(tf.sub(h, Yt)))) as tfc.Scalar;
   };

@@ -10,8 +10,8 @@
  */
 import { foldIn, normal, type Key } from '@repro/concentration';
 import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
-import { angleMatrix, arcCosineThetaMap } from './kernels.js';
-import { activationWithDerivative, type Activation } from './mlp.js';
+import { activation, type Activation, type ArcCosineLimitMaps } from './activation.js';
+import { angleMatrix } from './kernels.js';
 
 /** σ_w and σ_b of the NTK parameterization (the same at every layer): H_l = (σ_w/√n_{l−1})F_{l−1}W_l + σ_b·b_l. */
 export interface NtkScales {
@@ -107,7 +107,7 @@ export function ntkMlpForward(p: NtkMlpParams, X: Matrix, act: Activation = { na
     for (let i = 0; i < Z.data.length; i++) Z.data[i] = c * (Z.data[i] as number) + p.bStd * (bl[i % n] as number);
     H.push(Z);
     if (l === L) break;
-    const { f, df } = activationWithDerivative(act, Z.data);
+    const { f, df } = activation(act).fdf(Z.data);
     F.push(matrix(Z.rows, Z.cols, f));
     D.push(matrix(Z.rows, Z.cols, df));
   }
@@ -284,6 +284,7 @@ export function reluNtkLimitWithBias(X: Matrix, L: number, scales: NtkScales): N
   const Gs: Matrix[] = [G];
   const K = matrix(N, N, G.data.slice());
   if (L === 1) return { K, G: Gs };
+  const relu = activation({ name: 'relu' }).limit as ArcCosineLimitMaps;
   const { theta, sqNormX } = angleMatrix(X);
   let q = new Float64Array(N);
   for (let i = 0; i < N; i++) q[i] = G.data[i * N + i] as number;
@@ -308,7 +309,7 @@ export function reluNtkLimitWithBias(X: Matrix, L: number, scales: NtkScales): N
       next.data[ii] = qn[i] as number;
       for (let j = i + 1; j < N; j++) {
         const t = theta.data[i * N + j] as number;
-        const gdot = (sw2 / 2) * ((Math.PI - t) / Math.PI); // = σ_w²/2 exactly at θ = 0, as on the diagonal
+        const gdot = (sw2 / 2) * relu.k0(t); // = σ_w²/2 exactly at θ = 0, as on the diagonal
         let t2: number;
         let gnew: number;
         if ((q[i] as number) === 0 || (q[j] as number) === 0) {
@@ -316,7 +317,7 @@ export function reluNtkLimitWithBias(X: Matrix, L: number, scales: NtkScales): N
           t2 = t;
           gnew = sb2;
         } else {
-          const tt = arcCosineThetaMap(1, t);
+          const tt = relu.k1Angle(t);
           t2 = sb > 0 ? biasedAngle(tt, a[i] as number, a[j] as number, sb, qn[i] as number, qn[j] as number) : tt;
           gnew = Math.sqrt((qn[i] as number) * (qn[j] as number)) * Math.cos(t2);
         }

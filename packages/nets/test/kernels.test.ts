@@ -2,7 +2,7 @@ import { key, normal, sphere } from '@repro/concentration';
 import { matrix } from '@repro/linalg';
 import { expectAllClose } from '@repro/testkit';
 import { describe, expect, it } from 'vitest';
-import { angleBetween, arcCosineJ, arcCosineKernel, gramG, gramH, hInfinity, kInfinity, safeAngle } from '../src/index.js';
+import { angleBetween, arcCosineJ, arcCosineKernel, gramG, gramH, guardedAngle, hInfinity, kInfinity } from '../src/index.js';
 
 /** Independent reference [README §Kernel derivations]: J_n(θ) = 2ⁿ n! ∫_{θ−π/2}^{π/2} cosⁿφ cosⁿ(φ−θ) dφ, composite Simpson with 4000 panels. */
 function jQuadrature(n: number, theta: number): number {
@@ -36,9 +36,15 @@ describe('arc-cosine kernels', () => {
     const x = [1, 0];
     const y = [Math.cos(t), Math.sin(t)];
     expect(angleBetween(x, y, 1, 1) / t).toBeCloseTo(1, 6);
-    expect(safeAngle(1 + 1e-15, 1, 1)).toBe(0);
-    expect(safeAngle(-1 - 1e-15, 1, 1)).toBe(Math.PI);
-    expect(safeAngle(0, 0, 1)).toBe(Math.PI / 2);
+    // the guarded recipe: x = y is exactly 0 (from coordinates), never acos of a cosine rounded below 1
+    expect(guardedAngle(x, x, 1, 1, 1 + 1e-15)).toBe(0);
+    expect(guardedAngle(x, [-1, 0], 1, 1, -1 - 1e-15)).toBe(Math.PI);
+    expect(guardedAngle(y, y, 1, 1, 1 - 2e-16)).toBe(0);
+    expect(guardedAngle(y, x, 1, 1, Math.cos(t)) / t).toBeCloseTo(1, 6);
+    expect(guardedAngle([0, 0], x, 0, 1, 0)).toBe(Math.PI / 2);
+    // acos where well conditioned: the clamped cosine
+    expect(guardedAngle([1, 0], [0, 1], 1, 1, 0)).toBe(Math.PI / 2);
+    expect(guardedAngle([1, 0], [1, 1], 1, Math.SQRT2, 1, 0.9)).toBe(Math.acos(1 / Math.SQRT2));
   });
   it('H∞ is symmetric with diagonal ½ for unit rows; K∞ diagonal ½', () => {
     const X = matrix(30, 5, sphere(key(1), 30, 5));
