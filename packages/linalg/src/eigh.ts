@@ -9,7 +9,8 @@ const QL_MAX_ITER = 60;
  * n×n `vectors` are orthonormal eigenvectors). Householder tridiagonalization (the fused kernel of `eigvalsh`), backward
  * accumulation of Q, then implicit QL with Wilkinson-type shifts applying each rotation to the eigenvector basis
  * (EISPACK tql2 / LAPACK dsteqr). The basis is kept transposed (eigenvectors as rows) so every rotation touches two
- * contiguous rows. Backward stable: ‖A V − V Λ‖ ≈ ε n ‖A‖, ‖VᵀV − I‖ ≈ ε n.
+ * contiguous rows. Backward stable: ‖A V − V Λ‖ ≈ ε n ‖A‖, ‖VᵀV − I‖ ≈ ε n. When only λ_min is needed, use
+ * `minEigenvalue` (no eigenvectors, with an error bound).
  * @example
  * ```ts
  * import { eigh, matrix } from '@repro/linalg';

@@ -450,7 +450,8 @@ export function tridiagonalEigenvaluesGraded(d: Float64Array, e: ArrayLike<numbe
 /**
  * λ(A): all eigenvalues of a symmetric A (n×n float64), ascending, as a Float64Array of length n. Householder
  * tridiagonalization (fused, four rows per pass) + implicit QL without vectors; backward stable, |λ̂ − λ| ≲ nε‖A‖₂.
- * Reference: Golub & Van Loan, Matrix Computations §8.3; EISPACK tred1/tqli.
+ * Reference: Golub & Van Loan, Matrix Computations §8.3; EISPACK tred1/tqli. For λ_min alone (with its error bound and a
+ * fallback when QL stalls) use `minEigenvalue(A, { prefer: 'dense' })`.
  * @example
  * ```ts
  * import { eigvalsh, matrix } from '@repro/linalg';

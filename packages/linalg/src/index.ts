@@ -19,6 +19,8 @@ export {
 export { eigvalsh, tridiagonalEigenvalues, tridiagonalize } from './eigvalsh.js';
 export { eigh } from './eigh.js';
 export { extremeEigenvalues, lambdaMax, type ExtremesErrorBound, lambdaMin, lambdaMinRobust, lanczosExtremes, type ExtremesSolver, type LanczosOptions, type LanczosResult, type RobustOptions } from './lanczos.js';
+export { EIGEN_SOLVER } from './lanczos.js';
+export { describeSolver, minEigenvalue, type MinEigenvalue } from './lambda-min.js';
 export { cholesky, norm2, solve, svdvals } from './decompositions.js';
 export { hardMarginSvm, hardMarginSvmMulticlass, type HardMarginSvmOptions, type HardMarginSvmResult, type MulticlassSvmResult, type SvmKkt } from './hard-margin-svm.js';
 export { svmDecision, svmKktResidual, svmOneVsRest, svmOneVsRestPredict, svmSmo, type OneVsRestModel, type SvmModel, type SvmSmoOptions } from './svm-smo.js';

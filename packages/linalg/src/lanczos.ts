@@ -52,6 +52,8 @@ const WASM_MIN_N = DENSE_CUTOFF + 1;
  * (s the unit eigenvector of T_k, from inverse iteration), on breakdown (invariant subspace: the Ritz values are exact
  * eigenvalues; with a Gaussian start the subspace almost surely contains every eigendirection), or at maxIter with
  * `converged: false`. n ≤ 64 uses `eigvalsh` (residuals 0). Reference: Golub & Van Loan, Matrix Computations §10.1.
+ * The raw Krylov result (residuals, iterations, both error bounds): for "give me λ_min" use `minEigenvalue`, which adds the
+ * dense fallback and returns { value, errorBound, solver }.
  * @example
  * ```ts
  * import { lanczosExtremes, matrix } from '@repro/linalg';
@@ -388,6 +390,9 @@ function solveTridiagonal(alpha: readonly number[], beta: readonly number[], shi
 
 /**
  * λ_min(A) of symmetric A (Lanczos, see `lanczosExtremes`); throws ConvergenceError if the residual tolerance is not met.
+ * A bare number without its error bound or a fallback: new code uses `minEigenvalue` (the λ_min entry point).
+ * @deprecated Use `minEigenvalue(A, { tol })` — the same Lanczos value with its error bound and the dense fallback
+ * (`lanczosExtremes(A)` when the raw Krylov result, without fallback, is wanted). Kept for existing callers.
  * @example
  * ```ts
  * import { lambdaMin, matrix } from '@repro/linalg';
@@ -416,8 +421,27 @@ export function lambdaMax(A: Matrix, opts: LanczosOptions = {}): number {
   return r.max;
 }
 
-/** Which method answered an `extremeEigenvalues` / `lambdaMinRobust` call. */
-export type ExtremesSolver = 'lanczos' | 'eigvalsh' | 'lanczos (eigvalsh QL did not converge)' | 'eigvalsh (Lanczos did not converge)';
+/**
+ * Which method answered a `minEigenvalue` / `extremeEigenvalues` / `lambdaMinRobust` call (the `solver` of their results):
+ * `lanczos` and `eigvalsh` answered as preferred; `eigvalshAfterLanczos` is the dense fallback when Lanczos did not converge
+ * in its Krylov budget, `lanczosAfterQl` the full-dimension Lanczos fallback when eigvalsh's QL iteration stalled.
+ * `describeSolver` gives the words for a report.
+ * @example
+ * ```ts
+ * import { EIGEN_SOLVER, lambdaMinRobust, matrix } from '@repro/linalg';
+ *
+ * lambdaMinRobust(matrix(2, 2, [2, 1, 1, 2]), { prefer: 'dense' }).solver === EIGEN_SOLVER.eigvalsh; // → true
+ * ```
+ */
+export const EIGEN_SOLVER = {
+  lanczos: 'lanczos',
+  eigvalsh: 'eigvalsh',
+  eigvalshAfterLanczos: 'eigvalsh-after-lanczos',
+  lanczosAfterQl: 'lanczos-after-ql',
+} as const;
+
+/** One of the `EIGEN_SOLVER` values: which method answered. */
+export type ExtremesSolver = (typeof EIGEN_SOLVER)[keyof typeof EIGEN_SOLVER];
 
 /** Options of `extremeEigenvalues` and `lambdaMinRobust`: which solver goes first, and the Lanczos tolerance. */
 export interface RobustOptions {
@@ -433,14 +457,16 @@ export interface ExtremesErrorBound {
   max: number;
 }
 
-interface RobustResult {
+/** What `robustExtremes` returns (max and errorBound.max are NaN when only the minimum was asked for). */
+export interface RobustResult {
   min: number;
   max: number;
   solver: ExtremesSolver;
   errorBound: ExtremesErrorBound;
 }
 
-function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustResult {
+/** The Lanczos/eigvalsh fallback behind `minEigenvalue` (want 'min'), `lambdaMinRobust` and `extremeEigenvalues` (want 'both'). */
+export function robustExtremes(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustResult {
   const dense = () => {
     const ev = eigvalsh(A);
     const eb = denseErrorBound(A);
@@ -454,17 +480,17 @@ function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustRes
   };
   if ((opts.prefer ?? 'lanczos') === 'lanczos') {
     try {
-      return { ...krylov(), solver: 'lanczos' };
+      return { ...krylov(), solver: EIGEN_SOLVER.lanczos };
     } catch (e) {
       if (!(e instanceof ConvergenceError)) throw e;
-      return { ...dense(), solver: 'eigvalsh (Lanczos did not converge)' };
+      return { ...dense(), solver: EIGEN_SOLVER.eigvalshAfterLanczos };
     }
   }
   try {
-    return { ...dense(), solver: 'eigvalsh' };
+    return { ...dense(), solver: EIGEN_SOLVER.eigvalsh };
   } catch (e) {
     if (!(e instanceof ConvergenceError)) throw e;
-    return { ...krylov(A.rows), solver: 'lanczos (eigvalsh QL did not converge)' };
+    return { ...krylov(A.rows), solver: EIGEN_SOLVER.lanczosAfterQl };
   }
 }
 
@@ -472,7 +498,8 @@ function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustRes
  * λ_min and λ_max of symmetric A with a fallback, so a hard spectrum does not abort a run: `prefer: 'lanczos'` tries Lanczos
  * and falls back to the dense `eigvalsh` when Lanczos does not converge in its Krylov budget (clustered extremes);
  * `prefer: 'dense'` tries `eigvalsh` and falls back to full-dimension Lanczos when its QL iteration stalls. The answer is
- * always a converged one: both methods failing rethrows the second ConvergenceError. `solver` names the method that answered.
+ * always a converged one: both methods failing rethrows the second ConvergenceError. `solver` names the method that answered
+ * (an `EIGEN_SOLVER` value). For λ_min alone use `minEigenvalue` (same fallback, Lanczos for the bottom end only).
  * `errorBound.min` / `errorBound.max` bound the error of `min` / `max`: a-posteriori (explicit Ritz residual plus its
  * rounding, see `LanczosResult.errorBoundMin`) when Lanczos answered, the a-priori n·ε·‖A‖_F when eigvalsh did.
  * @example
@@ -485,13 +512,15 @@ function robust(A: Matrix, opts: RobustOptions, want: 'min' | 'both'): RobustRes
  * ```
  */
 export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: number; max: number; solver: ExtremesSolver; errorBound: ExtremesErrorBound } {
-  return robust(A, opts, 'both');
+  return robustExtremes(A, opts, 'both');
 }
 
 /**
  * λ_min of symmetric A with the fallback of `extremeEigenvalues` (Lanczos run for the bottom end only). `errorBound`: some
  * eigenvalue lies within it of `value` (a-posteriori Ritz residual bound for Lanczos, n·ε·‖A‖_F for eigvalsh); with the
- * default Lanczos tol 1e-8 it is about 1e-8‖A‖, so report it next to any λ_min that is itself a result.
+ * default Lanczos tol 1e-8 it is about 1e-8‖A‖, so report it next to any λ_min that is itself a result. The same computation
+ * and result as `minEigenvalue`, the λ_min entry point (its earlier name, kept for existing callers).
+ * @deprecated Use `minEigenvalue` (both are thin wrappers of `robustExtremes(A, opts, 'min')`: same value, bound and solver).
  * @example
  * ```ts
  * import { lambdaMinRobust, matrix } from '@repro/linalg';
@@ -502,6 +531,6 @@ export function extremeEigenvalues(A: Matrix, opts: RobustOptions = {}): { min: 
  * ```
  */
 export function lambdaMinRobust(A: Matrix, opts: RobustOptions = {}): { value: number; solver: ExtremesSolver; errorBound: number } {
-  const r = robust(A, opts, 'min');
+  const r = robustExtremes(A, opts, 'min');
   return { value: r.min, solver: r.solver, errorBound: r.errorBound.min };
 }

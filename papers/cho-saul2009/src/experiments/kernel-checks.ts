@@ -1,6 +1,6 @@
 /** Deterministic float64 experiments on the kernels themselves: eq-closed-form, eq-jn-general, diag-depth, psd, angle-map, curves. */
 import { foldIn, normal, uniform, type Key } from '@repro/concentration';
-import { ConvergenceError, extremeEigenvalues, matrix, type Matrix } from '@repro/linalg';
+import { ConvergenceError, describeSolver, extremeEigenvalues, matrix, type Matrix } from '@repro/linalg';
 import { angleMap as arcCosineAngleMap, J as arcCosineJ, kernel as arcCosineKernel, multilayer as arcCosineMultilayer, multilayerKernel as arcCosineMultilayerKernel } from '../kernels.js';
 import type { ChoSaul2009Config } from '../config.js';
 import type { AngleMapTrace, ClosedFormTrace, CurvesTrace, DiagTrace, JnGeneralTrace, PsdTrace } from '../trace.js';
@@ -115,7 +115,7 @@ const LANCZOS_TOL = 1e-13;
 function extremes(K: Matrix): Omit<PsdTrace['rows'][number], 'degree' | 'depth'> {
   try {
     const r = extremeEigenvalues(K, { prefer: 'dense', tol: LANCZOS_TOL });
-    return { lambdaMin: r.min, lambdaMax: r.max, solver: r.solver, errorBoundMin: r.errorBound.min, errorBoundMax: r.errorBound.max };
+    return { lambdaMin: r.min, lambdaMax: r.max, solver: describeSolver(r.solver), errorBoundMin: r.errorBound.min, errorBoundMax: r.errorBound.max };
   } catch (e) {
     if (!(e instanceof ConvergenceError)) throw e;
     return { lambdaMin: Number.NaN, lambdaMax: Number.NaN, solver: 'none converged', errorBoundMin: Number.NaN, errorBoundMax: Number.NaN };

@@ -1,5 +1,5 @@
 import { foldIn, type Key } from '@repro/concentration';
-import { lambdaMinRobust as robustLambdaMin, matrix, type Matrix } from '@repro/linalg';
+import { EIGEN_SOLVER, matrix, minEigenvalue, type Matrix } from '@repro/linalg';
 import { fault, mapJobs, type RunContext } from '@repro/harness';
 import { reluNtkLimit, selectBackend, type Activation, type BackendRequest } from '@repro/nets';
 import { initWeights, layerNtkTf } from './ntk.js';
@@ -16,11 +16,11 @@ export function trialFlops(N: number, d: number, n1: number, n2: number): number
 
 /**
  * λ_min in float64: Lanczos (full re-orthogonalization, residual ≤ 1e−8·‖A‖); when it does not converge within its Krylov
- * budget (clustered bottom spectrum) [NOTES.md §6], the exact dense Householder + QL eigen-solve (@repro/linalg lambdaMinRobust).
+ * budget (clustered bottom spectrum) [NOTES.md §6], the exact dense Householder + QL eigen-solve (@repro/linalg minEigenvalue).
  */
 export function lambdaMinRobust(A: Matrix): { value: number; solver: 'lanczos' | 'dense'; errorBound: number } {
-  const r = robustLambdaMin(A, { prefer: 'lanczos' });
-  const solver = r.solver === 'lanczos' ? 'lanczos' : 'dense';
+  const r = minEigenvalue(A, { prefer: 'lanczos' });
+  const solver = r.solver === EIGEN_SOLVER.lanczos ? 'lanczos' : 'dense';
   return { value: r.value, solver, errorBound: r.errorBound };
 }
 
