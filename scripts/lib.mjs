@@ -15,3 +15,15 @@ export function writeCheckResult(name, passed, failed) {
   mkdirSync(join(root, 'test-results'), { recursive: true });
   writeFileSync(join(root, 'test-results', `${name}.json`), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
 }
+
+/**
+ * A run's wall time in words, from its manifest. A merged sharded run's own wallSeconds is the merge alone; its wall is
+ * the slowest shard plus the merge (shards run side by side), and the text says so.
+ */
+export function runWallText(m) {
+  if (typeof m.wallSeconds !== 'number') return '?';
+  const sw = m.shards?.wallSeconds;
+  if (!Array.isArray(sw) || sw.length === 0) return `${Math.round(m.wallSeconds)} s`;
+  const slowest = Math.max(...sw);
+  return `${Math.round(slowest + m.wallSeconds)} s (${sw.length} shard${sw.length === 1 ? '' : 's'} by ${m.shards.mode ?? '?'}, slowest ${Math.round(slowest)} s, merge ${m.wallSeconds.toFixed(1)} s)`;
+}

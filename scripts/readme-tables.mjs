@@ -10,12 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listPapers, root } from './lib.mjs';
+import { listPapers, root, runWallText } from './lib.mjs';
 
 const check = process.argv.includes('--check');
 const readme = join(root, 'README.md');
 let text = readFileSync(readme, 'utf8');
 const esc = (s) => String(s).replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** A claim id without its paper prefix where it has one (nguyen-mondelli2020's ids start nm20./nmm21., kept whole). */
+const shortId = (p, id) => (id.startsWith(`${p}.`) ? id.slice(p.length + 1) : id);
 const rows = [];
 const xrows = [];
 for (const p of listPapers()) {
@@ -28,7 +30,7 @@ for (const p of listPapers()) {
   const m = paper.meta;
   const authors = m.authors.length > 3 ? `${m.authors[0].split(' ').pop()} et al.` : m.authors.map((a) => a.split(' ').pop()).join(', ');
   const xf = existsSync(join(root, 'papers', p, 'expected-failures.json')) ? JSON.parse(readFileSync(join(root, 'papers', p, 'expected-failures.json'), 'utf8')) : [];
-  const smokeX = xf.filter((e) => (e.profiles ?? ['smoke']).includes('smoke')).map((e) => `\`${e.id.slice(p.length + 1)}\``);
+  const smokeX = xf.filter((e) => (e.profiles ?? ['smoke']).includes('smoke')).map((e) => `\`${shortId(p, e.id)}\``);
   const smokeOnly = paper.claims.filter((c) => c.profiles.includes('smoke')).length;
   const ref = join(root, 'papers', p, 'reference', 'paper');
   let paperCol = 'no reference run yet';
@@ -36,8 +38,8 @@ for (const p of listPapers()) {
     const claims = JSON.parse(readFileSync(join(ref, 'claims.json'), 'utf8'));
     const man = JSON.parse(readFileSync(join(ref, 'manifest.json'), 'utf8'));
     const n = (s) => claims.filter((c) => c.status === s).length;
-    const ids = (s) => claims.filter((c) => c.status === s).map((c) => `\`${c.id.slice(p.length + 1)}\``);
-    paperCol = `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('skip')} skip; ${Math.round(man.wallSeconds)} s at ${String(man.git?.commit ?? '?').slice(0, 7)}${ids('fail').length ? ` — fail: ${ids('fail').join(', ')}` : ''}${ids('inconclusive').length ? ` — inconclusive: ${ids('inconclusive').join(', ')}` : ''}`;
+    const ids = (s) => claims.filter((c) => c.status === s).map((c) => `\`${shortId(p, c.id)}\``);
+    paperCol = `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('skip')} skip; ${runWallText(man)} at ${String(man.git?.commit ?? '?').slice(0, 7)}${ids('fail').length ? ` — fail: ${ids('fail').join(', ')}` : ''}${ids('inconclusive').length ? ` — inconclusive: ${ids('inconclusive').join(', ')}` : ''}`;
   }
   rows.push(
     `| ${esc(authors)}${authors.endsWith('.') ? '' : '.'} *${esc(m.title)}.* ${esc(m.venue)}${String(m.venue).includes(String(m.year)) ? '' : ` ${m.year}`} | [\`papers/${p}\`](papers/${p}/README.md) | ${paper.claims.length} (${smokeOnly} in smoke), ${Object.keys(paper.faults ?? {}).length} planted faults | ${smokeX.length ? `documented failures: ${smokeX.join(', ')}` : 'no documented failure'} | ${paperCol} |`,
