@@ -33,6 +33,10 @@ try {
     const r = run('node', ['scripts/repro.mjs', 'du2019', '--profile', 'smoke']);
     ok(r.status === 0, `local du2019 smoke run (exit ${r.status})`);
   }
+  // 0. a 1-CPU task sees one CPU (TaskPlugin=task/affinity): the job pool and GEMM threads size themselves from it.
+  const probe = run('sbatch', ['--wait', '--quiet', '--cpus-per-task=1', '-o', join(dir, 'probe.out'), '--wrap', `${process.execPath} -e "console.log(require('node:os').availableParallelism())"`]);
+  const seen = existsSync(join(dir, 'probe.out')) ? readFileSync(join(dir, 'probe.out'), 'utf8').trim().split('\n').pop() : `(no output: ${probe.stderr.trim()})`;
+  ok(probe.status === 0 && seen === '1', `a --cpus-per-task=1 task sees os.availableParallelism() = ${seen} (want 1: tasks are bound to their CPUs)`);
   // 1. two shards through Slurm equal the local run.
   const t1 = performance.now();
   const s = run('node', ['scripts/repro.mjs', 'submit', 'du2019', '--engine', 'slurm', '--shards', '2', '--profile', 'smoke', '--wait', '--json']);

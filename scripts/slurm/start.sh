@@ -4,7 +4,9 @@
 #   export SLURM_CONF=/tmp/repro-slurm/etc/slurm.conf    # printed at the end: sbatch/squeue/pnpm repro submit then use it
 #   scripts/slurm/stop.sh             # cancels the jobs, stops the daemons by the PIDs in their pid files
 # Needs root and: apt-get install -y --no-install-recommends slurmctld slurmd slurm-client munge
-# Facts behind the settings (measured): /work/shared/notes/slurm-local.md.
+# Facts behind the settings (measured): /work/shared/notes/slurm-local.md. TaskPlugin=task/affinity binds each task to the
+# CPUs it was given (--cpus-per-task), so Node's os.availableParallelism() — which sizes our job pool and GEMM threads —
+# sees those CPUs only; with task/none two 1-CPU shards on a 2-CPU node each ran 2 threads (check-slurm tests this).
 set -euo pipefail
 D="${REPRO_SLURM_DIR:-/tmp/repro-slurm}"
 PORT="${REPRO_SLURM_PORT:-6817}"
@@ -38,7 +40,7 @@ SlurmctldLogFile=$D/log/slurmctld.log
 SlurmdLogFile=$D/log/slurmd.log
 MailProg=/bin/true
 ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
+TaskPlugin=task/affinity
 JobAcctGatherType=jobacct_gather/none
 MpiDefault=none
 AccountingStorageType=accounting_storage/none
