@@ -117,6 +117,12 @@ export function setExample(paper: Paper): string {
   return `${keys[0] ?? 'key'}=${JSON.stringify(smoke[keys[0] ?? ''] ?? 'value')}`;
 }
 
+/** The GEMM kernels in force, as @repro/linalg reports them (registered on globalThis; harness does not import linalg). */
+function gemmLabel(): string {
+  const info = (globalThis as Record<symbol, unknown>)[Symbol.for('@repro/linalg.gemmInfo')] as (() => { label?: string } | null) | undefined;
+  return info?.()?.label ?? 'n/a (@repro/linalg not loaded)';
+}
+
 /** --help text: every option, every config key (description, smoke and paper values), every claim and figure. */
 export function helpText(paper: Paper): string {
   const shape = paper.config.shape as Record<string, z.ZodType>;
@@ -144,6 +150,7 @@ export function helpText(paper: Paper): string {
     '                          shard only by seed (with one seed, shard 0 does everything). Merged claims/values are byte-identical.',
     '  --shard-by auto|seed|job  force the unit a shard splits (default auto)',
     '  -h, --help              this text',
+    `  env REPRO_GEMM          GEMM kernels: auto (default: onnxruntime-node past the crossover) | wasm | native | cuda | simd | js; here: ${gemmLabel()}`,
     '',
     'Verdicts: pass · fail · inconclusive (the data can tell neither, e.g. a rate whose CI straddles its range) · skip',
     'Exit codes: 0 no checked claim failed (inconclusive ones are counted on the summary line) · 1 a claim failed · 2 bad input · 3 runtime fault',

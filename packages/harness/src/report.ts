@@ -199,6 +199,7 @@ export function provenanceRows(m: Manifest): [string, string][] {
     ['profile', `${str(m.profile)}${overrides.length > 0 ? ` (from ${str(m.baseProfile)}; --set ${overrides.join(' ')})` : ''}`],
     ['seed', `${str(m.seed)} (${str(m.seeds)} trace(s); ${str(m.keyDerivation)})`],
     ['backend', `${str(be.name)} (requested ${str(be.requested)})${be.tfjsVersion ? `, tfjs ${be.tfjsVersion}` : ''}${be.detail ? `, ${be.detail}` : ''}`],
+    ...(m.gemm ? ([['GEMM', str(m.gemm)]] as [string, string][]) : []),
     ['versions', `node ${str(m.node)}; ${Object.entries(pk).map(([k, v]) => `${k} ${v}`).join(', ')}`],
     ['pnpm-lock.yaml sha256', str(m.lockfileSha256)],
     ['machine', `${str(m.os)}; ${str(cpu.model)} × ${str(cpu.count)}; ${typeof m.totalMemoryBytes === 'number' ? `${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB` : 'n/a'}`],

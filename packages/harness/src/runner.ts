@@ -421,6 +421,8 @@ export async function finishRun(paper: Paper, r: ResolvedRun, opts: RunOptions, 
   const end = new Date();
   const wallSeconds = (performance.now() - f.t0) / 1000;
   const backendInfo = f.backend ?? { name: 'float64-js', requested: opts.backend, detail: 'no tfjs experiment ran' };
+  // The GEMM kernels in force (@repro/linalg registers its gemmInfo here; harness does not import linalg).
+  const gemmInfo = (globalThis as Record<symbol, unknown>)[Symbol.for('@repro/linalg.gemmInfo')] as (() => { label?: string } | null) | undefined;
   const manifest: Record<string, unknown> = {
     paper: paper.id,
     title: paper.meta.title,
@@ -439,6 +441,7 @@ export async function finishRun(paper: Paper, r: ResolvedRun, opts: RunOptions, 
     experiments: [...r.experiments].sort(),
     backend: backendInfo,
     tfjsVersion: backendInfo.tfjsVersion ?? null,
+    gemm: gemmInfo?.()?.label ?? null,
     ...f.origin,
     ...f.extraManifest,
     start: f.start.toISOString(),

@@ -27,3 +27,4 @@ export { svmDecision, svmKktResidual, svmOneVsRest, svmOneVsRestPredict, svmSmo,
 export { dgemm, gemmInfo, setGemmThreads, sgemm, type GemmInfo, type GemmKind, type GemmOptions } from './wasm/gemm.mjs';
 /** URL of the plain-JS GEMM module (sgemm, dgemm), for worker threads that must import it without a TypeScript loader. */
 export const gemmModuleUrl: string = new URL('./wasm/gemm.mjs', import.meta.url).href;
+export { setGemmKernel, type GemmMode, type NativeGemmInfo } from './wasm/gemm.mjs';

@@ -1,5 +1,5 @@
 /** Row-major dense float64 matrices and their elementwise / BLAS-like operations. */
-import { dgemm, gemmInfo } from './wasm/gemm.mjs';
+import { dgemm, gemmKernelMode, wasmGemmAvailable } from './wasm/gemm.mjs';
 
 /** Row-major dense matrix: entry (i, j) is data[i·cols + j]. */
 export interface Matrix {
@@ -179,7 +179,7 @@ function gemmABt(A: Float64Array, Bt: Float64Array, n: number, m: number, K: num
 const DGEMM_MIN_WORK = 1 << 15;
 
 function useDgemm(work: number): boolean {
-  return work >= DGEMM_MIN_WORK && process.env.REPRO_GEMM !== 'js' && gemmInfo() !== null;
+  return work >= DGEMM_MIN_WORK && gemmKernelMode() !== 'js' && wasmGemmAvailable();
 }
 
 /**

@@ -101,14 +101,15 @@ export async function selectBackend(requested: BackendRequest): Promise<BackendI
 }
 
 /**
- * On the wasm backend, matMul runs on @repro/linalg's sgemm (FMA, all cores) instead of tfjs's one-thread XNNPACK
- * kernel, unless REPRO_MATMUL=xnnpack. Returns the note recorded in the backend detail (and so in every manifest).
+ * On the wasm backend, matMul runs on @repro/linalg's sgemm (FMA, all cores; onnxruntime-node's MLAS kernel past the
+ * crossover when REPRO_GEMM=auto and it loads) instead of tfjs's one-thread XNNPACK kernel, unless REPRO_MATMUL=xnnpack.
+ * The detail names the GEMM kernels in force (gemmInfo().label). Returns the note recorded in the backend detail (and so in every manifest).
  */
 function wasmMatMul(): string {
   if (process.env.REPRO_MATMUL === 'xnnpack') return '; matMul: tfjs XNNPACK (REPRO_MATMUL=xnnpack)';
   const info = gemmInfo();
   if (info === null || !installWasmMatMul(tf, sgemm)) return '; matMul: tfjs XNNPACK';
-  return `; matMul: @repro/linalg sgemm (${info.kind}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
+  return `; matMul: @repro/linalg sgemm (${info.kind}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) [${info.label}]`;
 }
 
 /**

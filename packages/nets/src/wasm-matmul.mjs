@@ -1,6 +1,8 @@
 // Replaces tfjs-backend-wasm's BatchMatMul kernel (XNNPACK, one thread, ~25 GFLOP/s here; 1.7 GFLOP/s with a transposed
 // operand) by @repro/linalg's sgemm (WebAssembly SIMD with FMA, packed, on every core: ~85 GFLOP/s at 2048² on the
-// 2-core reference box, transposes free). Plain JavaScript so the GD shard workers install the same kernel.
+// 2-core reference box, transposes free; products past the crossover go on to onnxruntime-node's MLAS kernel when
+// REPRO_GEMM=auto and it loads, writing straight into the tfjs heap). Plain JavaScript so the GD shard workers install
+// the same kernel.
 // Operands are copied from the tfjs heap into sgemm's shared memory and C back (O(n²) against O(n³) work).
 
 /**

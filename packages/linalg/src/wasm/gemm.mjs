@@ -15,20 +15,27 @@
  * thread, plain 30, tfjs-backend-wasm's XNNPACK matMul 25.
  *
  * Tuning: REPRO_GEMM=simd forces the plain-SIMD build; REPRO_GEMM_THREADS=k caps the threads (default: available cores).
+ *
+ * The native provider (../native/gemm-native.mjs, onnxruntime-node's MLAS kernels) sits behind the same two functions:
+ * REPRO_GEMM=auto (the default) sends a product of at least NATIVE_MIN_WORK multiply-adds to it when it loads, and keeps
+ * smaller ones (and everything when it does not load) here; REPRO_GEMM=native / cuda send every product to it (an error
+ * when it does not load); REPRO_GEMM=wasm / simd / js never load it (js: matmul and gram stay in TypeScript, sgemm/dgemm
+ * here), so they give the bytes of the WebAssembly kernels alone.
  */
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ARGS, DONE, ERR, FN, SEQ, SLOT_WORDS } from './gemm-ctrl.mjs';
 import { DGEMM_NR, GEMM_MR, GEMM_RELAXED_SIMD, GEMM_SIMD, SGEMM_NR } from './kernels.generated.mjs';
+import { loadNative, nativeGemm } from '../native/gemm-native.mjs';
 
 /**
  * Per precision: element bytes, register tile width, cache blocks (MC×KC of A in L2, KC×NC of B in L3, a KC×NR strip in
  * L1; tuned on the reference box), the bytes of one thread's packing workspace, and the worker function code.
  */
 const PREC = {
-  f32: { E: 4, NR: SGEMM_NR, MC: 128, KC: 256, NC: 1024, fn: 0, name: 'sgemm', Arr: Float32Array },
-  f64: { E: 8, NR: DGEMM_NR, MC: 64, KC: 256, NC: 512, fn: 1, name: 'dgemm', Arr: Float64Array },
+  f32: { E: 4, NR: SGEMM_NR, MC: 128, KC: 256, NC: 1024, fn: 0, name: 'sgemm', Arr: Float32Array, prec: 'f32' },
+  f64: { E: 8, NR: DGEMM_NR, MC: 64, KC: 256, NC: 512, fn: 1, name: 'dgemm', Arr: Float64Array, prec: 'f64' },
 };
 for (const p of Object.values(PREC)) p.WS = p.E * (p.MC * p.KC + p.KC * p.NC + GEMM_MR * p.NR);
 const PAGE = 65536;
@@ -36,11 +43,56 @@ const PAGE = 65536;
 const MAX_PAGES = 65536;
 /** Below this many multiply-adds a call runs on the calling thread alone (waking a worker costs ~20–50 µs). */
 const PARALLEL_MIN_WORK = 1 << 21;
+/**
+ * REPRO_GEMM=auto: products of at least this many multiply-adds (M·N·K) go to the native provider. A native call costs
+ * ≈ 8–10 µs more than a WebAssembly one (three tensor views, the session's dispatch, waking its pool): measured square
+ * n³ on the 2-core box (loaded), native/wasm time 6.3 / 2.8 / 1.6 / 1.0 / 0.64 / 0.46 at n = 16 / 32 / 48 / 64 / 96 / 128
+ * (float32) and 5.0 / 2.1 / 1.2 / 0.79 / 0.59 / 0.47 (float64). Break-even is ≈ 64³ = 2^18 (float32) and ≈ 52³ (float64);
+ * the thresholds sit past it (≈ 81³ and 64³) so a product sent native is clearly faster. `pnpm bench` prints the sweep
+ * (scripts/bench.mjs; README § Native GEMM).
+ */
+export const NATIVE_MIN_WORK = { f32: 1 << 19, f64: 1 << 18 };
+/** Values of REPRO_GEMM (and setGemmKernel). */
+const MODES = ['auto', 'wasm', 'simd', 'js', 'native', 'cuda'];
 
 
 /** @type {any} */
 let engine;
 let threadCap = Number.POSITIVE_INFINITY;
+/** @type {string | undefined} the GEMM mode (REPRO_GEMM, or setGemmKernel), read once */
+let mode;
+
+function gemmMode() {
+  if (mode === undefined) {
+    const v = (process.env.REPRO_GEMM ?? '').trim() || 'auto';
+    if (!MODES.includes(v)) throw new Error(`REPRO_GEMM='${v}' is not a GEMM kernel (choose ${MODES.join(', ')})`);
+    mode = v;
+  }
+  return mode;
+}
+
+/** The GEMM mode in force (auto, wasm, simd, js, native, cuda); throws on an unknown REPRO_GEMM. */
+export function gemmKernelMode() {
+  return gemmMode();
+}
+
+/** Whether the WebAssembly kernels run here (WebAssembly SIMD present); cheap after the first call. */
+export function wasmGemmAvailable() {
+  return load() !== null;
+}
+
+/** The native provider a product of `work` multiply-adds goes to ('cpu' | 'cuda'), or null: the WebAssembly kernels. */
+function nativeRoute(P, work) {
+  const m = gemmMode();
+  if (m === 'native' || m === 'cuda') {
+    const provider = m === 'cuda' ? 'cuda' : 'cpu';
+    const r = loadNative(provider);
+    if (!r.ok) throw new Error(`REPRO_GEMM=${m}: onnxruntime-node (${provider}) did not load: ${r.error}`);
+    return provider;
+  }
+  if (m === 'auto' && work >= NATIVE_MIN_WORK[P.prec] && loadNative('cpu').ok) return 'cpu';
+  return null;
+}
 
 function decode(b64) {
   return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -49,7 +101,7 @@ function decode(b64) {
 function pickModule() {
   const relaxed = decode(GEMM_RELAXED_SIMD);
   const simd = decode(GEMM_SIMD);
-  if (process.env.REPRO_GEMM !== 'simd') {
+  if (gemmMode() !== 'simd') {
     if (!WebAssembly.validate(relaxed)) v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
     if (WebAssembly.validate(relaxed)) return { kind: 'relaxed-simd', bytes: relaxed };
   }
@@ -95,10 +147,42 @@ function ensureWorkers(e, count) {
   }
 }
 
-/** Which GEMM build runs here and on how many threads; null when the engine has no WebAssembly SIMD. */
+/**
+ * Which GEMM kernels run here and on how many threads; null when the engine has no WebAssembly SIMD. In mode auto this
+ * loads the native provider (once) to say whether it runs.
+ */
 export function gemmInfo() {
   const e = load();
-  return e ? { kind: e.kind, threads: defaultThreads() } : null;
+  if (!e) return null;
+  const m = gemmMode();
+  const threads = defaultThreads();
+  const provider = m === 'cuda' ? 'cuda' : m === 'native' || m === 'auto' ? 'cpu' : null;
+  const nat = provider === null ? null : loadNative(provider);
+  const wasm = `WebAssembly ${e.kind}`;
+  let kernel = 'wasm';
+  let native = null;
+  let label;
+  if (nat?.ok) {
+    kernel = m === 'auto' ? 'auto' : 'native';
+    native = { module: 'onnxruntime-node', version: nat.version, provider, minWork: m === 'auto' ? { ...NATIVE_MIN_WORK } : { f32: 1, f64: 1 } };
+    const ort = `onnxruntime-node ${nat.version} (${provider})`;
+    label = m === 'auto' ? `${ort} from 2^${Math.log2(NATIVE_MIN_WORK.f32)} (f32) / 2^${Math.log2(NATIVE_MIN_WORK.f64)} (f64) multiply-adds, ${wasm} below` : `${ort}, every product`;
+  } else if (nat) {
+    label = m === 'auto' ? `${wasm} (onnxruntime-node did not load: ${nat.error})` : `unavailable: onnxruntime-node (${provider}) did not load: ${nat.error}`;
+  } else label = wasm;
+  return { kind: e.kind, threads, mode: m, kernel, native, ...(nat && !nat.ok ? { nativeError: nat.error } : {}), label: `REPRO_GEMM=${m}: ${label}; ${threads} thread${threads === 1 ? '' : 's'}` };
+}
+
+// The harness (which does not import this package) names the kernels in every manifest, report and --help through this.
+globalThis[Symbol.for('@repro/linalg.gemmInfo')] = gemmInfo;
+
+/**
+ * Choose the GEMM kernels of every later call, as REPRO_GEMM would (auto, wasm, simd, js, native, cuda). The WebAssembly
+ * build (relaxed or plain SIMD) is chosen once, at the first call: switching to or from simd later has no effect on it.
+ */
+export function setGemmKernel(m) {
+  if (!MODES.includes(m)) throw new RangeError(`setGemmKernel: expected one of ${MODES.join(', ')}, got ${m}`);
+  mode = m;
 }
 
 /** Cap the threads of every later call (e.g. 1 inside a process that already runs one job per core). */
@@ -125,6 +209,8 @@ function gemm(P, A, B, M, K, N, opts) {
     C.fill(0, 0, M * N);
     return C;
   }
+  const native = nativeRoute(P, M * N * K);
+  if (native !== null) return nativeGemm(native, P.prec, A, B, M, K, N, opts.transA === true, opts.transB === true, C, Math.min(opts.threads ?? defaultThreads(), 16));
   const e = load();
   if (!e) throw new Error(`${fn}: this JavaScript engine has no WebAssembly SIMD`);
 
