@@ -36,6 +36,8 @@ export function loadNative(provider = 'cpu') {
     const name = moduleName();
     const ort = requireHere(name);
     const { binding, initOrt } = requireHere(`${name}/dist/binding`);
+    // ORT's own log would print a CUDA load failure to stderr as well; the error reaches the caller through loadNative.
+    if (ort.env && ort.env.logLevel === 'warning') ort.env.logLevel = 'fatal';
     initOrt();
     const version = String(ort.env?.versions?.node ?? ort.env?.versions?.common ?? 'unknown');
     const supported = binding.listSupportedBackends().map((b) => b.name);

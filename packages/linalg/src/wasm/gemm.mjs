@@ -87,7 +87,10 @@ function nativeRoute(P, work) {
   if (m === 'native' || m === 'cuda') {
     const provider = m === 'cuda' ? 'cuda' : 'cpu';
     const r = loadNative(provider);
-    if (!r.ok) throw new Error(`REPRO_GEMM=${m}: onnxruntime-node (${provider}) did not load: ${r.error}`);
+    if (!r.ok) {
+      const hint = provider === 'cuda' ? ' (the CUDA 12 binaries are fetched only on request: ONNXRUNTIME_NODE_INSTALL=cuda12, README § Native GEMM)' : '';
+      throw new Error(`REPRO_GEMM=${m}: onnxruntime-node (${provider}) did not load: ${r.error}${hint}`);
+    }
     return provider;
   }
   if (m === 'auto' && work >= NATIVE_MIN_WORK[P.prec] && loadNative('cpu').ok) return 'cpu';
