@@ -8,17 +8,57 @@ import { EXIT, UsageError } from './errors.js';
 import { PROFILES, parseBytes, resolveRun, runPaper, type RunOptions, type RunSummary } from './runner.js';
 import { mergeShards, parseShard, SHARD_MODES, type ShardBy } from './shard.js';
 
+/** The values of `--backend`: `auto` picks the best available tfjs backend (tensorflow > wasm > cpu). */
 export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 
 const VALUE_OPTIONS = ['--profile', '--seed', '--seeds', '--workers', '--backend', '--only', '--set', '--out', '--max-memory', '--fault', '--shard', '--shard-by'];
 
+/** A paper CLI's arguments, parsed and checked: the run options plus the CLI's own flags. */
 export interface ParsedInvocation extends Omit<RunOptions, 'packageRoot'> {
+  /** `--json`: print the summary as one JSON document on stdout. */
   json: boolean;
+  /** Set by `pnpm repro` when turbo runs the bin (exit 0 so turbo caches a run whose claims failed). */
   underTurbo: boolean;
+  /** `--help` / `-h`: print `helpText` and exit. */
   help: boolean;
 }
 
-/** Parse a paper CLI's arguments (strict: unknown options, bad numbers and bad choices are UsageErrors). */
+/**
+ * Parse a paper CLI's arguments (strict: unknown options, bad numbers and bad choices are UsageErrors).
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, parseInvocation } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const inv = parseInvocation(paper, ['--profile', 'smoke', '--seed', '3', '--only', 'demo.*', '--json']);
+ * [inv.profile, inv.seed, inv.seeds, inv.json]; // → ['smoke', 3, 1, true]
+ * inv.only; // → ['demo.*']
+ * let message = '';
+ * try {
+ *   parseInvocation(paper, ['--seed', '-1']);
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // → "--seed must be an integer ≥ 0, got '-1'"
+ * ```
+ */
 export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedInvocation {
   // yargs fills a value-taking option given without a value with its default (`--profile` alone would run the paper
   // profile): refuse that explicitly. `--opt=value` carries its value; `--seed -1` has one (a negative number, rejected below).
@@ -92,7 +132,40 @@ export function parseInvocation(paper: Paper, argv: readonly string[]): ParsedIn
   return out;
 }
 
-/** Validate a paper invocation completely (arguments, profile, overrides, --only, memory) without computing or writing. */
+/**
+ * Validate a paper invocation completely (arguments, profile, overrides, --only, memory) without computing or writing.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, validateInvocation } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * validateInvocation(paper, ['--profile', 'smoke', '--set', 'n=20'], '/tmp/demo').set; // → ['n=20']
+ * let refused = '';
+ * try {
+ *   validateInvocation(paper, ['--profile', 'smoke', '--set', 'n=2.5'], '/tmp/demo');
+ * } catch (e) {
+ *   refused = (e as Error).name;
+ * }
+ * refused; // → 'UsageError' (n must be an integer)
+ * ```
+ */
 export function validateInvocation(paper: Paper, argv: readonly string[], packageRoot: string): ParsedInvocation {
   const inv = parseInvocation(paper, argv);
   if (!inv.help) resolveRun(paper, { ...inv, packageRoot, resultsRoot: resultsRootFor(paper, packageRoot) });
@@ -123,7 +196,35 @@ function gemmLabel(): string {
   return info?.()?.label ?? 'n/a (@repro/linalg not loaded)';
 }
 
-/** --help text: every option, every config key (description, smoke and paper values), every claim and figure. */
+/**
+ * --help text: every option, every config key (description, smoke and paper values), every claim and figure.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, helpText } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const text = helpText(paper);
+ * text.includes('demo.bound'); // → true
+ * text.includes('number of samples (count)'); // → true
+ * ```
+ */
 export function helpText(paper: Paper): string {
   const shape = paper.config.shape as Record<string, z.ZodType>;
   const keys = Object.keys(shape);
@@ -184,6 +285,32 @@ export function helpText(paper: Paper): string {
  * The directory a paper's bin writes `<profile>/` into: `<package>/results` inside the monorepo, but `./results/<paper-id>` under
  * the working directory when the package is installed (inside node_modules), so a cherry-picked paper never writes into
  * node_modules.
+ * @example
+ * ```ts
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, resultsRootFor } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * resultsRootFor(paper, '/repo/papers/demo'); // → '/repo/papers/demo/results'
+ * resultsRootFor(paper, '/app/node_modules/@repro/demo') === join(process.cwd(), 'results', 'demo'); // → true
+ * ```
  */
 export function resultsRootFor(paper: Paper, packageRoot: string): string {
   return packageRoot.split(/[\\/]/).includes('node_modules') ? join(process.cwd(), 'results', paper.id) : join(packageRoot, 'results');
@@ -195,7 +322,18 @@ export function paperModuleFor(packageRoot: string): string {
   return pathToFileURL(existsSync(dist) ? dist : join(packageRoot, 'src', 'index.ts')).href;
 }
 
-/** The one-paper summary line (and the failed and inconclusive claims on their own lines). */
+/**
+ * The one-paper summary line (and the failed and inconclusive claims on their own lines).
+ * @example
+ * ```ts
+ * import { summaryLine } from '@repro/harness';
+ *
+ * summaryLine({
+ *   paper: 'demo', profile: 'smoke', outDir: 'results/smoke', pass: 3, fail: 1, inconclusive: 0, skip: 0,
+ *   failed: ['demo.rate'], inconclusiveIds: [], fault: null, wallSeconds: 1.25, exitCode: 1,
+ * }); // → 'demo [smoke]: 3 pass, 1 fail, 0 inconclusive, 0 skip — results/smoke (wall 1.3 s)\n  failed: demo.rate'
+ * ```
+ */
 export function summaryLine(s: RunSummary): string {
   if (s.shard !== undefined)
     return `${s.paper} [${s.profile}] shard ${s.shard.index}/${s.shard.count} (by ${s.shard.mode}): ${s.shard.done} — ${s.outDir} (wall ${s.wallSeconds.toFixed(1)} s)`;
@@ -205,7 +343,21 @@ export function summaryLine(s: RunSummary): string {
   );
 }
 
-/** The bin of a paper package: parse, run, print the summary, exit with the documented codes [docs/architecture.md §Verdicts]. */
+/**
+ * The bin of a paper package: parse, run, print the summary, exit with the documented codes [docs/architecture.md §Verdicts].
+ * Never returns: it ends the process (0 no failed claim, 1 a claim failed, 2 bad input, 3 runtime fault).
+ * @example
+ * ```ts
+ * import { fileURLToPath } from 'node:url';
+ * import { paperMain, type Paper } from '@repro/harness';
+ *
+ * // A paper package's src/bin.ts is `await paperMain(paper, process.argv.slice(2), <package root>)`; the package root is
+ * // the directory above src/ (or dist/), where results/<profile>/ is written.
+ * export async function main(paper: Paper): Promise<never> {
+ *   return paperMain(paper, process.argv.slice(2), fileURLToPath(new URL('..', import.meta.url)));
+ * }
+ * ```
+ */
 export async function paperMain(paper: Paper, argv: readonly string[], packageRoot: string): Promise<never> {
   let inv: ParsedInvocation | undefined;
   try {
@@ -248,6 +400,15 @@ export async function paperMain(paper: Paper, argv: readonly string[], packageRo
 /**
  * `pnpm repro merge <dir…> [--out DIR] [--json]` for one paper: merge its shard directories, print the summary, exit 0/1 like a
  * run, 2 (one line) when the shards are refused (missing, duplicated, mismatched), 3 on a runtime fault.
+ * @example
+ * ```ts
+ * import { mergeMain, type Paper } from '@repro/harness';
+ *
+ * // What `pnpm repro merge shards/0 shards/1 --out merged` calls for the paper (scripts/repro.mjs); ends the process.
+ * export async function merge(paper: Paper, packageRoot: string): Promise<never> {
+ *   return mergeMain(paper, ['shards/0', 'shards/1'], { outDir: 'merged', json: false, packageRoot });
+ * }
+ * ```
  */
 export async function mergeMain(paper: Paper, dirs: readonly string[], o: { outDir?: string; json?: boolean; packageRoot: string }): Promise<never> {
   try {

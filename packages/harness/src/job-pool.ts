@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { activeFault } from './faults.js';
 
+/** Options of `mapJobs`: how many worker threads, and a callback per finished job. */
 export interface MapJobsOptions<R> {
   /** Worker threads (default: REPRO_JOB_WORKERS, else the available cores; 1 inside a worker thread). */
   workers?: number;
@@ -19,6 +20,18 @@ export interface MapJobsOptions<R> {
   onResult?: (index: number, result: R) => void;
 }
 
+/**
+ * The number of job workers `mapJobs` uses by default: REPRO_JOB_WORKERS when it is a positive integer, else the available
+ * cores; 1 inside a worker thread (a seed-pool worker runs its jobs itself).
+ * @example
+ * ```ts
+ * import { availableParallelism } from 'node:os';
+ * import { defaultJobWorkers } from '@repro/harness';
+ *
+ * const n = defaultJobWorkers();
+ * n === (Number(process.env.REPRO_JOB_WORKERS) || availableParallelism()); // → true (in the main thread)
+ * ```
+ */
 export function defaultJobWorkers(): number {
   if (!isMainThread) return 1;
   const env = Number(process.env.REPRO_JOB_WORKERS);
@@ -31,12 +44,32 @@ export function defaultJobWorkers(): number {
  * `name` is the call's stable name (`<module file>#<export>`); `compute(indices)` runs those jobs in the pool.
  */
 export interface JobInterceptor {
+  /** Serve the call `name` (its `jobs`): return one result per job, in job order; `compute(indices)` runs those jobs in the pool. */
   map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>): Promise<R[]>;
 }
 
 const INTERCEPTOR = Symbol.for('@repro/harness.jobInterceptor');
 
-/** Install (or remove, with null) the job interceptor of this thread; returns the previous one. */
+/**
+ * Install (or remove, with null) the job interceptor of this thread; returns the previous one.
+ * @example
+ * ```ts
+ * import { mapJobs, setJobInterceptor } from '@repro/harness';
+ *
+ * // An interceptor that serves every job itself (a merge serves them from the shards' recorded results).
+ * const seen: string[] = [];
+ * const previous = setJobInterceptor({
+ *   async map<J, R>(name: string, jobs: readonly J[]): Promise<R[]> {
+ *     seen.push(`${name}: ${jobs.length} jobs`);
+ *     return jobs.map(() => 0 as unknown as R);
+ *   },
+ * });
+ * const out = await mapJobs<number, number>('file:///repo/papers/demo/src/trials.ts', 'trial', [1, 2, 3]);
+ * setJobInterceptor(previous);
+ * out; // → [0, 0, 0]
+ * seen; // → ['trials#trial: 3 jobs']
+ * ```
+ */
 export function setJobInterceptor(i: JobInterceptor | null): JobInterceptor | null {
   const g = globalThis as Record<symbol, JobInterceptor | null | undefined>;
   const prev = g[INTERCEPTOR] ?? null;
@@ -44,12 +77,44 @@ export function setJobInterceptor(i: JobInterceptor | null): JobInterceptor | nu
   return prev;
 }
 
-/** The stable name of a `mapJobs` call: the module's file name and the export (independent of the checkout's path). */
+/**
+ * The stable name of a `mapJobs` call: the module's file name and the export (independent of the checkout's path).
+ * @example
+ * ```ts
+ * import { jobCallName } from '@repro/harness';
+ *
+ * jobCallName('file:///home/me/repo/papers/demo/src/experiments/trials.ts', 'runTrial'); // → 'trials#runTrial'
+ * jobCallName('file:///opt/app/node_modules/@repro/demo/dist/experiments/trials.js', 'runTrial'); // → 'trials#runTrial'
+ * ```
+ */
 export function jobCallName(moduleUrl: string, exportName: string): string {
   const file = moduleUrl.split(/[\\/]/).pop() ?? moduleUrl;
   return `${file.replace(/\.(ts|js|mjs)$/, '')}#${exportName}`;
 }
 
+/**
+ * Call the function `exportName` of the module at `moduleUrl` on every job, in `workers` worker threads (see the module
+ * comment above), and return the results in job order. The function must be a pure function of its job (keys travel
+ * inside the job): the results are the same for any number of workers. Under `--shard` / `repro merge` the call goes
+ * through the job interceptor (`setJobInterceptor`), keyed by `jobCallName(moduleUrl, exportName)`.
+ * @example
+ * ```ts
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { pathToFileURL } from 'node:url';
+ * import { mapJobs } from '@repro/harness';
+ *
+ * // In a paper the module is one of its own (`new URL('./trials.js', import.meta.url).href`); here a scratch file.
+ * const file = join(mkdtempSync(join(tmpdir(), 'jobs-')), 'square.mjs');
+ * writeFileSync(file, 'export function square(job) { return job.x * job.x; }\n');
+ * const jobs = [{ x: 1 }, { x: 2 }, { x: 3 }];
+ * const done: number[] = [];
+ * const out = await mapJobs<{ x: number }, number>(pathToFileURL(file).href, 'square', jobs, { workers: 2, onResult: (i) => done.push(i) });
+ * out; // → [1, 4, 9] (job order, whatever order they finished in)
+ * done.length; // → 3
+ * ```
+ */
 export async function mapJobs<J, R>(moduleUrl: string, exportName: string, jobs: readonly J[], opts: MapJobsOptions<R> = {}): Promise<R[]> {
   const interceptor = isMainThread ? ((globalThis as Record<symbol, JobInterceptor | null | undefined>)[INTERCEPTOR] ?? null) : null;
   if (interceptor !== null)

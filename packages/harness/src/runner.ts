@@ -17,6 +17,7 @@ import { setActiveFault } from './faults.js';
 import { VERDICT_STATUSES, type BackendInfo, type ProfileName, type RunProfileName, type Tolerance, type Values, type Verdict } from './types.js';
 import { combineStatus } from './verdicts.js';
 
+/** How to run a paper (`runPaper`, `resolveRun`): profile, seeds, backend, selection, overrides, output, workers, shard. */
 export interface RunOptions {
   /** 'smoke' | 'paper' (validated). */
   profile: string;
@@ -60,6 +61,7 @@ export interface RunOptions {
   shardBy?: 'auto' | 'seed' | 'job';
 }
 
+/** What a run (or a merge of shards) reports back: its counts, the failed and inconclusive ids, the exit code, the results directory. */
 export interface RunSummary {
   paper: string;
   profile: RunProfileName;
@@ -84,6 +86,7 @@ export interface ResolvedRun {
   profile: RunProfileName;
   /** The profile the overrides started from: decides which claims and figures run under `custom`. */
   baseProfile: ProfileName;
+  /** Whether a claim or figure id matches the `--only` globs (every id when there are none). */
   selected: (id: string) => boolean;
   experiments: Set<string>;
   outDir: string;
@@ -91,17 +94,39 @@ export interface ResolvedRun {
   fault: string | null;
 }
 
+/** The profiles every paper defines: `smoke` (CI, about a minute) and `paper` (the paper's sizes). */
 export const PROFILES: readonly ProfileName[] = ['smoke', 'paper'];
 
 /** Share of free memory a run may plan to use by default: leaves room for the OS, tfjs arenas and the GC's headroom. */
 const DEFAULT_MEMORY_SHARE = 0.6;
 
-/** Glob with `*` (any run of characters) and `?` (one character) over claim ids; everything else is literal. */
+/**
+ * Glob with `*` (any run of characters) and `?` (one character) over claim ids; everything else is literal.
+ * @example
+ * ```ts
+ * import { globToRegExp } from '@repro/harness';
+ *
+ * globToRegExp('du2019.fig1*').test('du2019.fig1a'); // → true
+ * globToRegExp('du2019.lem3.?').test('du2019.lem3.1'); // → true
+ * globToRegExp('du2019.lem3.?').test('du2019.lem3x1'); // → false (the dot is literal)
+ * ```
+ */
 export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
 }
 
-/** Parse a memory size: a byte count, or a number with B/KB/MB/GB/TB (powers of 1000) or KiB/MiB/GiB/TiB (powers of 1024). */
+/**
+ * Parse a memory size: a byte count, or a number with B/KB/MB/GB/TB (powers of 1000) or KiB/MiB/GiB/TiB (powers of 1024).
+ * Throws a UsageError on anything else or a non-positive size.
+ * @example
+ * ```ts
+ * import { parseBytes } from '@repro/harness';
+ *
+ * parseBytes('8GiB'); // → 8589934592
+ * parseBytes('512MB'); // → 512000000
+ * parseBytes('1e6'); // → 1000000
+ * ```
+ */
 export function parseBytes(s: string): number {
   const m = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\s*$/i.exec(s);
   if (!m) throw new UsageError(`cannot read memory size '${s}' (use e.g. 8GiB, 512MB or a byte count)`);
@@ -152,7 +177,37 @@ function checkOutDir(outDir: string): void {
   }
 }
 
-/** Validate profile, seeds, overrides, --only, the output directory and the memory budget; pure (no writes). */
+/**
+ * Validate profile, seeds, overrides, --only, the output directory and the memory budget; pure (no writes). Throws a
+ * UsageError on bad input; returns the resolved configuration, the selected claims' experiments and the output directory.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, resolveRun } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const r = resolveRun(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', set: ['n=20'], outDir: '/tmp/demo-results' });
+ * r.profile; // → 'custom' (an override relabels the run)
+ * r.cfg; // → { n: 20 }
+ * r.selected('demo.bound'); // → true
+ * ```
+ */
 export function resolveRun(paper: Paper, opts: RunOptions): ResolvedRun {
   if (!PROFILES.includes(opts.profile as ProfileName)) throw new UsageError(`unknown profile '${opts.profile}' (choose ${PROFILES.join(', ')})`);
   const baseProfile = opts.profile as ProfileName;
@@ -292,6 +347,36 @@ function checkClaims(paper: Paper, r: ResolvedRun, traces: readonly unknown[]): 
  * Keys: trace s (0 ≤ s < seeds) gets `foldIn(key(seed), s)`, so `--seeds 3` extends `--seeds 2` by one trace and keeps the
  * first two. Throws UsageError before any write on bad input, LockError when another live run holds the results directory,
  * and whatever `run` throws (nothing is published then; the previous results stay).
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, runPaper } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+ * const s = await runPaper(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir });
+ * [s.pass, s.fail, s.exitCode]; // → [1, 0, 0]
+ * s.outDir === join(dir, 'results', 'smoke'); // → true (claims.json, values.json, manifest.json, report.html, …)
+ * ```
  */
 export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSummary> {
   if (opts.shard !== undefined) {
@@ -331,7 +416,40 @@ export async function runPaper(paper: Paper, opts: RunOptions): Promise<RunSumma
 
 /**
  * Compute the traces of the listed harness seeds (trace s uses `foldIn(key(seed), s)`), serially in this thread or in the
- * seed pool (`workers` > 1 and a paper module). Returned in the order of `seedList`.
+ * seed pool (`workers` > 1 and a paper module). Returned in the order of `seedList`. The first half of `runPaper` (shards
+ * call it with their share of the seeds); `finishRun` is the second.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, computeTraces, createProgress, resolveRun } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const opts = { profile: 'smoke', seed: 0, seeds: 2, backend: 'auto', outDir: '/tmp/demo-results' };
+ * const r = resolveRun(paper, opts);
+ * const traces = await computeTraces(paper, r, opts, [0, 1], {
+ *   progress: createProgress(paper.id, false),
+ *   phases: {},
+ *   timed: (_phase, fn) => fn(),
+ *   reportBackend: () => {},
+ * });
+ * traces; // → [{ worst: 0.1 }, { worst: 0.1 }]
+ * ```
  */
 export async function computeTraces(
   paper: Paper,
@@ -380,6 +498,7 @@ export interface FinishInput {
   origin: Record<string, unknown>;
   progress: ReturnType<typeof createProgress>;
   phases: Record<string, number>;
+  /** Runs `fn` and adds its wall time to `phases[phase]` (the manifest's phase timings). */
   timed: <R>(phase: string, fn: () => Promise<R>) => Promise<R>;
   backend: BackendInfo | undefined;
   /** Extra manifest fields (e.g. `shards` for a merged run), placed after the provenance. */
@@ -390,6 +509,47 @@ export interface FinishInput {
  * The second half of a run, shared by `runPaper` and `mergeShards`: check every claim, compute values, draw the figures and
  * publish manifest.json, claims.json, values.json, figures/, report.md and report.html atomically into `r.outDir`.
  * claims.json and values.json depend only on the traces and the resolved configuration.
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, createProgress, finishRun, resolveRun } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * // A run whose traces were computed elsewhere (as a merge of shards has them): check, write values, figures, reports.
+ * const opts = { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', outDir: join(mkdtempSync(join(tmpdir(), 'demo-')), 'smoke') };
+ * const r = resolveRun(paper, opts);
+ * const s = await finishRun(paper, r, opts, {
+ *   traces: [{ worst: 0.5 }],
+ *   start: new Date(),
+ *   t0: performance.now(),
+ *   origin: {},
+ *   progress: createProgress(paper.id, false),
+ *   phases: {},
+ *   timed: (_phase, fn) => fn(),
+ *   backend: undefined,
+ *   extraManifest: {},
+ * });
+ * [s.pass, s.exitCode]; // → [1, 0]
+ * ```
  */
 export async function finishRun(paper: Paper, r: ResolvedRun, opts: RunOptions, f: FinishInput): Promise<RunSummary> {
   const { traces, progress, phases, timed } = f;

@@ -34,16 +34,37 @@ import { publishDir, recoverPublish } from './publish-dir.js';
 import { computeTraces, finishRun, resolveRun, type FinishInput, type ResolvedRun, type RunOptions, type RunSummary } from './runner.js';
 import type { BackendInfo } from './types.js';
 
+/** What a shard's jobs are: the harness seeds (`seed`) or the `mapJobs` jobs of the run (`job`). */
 export type ShardMode = 'seed' | 'job';
+/** The values of `--shard-by`: `auto` (job mode for a paper with a job pool and fewer seeds than shards), `seed`, `job`. */
 export const SHARD_MODES = ['auto', 'seed', 'job'] as const;
+/** One of `SHARD_MODES`. */
 export type ShardBy = (typeof SHARD_MODES)[number];
 
+/** Shard `index` of `count` (0-based, `--shard i/n`). */
 export interface ShardSpec {
+  /** 0 ≤ index < count. */
   index: number;
+  /** The number of shards, ≥ 1. */
   count: number;
 }
 
-/** `i/n` with 0 ≤ i < n (0-based, as Slurm's array task ids): a UsageError otherwise. */
+/**
+ * `i/n` with 0 ≤ i < n (0-based, as Slurm's array task ids): a UsageError otherwise.
+ * @example
+ * ```ts
+ * import { parseShard } from '@repro/harness';
+ *
+ * parseShard('1/4'); // → { index: 1, count: 4 }
+ * let refused = '';
+ * try {
+ *   parseShard('4/4');
+ * } catch (e) {
+ *   refused = (e as Error).message;
+ * }
+ * refused; // → '--shard 4/4: the shard index must satisfy 0 ≤ i < n (shards are numbered 0 to 3)'
+ * ```
+ */
 export function parseShard(s: string): ShardSpec {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(s);
   if (m === null) throw new UsageError(`--shard expects i/n (0-based shard i of n, e.g. 0/4), got '${s}'`);
@@ -54,7 +75,23 @@ export function parseShard(s: string): ShardSpec {
   return { index, count };
 }
 
-/** Whether a paper package calls the job pool: its build (dist/) or sources (src/) mention `mapJobs(`. */
+/**
+ * Whether a paper package calls the job pool: its build (dist/) or sources (src/) mention `mapJobs(`.
+ * @example
+ * ```ts
+ * import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { usesJobPool } from '@repro/harness';
+ *
+ * const pkg = mkdtempSync(join(tmpdir(), 'paper-'));
+ * mkdirSync(join(pkg, 'src'));
+ * writeFileSync(join(pkg, 'src', 'run.ts'), 'export const run = () => 1;\n');
+ * usesJobPool(pkg); // → false
+ * writeFileSync(join(pkg, 'src', 'trials.ts'), "export const all = (jobs) => mapJobs(url, 'trial', jobs);\n");
+ * usesJobPool(pkg); // → true
+ * ```
+ */
 export function usesJobPool(packageRoot: string): boolean {
   for (const sub of ['dist', 'src']) {
     const dir = join(packageRoot, sub);
@@ -78,7 +115,18 @@ export function usesJobPool(packageRoot: string): boolean {
   return false;
 }
 
-/** The mode a run with `seeds` seeds and `count` shards uses (deterministic: every shard and the merge agree). */
+/**
+ * The mode a run with `seeds` seeds and `count` shards uses (deterministic: every shard and the merge agree).
+ * @example
+ * ```ts
+ * import { shardMode } from '@repro/harness';
+ *
+ * shardMode('auto', true, 1, 4); // → 'job' (a job pool and fewer seeds than shards)
+ * shardMode('auto', true, 8, 4); // → 'seed'
+ * shardMode('auto', false, 1, 4); // → 'seed' (no job pool: shard 0 computes the one seed)
+ * shardMode('job', false, 8, 4); // → 'job' (--shard-by overrides)
+ * ```
+ */
 export function shardMode(by: ShardBy, pool: boolean, seeds: number, count: number): ShardMode {
   if (by !== 'auto') return by;
   return pool && seeds < count ? 'job' : 'seed';
@@ -86,7 +134,38 @@ export function shardMode(by: ShardBy, pool: boolean, seeds: number, count: numb
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
-/** Everything that decides the numbers of a run besides the code: config, profile, experiments, seeds, backend, fault. */
+/**
+ * Everything that decides the numbers of a run besides the code: config, profile, experiments, seeds, backend, fault
+ * (a sha256, hex). Shards of one run agree on it; the merge refuses shards that do not.
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, configHash, resolveRun } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const opts = { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', outDir: '/tmp/demo-results' };
+ * const h = configHash(resolveRun(paper, opts), opts);
+ * /^[0-9a-f]{64}$/.test(h); // → true
+ * const o2 = { ...opts, set: ['n=20'] };
+ * configHash(resolveRun(paper, o2), o2) === h; // → false
+ * ```
+ */
 export function configHash(r: ResolvedRun, opts: RunOptions): string {
   return sha256(
     toJson({
@@ -111,6 +190,7 @@ export interface CallRecord {
   jobsSha256: string;
 }
 
+/** manifest.json of a shard directory (`kind: 'repro-shard'`): what the shard ran, what it recorded, where and how long. */
 export interface ShardManifest {
   kind: 'repro-shard';
   paper: string;
@@ -149,7 +229,38 @@ const hashJobs = (jobs: readonly unknown[]): string => sha256(serialize(jobs));
 
 /**
  * Run one shard of a paper: validate like a run, compute this shard's jobs and publish the partial run directory
- * (default `<results>/<profile>.shard-<i>-of-<n>`).
+ * (default `<results>/<profile>.shard-<i>-of-<n>`). `runPaper` calls it when `opts.shard` is set.
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, runShard } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+ * const base = { profile: 'smoke', seed: 0, seeds: 2, backend: 'auto', packageRoot: dir };
+ * const s = await runShard(paper, { ...base, shard: { index: 1, count: 2 }, outDir: join(dir, 'shard-1') });
+ * s.shard?.mode; // → 'seed' (no job pool: shard 1 of 2 computes seed 1)
+ * [s.pass, s.fail, s.exitCode]; // → [0, 0, 0] (a shard checks no claim)
+ * ```
  */
 export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSpec; shardBy?: ShardBy }): Promise<RunSummary> {
   const r = resolveRun(paper, opts);
@@ -294,7 +405,40 @@ function changedSince(packageRoot: string, commit: string, paperId: string, to =
   }
 }
 
-/** Read a shard directory's manifest (a UsageError, one line, when it is not one). */
+/**
+ * Read a shard directory's manifest (a UsageError, one line, when it is not one).
+ * @example
+ * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, readShardManifest, runShard } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+ * await runShard(paper, { profile: 'smoke', seed: 0, seeds: 1, backend: 'auto', packageRoot: dir, shard: { index: 0, count: 1 }, outDir: join(dir, 's0') });
+ * const m = readShardManifest(join(dir, 's0'));
+ * [m.kind, m.paper, m.mode]; // → ['repro-shard', 'demo', 'seed']
+ * m.seedsRecorded; // → [0]
+ * ```
+ */
 export function readShardManifest(dir: string): ShardManifest {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) throw new UsageError(`${dir} is not a shard directory (no manifest.json)`);
@@ -309,12 +453,17 @@ export function readShardManifest(dir: string): ShardManifest {
   return m;
 }
 
+/** Options of `mergeShards`: where the merged run goes, and the run options a merge shares with `runPaper`. */
 export interface MergeOptions {
   /** Results directory of the merged run (default <package>/results/<profile>). */
   outDir?: string;
+  /** The paper package's directory (default: the working directory). */
   packageRoot?: string;
+  /** The directory holding `<profile>/` result directories when `outDir` is not given (default: <packageRoot>/results). */
   resultsRoot?: string;
+  /** Print throttled progress lines on stderr. */
   progress?: boolean;
+  /** Memory budget for `estimateMemory` (as `RunOptions.maxMemoryBytes`). */
   maxMemoryBytes?: number;
 }
 
@@ -322,6 +471,39 @@ export interface MergeOptions {
  * Merge shard directories into a complete run: refuses (UsageError, one line) shards of another paper, commit, lockfile,
  * configuration, seed, mode or shard count, a missing or duplicated shard, and a job recorded twice or not at all; then
  * checks the claims and writes values, figures and reports exactly as an unsharded run.
+ * @example
+ * ```ts
+ * import { mkdtempSync, readFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { z } from 'zod';
+ * import { checkBound, definePaper, mergeShards, runPaper, runShard } from '@repro/harness';
+ *
+ * const paper = definePaper({
+ *   meta: { id: 'demo', title: 'A demo', authors: ['A. Author'], venue: 'arXiv', year: 2024, bibtex: '(BibTeX entry)' },
+ *   config: z.object({ n: z.number().int().describe('number of samples (count)') }),
+ *   profiles: { smoke: { n: 10 }, paper: { n: 1000 } },
+ *   run: async (cfg) => ({ worst: 1 / cfg.n }),
+ *   values: (traces) => ({ worst: { value: traces[0]!.worst, bound: 1 } }),
+ *   claims: [
+ *     {
+ *       id: 'demo.bound', source: 'Eq. (1)', statement: 'The worst case is at most 1.', evidence: 'paper',
+ *       profiles: ['smoke', 'paper'], precision: 'float64', needs: [], observational: 'true by construction',
+ *       check: (traces) => checkBound(traces[0]!.worst, 1, 'le'),
+ *     },
+ *   ],
+ *   figures: [],
+ *   deviations: [],
+ * });
+ *
+ * const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+ * const base = { profile: 'smoke', seed: 0, seeds: 2, backend: 'auto', packageRoot: dir };
+ * for (const index of [0, 1]) await runShard(paper, { ...base, shard: { index, count: 2 }, outDir: join(dir, `s${index}`) });
+ * const merged = await mergeShards(paper, [join(dir, 's0'), join(dir, 's1')], { packageRoot: dir, outDir: join(dir, 'merged') });
+ * merged.exitCode; // → 0
+ * await runPaper(paper, { ...base, outDir: join(dir, 'whole') });
+ * readFileSync(join(dir, 'merged', 'claims.json'), 'utf8') === readFileSync(join(dir, 'whole', 'claims.json'), 'utf8'); // → true
+ * ```
  */
 export async function mergeShards(paper: Paper, dirs: readonly string[], mo: MergeOptions = {}): Promise<RunSummary> {
   if (dirs.length === 0) throw new UsageError('repro merge needs at least one shard directory');
