@@ -8,6 +8,8 @@ export interface InitGramTrace {
   d: number;
   rows: {
     n: number;
+    /** Index of the independent data set X at this n (`initGramDataDraws`); draw 0 uses the key of a one-draw run. */
+    draw: number;
     lambda: number;
     xNorm2Sq: number;
     /** Every width tried (doubling, then bisection) and its fraction of draws with λ_min(H(0)) ≥ ¾λ. */
@@ -71,6 +73,14 @@ export interface DecompRun {
   c3: number[];
   c4: number[];
   radius: number[];
+  /**
+   * Per step: R*_k = max(R_k, ln(n/δ)/m), the smallest ball radius that contains the trajectory so far and makes the C2/C3
+   * guarantee 1 − n·e^{−mR} non-vacuous at level δ, and C2, C3 recomputed with S̄_i at that radius (the decomposition is
+   * exact for any R ≥ R_k; C1 and C4 do not depend on R) [NOTES.md §7].
+   */
+  radiusWide: number[];
+  c2Wide: number[];
+  c3Wide: number[];
   maxSbar: number[];
   lambdaMinH: number[];
   /** Per step: error bound of λ_min(H(k)) (a-priori n·ε·‖H‖_F of the dense solver, `extremeEigenvalues`). */
@@ -143,6 +153,8 @@ export interface ChernoffTrace {
 export interface MstarRow {
   n: number;
   d: number;
+  /** Index of the independent data set (X, y) at this (d, n) (`mstarDataDraws`); draw 0 uses the key of a one-draw run. */
+  draw: number;
   lambda: number;
   lambdaMax: number;
   xNorm2Sq: number;
@@ -169,8 +181,16 @@ export interface SongYang2019Trace {
   residual?: ResidualTrace;
   chernoff?: ChernoffTrace;
   mstar?: MstarTrace;
+  /**
+   * Replicates 1 … R − 1 (`replicates`) of the single-run experiments, each with its own data and initialization;
+   * replicate 0 is the fields above. Claims on them hold only if they hold on every replicate (`claims/select.ts`).
+   */
+  replicas?: ReplicaTrace[];
 }
 
-export type ExperimentName = keyof SongYang2019Trace;
+/** The single-run experiments that `replicates` repeats. */
+export type ReplicaTrace = Pick<SongYang2019Trace, 'dynamics' | 'decomp' | 'main'>;
+
+export type ExperimentName = Exclude<keyof SongYang2019Trace, 'replicas'>;
 /** The experiments claims and figures name in `needs`. */
 export type SongYang2019Experiment = ExperimentName;

@@ -34,7 +34,7 @@ export function values(traces: readonly SongYang2019Trace[], cfg: SongYang2019Co
     out[`emp.mstar.exponent.d${f.d}`] = { value: f.fit.slope, note: `log-log slope of m*(n), 95% CI widened by the search brackets [${f.fit.slopeCi[0].toFixed(3)}, ${f.fit.slopeCi[1].toFixed(3)}]`, paper: `theory: n^${THEORY_EXPONENTS.songYang} (this paper), n^${THEORY_EXPONENTS.du2019} (du2019), n^${THEORY_EXPONENTS.title} (title)` };
     out[`emp.mstar.exponentCiLow.d${f.d}`] = { value: f.fit.slopeCi[0] };
     out[`emp.mstar.exponentCiHigh.d${f.d}`] = { value: f.fit.slopeCi[1] };
-    f.ns.forEach((n, i) => (out[`emp.mstar.m.d${f.d}.n${n}`] = { value: f.mStar[i] as number, unit: 'neurons', note: 'geometric mean over harness seeds' }));
+    f.ns.forEach((n, i) => (out[`emp.mstar.m.d${f.d}.n${n}`] = { value: f.mStar[i] as number, unit: 'neurons', note: 'geometric mean over data draws and harness seeds' }));
   }
   const ig = first?.initGram;
   if (ig !== undefined) {
@@ -55,8 +55,8 @@ export function values(traces: readonly SongYang2019Trace[], cfg: SongYang2019Co
     for (const r of dec.runs) {
       const q = c1c4Ratios(r, dec.n, dec.m, dec.lambda, cfg.delta);
       out[`claim.c1.minRatio.${r.label}`] = { value: Math.min(...q.c1), bound: 1, note: '(−C1)/(ηλ‖e‖²), must be ≥ 1' };
-      if (q.c2.length > 0) out[`claim.c2.maxRatio.${r.label}`] = { value: Math.max(...q.c2), bound: 1, slack: 1 / Math.max(...q.c2), note: 'C2/(8ηnR‖e‖²) on non-vacuous steps' };
-      if (q.c3.length > 0) out[`claim.c3.maxRatio.${r.label}`] = { value: Math.max(...q.c3), bound: 1, slack: 1 / Math.max(...q.c3), note: 'C3/(8ηnR‖e‖²) on non-vacuous steps' };
+      if (q.c2.length > 0) out[`claim.c2.maxRatio.${r.label}`] = { value: Math.max(...q.c2), bound: 1, slack: 1 / Math.max(...q.c2), note: 'C2/(8ηnR*‖e‖²), R* = max(R_k, ln(n/δ)/m)' };
+      if (q.c3.length > 0) out[`claim.c3.maxRatio.${r.label}`] = { value: Math.max(...q.c3), bound: 1, slack: 1 / Math.max(...q.c3), note: 'C3/(8ηnR*‖e‖²), R* = max(R_k, ln(n/δ)/m)' };
       out[`claim.c4.maxRatio.${r.label}`] = { value: Math.max(...q.c4), bound: 1, slack: 1 / Math.max(...q.c4), note: 'C4/(η²n²‖e‖²)' };
     }
   const res = first?.residual;

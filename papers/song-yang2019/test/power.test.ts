@@ -86,9 +86,23 @@ describe('tight parts on constructed traces', () => {
     expect(factDynamics.check([t], cfg).status).toBe('inconclusive');
   });
   it('claim.c1-c4: C2/C3 with no non-vacuous step make the claim inconclusive, never a silent pass', () => {
-    const r: DecompRun = { label: 'theory', eta: 1e-3, eSq: [1], eNextSq: [0.99], c1: [-1e-3], c2: [0], c3: [0], c4: [1e-8], radius: [1e-6], maxSbar: [0], lambdaMinH: [0.3], lambdaMinErr: [1e-14], roundU: [0] };
+    const r: DecompRun = { label: 'theory', eta: 1e-3, eSq: [1], eNextSq: [0.99], c1: [-1e-3], c2: [0], c3: [0], c4: [1e-8], radius: [1e-6], radiusWide: [1e-6], c2Wide: [0], c3Wide: [0], maxSbar: [0], lambdaMinH: [0.3], lambdaMinErr: [1e-14], roundU: [0] };
     const v = claimC1C4.check([{ decomp: { n: 4, m: 100, lambda: 0.2, lambdaMax: 2, runs: [r] } }], cfg);
     expect(v.status).toBe('inconclusive');
     expect(v.note).toMatch(/theory_C2: inconclusive/);
+    // At R* = ln(n/δ)/m the guarantee is non-vacuous: C2/C3 are judged there (pass inside 8ηnR*‖e‖², fail outside).
+    const rStar = Math.log(4 / cfg.delta) / 100;
+    const wide = (c2: number): DecompRun => ({ ...r, radiusWide: [rStar], c2Wide: [c2] });
+    expect(claimC1C4.check([{ decomp: { n: 4, m: 100, lambda: 0.2, lambdaMax: 2, runs: [wide(0)] } }], cfg).status).toBe('pass');
+    expect(claimC1C4.check([{ decomp: { n: 4, m: 100, lambda: 0.2, lambdaMax: 2, runs: [wide(2 * 8 * 1e-3 * 4 * rStar)] } }], cfg).status).toBe('fail');
+  });
+  it('replicates: a single-run claim holds only if it holds on every replicate', () => {
+    const good = { n: 2, m: 3, eta: 1e-3, flipFree: [1], relErr: [1e-4], flipFreeObserved: [1], flipFreeExpected: [1] };
+    const bad = { ...good, flipFreeObserved: [2] };
+    expect(factDynamics.check([{ dynamics: good, replicas: [{ dynamics: good }] }], cfg).status).toBe('pass');
+    const v = factDynamics.check([{ dynamics: good, replicas: [{ dynamics: good }, { dynamics: bad }] }], cfg);
+    expect(v.status).toBe('fail');
+    expect(v.observed).toMatchObject({ replicatesChecked: 3, replicatesPassed: 2 });
+    expect(v.note).toMatch(/fails on replicate 2 of 3/);
   });
 });

@@ -1,5 +1,6 @@
-import { checkBound, need } from '@repro/harness';
-import type { SongYang2019Claim } from './select.js';
+import { checkBound, need, type Verdict } from '@repro/harness';
+import type { SongYang2019Trace } from '../trace.js';
+import { onEveryReplicate, type SongYang2019Claim } from './select.js';
 
 /**
  * The identity is exact given the S̄_i pattern condition, so only float64 rounding remains. Two parts:
@@ -20,29 +21,33 @@ export const claimDecomp: SongYang2019Claim = {
   precision: 'float64',
   needs: ['decomp'],
   catches: ['grad-factor', 'gram-indicator', 'c3-sign'],
-  seeds: 'every', // reads one trace: checked on each seed alone (harness)
+  seeds: 'every', // reads one trace: checked on each seed alone (harness), and on each replicate of the run
   check(traces) {
-    const t = need(traces, 'decomp')[0];
-    if (t === undefined) throw new Error('no decomp trace');
-    const ratios: number[] = [];
-    let maxRelErr = 0;
-    let roundingDominated = 0;
-    let maxRelErrStrict = 0;
-    for (const r of t.runs)
-      r.eSq.forEach((e, k) => {
-        const e1 = r.eNextSq[k] as number;
-        const c4 = r.c4[k] as number;
-        const diff = Math.abs(e1 - (e + (r.c1[k] as number) + (r.c2[k] as number) + (r.c3[k] as number) + c4));
-        const d = r.roundU[k] as number;
-        const rounding = 8 * d * (Math.sqrt(e) + Math.sqrt(e1) + Math.sqrt(c4)) + 4 * d * d;
-        if (rounding > RTOL_TERMS * e) roundingDominated++;
-        else maxRelErrStrict = Math.max(maxRelErrStrict, diff / e);
-        ratios.push(diff / (RTOL_TERMS * e + rounding));
-        maxRelErr = Math.max(maxRelErr, diff / e);
-      });
-    const v = checkBound(ratios, 1, 'le');
-    Object.assign(v.observed, { maxRelErr, maxRelErrStrictSteps: maxRelErrStrict, roundingDominatedSteps: roundingDominated });
-    v.expected = `|‖e(k+1)‖² − (‖e(k)‖² + C1 + C2 + C3 + C4)| ≤ ${RTOL_TERMS}·‖e(k)‖² + float64 output-rounding term (see source) at every step of both runs (η = λ/(4n²) and 0.5/λ_max)`;
-    return v;
+    return onEveryReplicate(traces, checkOne);
   },
 };
+
+function checkOne(trace: SongYang2019Trace): Verdict {
+  const t = need([trace], 'decomp')[0];
+  if (t === undefined) throw new Error('no decomp trace');
+  const ratios: number[] = [];
+  let maxRelErr = 0;
+  let roundingDominated = 0;
+  let maxRelErrStrict = 0;
+  for (const r of t.runs)
+    r.eSq.forEach((e, k) => {
+      const e1 = r.eNextSq[k] as number;
+      const c4 = r.c4[k] as number;
+      const diff = Math.abs(e1 - (e + (r.c1[k] as number) + (r.c2[k] as number) + (r.c3[k] as number) + c4));
+      const d = r.roundU[k] as number;
+      const rounding = 8 * d * (Math.sqrt(e) + Math.sqrt(e1) + Math.sqrt(c4)) + 4 * d * d;
+      if (rounding > RTOL_TERMS * e) roundingDominated++;
+      else maxRelErrStrict = Math.max(maxRelErrStrict, diff / e);
+      ratios.push(diff / (RTOL_TERMS * e + rounding));
+      maxRelErr = Math.max(maxRelErr, diff / e);
+    });
+  const v = checkBound(ratios, 1, 'le');
+  Object.assign(v.observed, { maxRelErr, maxRelErrStrictSteps: maxRelErrStrict, roundingDominatedSteps: roundingDominated });
+  v.expected = `|‖e(k+1)‖² − (‖e(k)‖² + C1 + C2 + C3 + C4)| ≤ ${RTOL_TERMS}·‖e(k)‖² + float64 output-rounding term (see source) at every step of both runs (η = λ/(4n²) and 0.5/λ_max)`;
+  return v;
+}

@@ -22,7 +22,12 @@ export const lemInitGram: SongYang2019Claim = {
     // (rate) the expected "about linear" [NOTES.md §3] on the slope's CI, widened by the search brackets of m* (`widthExponent`): three n on
     // the doubling grid (smoke) give a t(1) interval plus ±0.5 of grid resolution, so smoke is inconclusive unless the data
     // are decisive; the paper profile's five n with bisected m* decide.
-    for (const f of widthExponent(rows)) if (f.gridSlopeRange !== null) [extra[`gridSlopeLow_d${f.d}`], extra[`gridSlopeHigh_d${f.d}`]] = f.gridSlopeRange;
+    for (const f of widthExponent(rows)) {
+      if (f.gridSlopeRange !== null) [extra[`gridSlopeLow_d${f.d}`], extra[`gridSlopeHigh_d${f.d}`]] = f.gridSlopeRange;
+      extra[`points_d${f.d}`] = f.points;
+      // m* per n: geometric mean over the data draws (the fit uses every draw).
+      f.ns.forEach((n, i) => (extra[`mStar_d${f.d}_n${n}`] = f.mStar[i] as number));
+    }
     for (const f of widthExponent(rows))
       parts[`rate_d${f.d}`] =
         f.fit === null || f.missing.length > 0
@@ -42,12 +47,12 @@ export const lemInitGram: SongYang2019Claim = {
     const eigErr = Math.max(...flat.map((r) => r.eigErrMax));
     parts.eig = checkCondition(close === 0, { eigErrMax: eigErr, closeCalls: close }, 'no draw with |λ_min(H(0)) − ¾λ| ≤ its error bound', `${close} draws within the λ_min error bound of ¾λ`);
     flat.forEach((r, i) => {
-      extra[`mStar_d${r.d}_n${r.n}`] = r.mStar ?? Number.NaN;
-      extra[`zDev_d${r.d}_n${r.n}`] = z[i] as number;
+      const key = `zDevMaxAbs_d${r.d}_n${r.n}`;
+      extra[key] = Math.max(extra[key] ?? 0, Math.abs(z[i] as number));
     });
     // Context: the Chernoff width 2‖X‖²ln(n/δ)/(ε²λ) scales like ‖X‖²/λ, so λ(n) falling at fixed d steepens m*(n).
     for (const t of all[0] ?? []) {
-      const ok = t.rows.filter((r) => r.mStar !== null);
+      const ok = t.rows.filter((r) => r.mStar !== null && r.draw === 0);
       if (ok.length >= 2) extra[`chernoffScaleSlope_d${t.d}`] = logLogSlope(ok.map((r) => r.n), ok.map((r) => r.xNorm2Sq / r.lambda)).slope;
     }
     return allOf(parts, extra);

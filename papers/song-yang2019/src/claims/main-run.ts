@@ -1,9 +1,13 @@
 import { need } from '@repro/harness';
 import type { MainTrace, SongYang2019Trace } from '../trace.js';
+import { replicaTraces } from './select.js';
 
-/** The thm.main runs (one per harness seed); a diverged run fails the claim with its step and reason. */
+/**
+ * The thm.main runs, one per replicate per harness seed (`replicaTraces`; the claims on them aggregate over every run); a
+ * diverged run fails the claim with its step and reason.
+ */
 export function mainRuns(traces: readonly SongYang2019Trace[]): MainTrace[] {
-  const runs = need(traces, 'main');
+  const runs = need(replicaTraces(traces), 'main');
   const bad = runs.filter((r) => r.diverged !== null);
   if (bad.length > 0) throw new Error(`training diverged: ${bad.map((r) => `m=${r.m} at step ${r.diverged?.step}: ${r.diverged?.reason}`).join('; ')}`);
   return runs;

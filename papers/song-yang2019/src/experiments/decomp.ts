@@ -105,7 +105,26 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
     ['theory', lambda / (4 * n * n)],
     ['practical', DECOMP_PRACTICAL_ETA_SCALE / lambdaMax],
   ] as const) {
-    const run: DecompRun = { label, eta, eSq: [], eNextSq: [], c1: [], c2: [], c3: [], c4: [], radius: [], maxSbar: [], lambdaMinH: [], lambdaMinErr: [], roundU: [] };
+    const run: DecompRun = {
+      label,
+      eta,
+      eSq: [],
+      eNextSq: [],
+      c1: [],
+      c2: [],
+      c3: [],
+      c4: [],
+      radius: [],
+      radiusWide: [],
+      c2Wide: [],
+      c3Wide: [],
+      maxSbar: [],
+      lambdaMinH: [],
+      lambdaMinErr: [],
+      roundU: [],
+    };
+    // Smallest radius at which the C2/C3 guarantee 1 − n·e^{−mR} is non-vacuous at level δ [NOTES.md §7].
+    const rMin = Math.log(n / cfg.delta) / m;
     await ctx.time(`claim.decomp ${label}`, async () => {
       let W = p.W;
       let Zk = Z0;
@@ -119,6 +138,11 @@ export async function decomp(cfg: SongYang2019Config, k: Key, ctx: RunContext): 
         const R = Math.max(maxRowDistance(W, p.W, m, d), maxRowDistance(W1, p.W, m, d));
         const Hk = gramAt(X, W, m);
         const t = decompTerms({ rho, Hk: Hk.data, Z0, Zk, Zk1, a: p.a, e, du, eta, R, n, m });
+        const rWide = Math.max(R, rMin);
+        const wide = rWide === R ? t : decompTerms({ rho, Hk: Hk.data, Z0, Zk, Zk1, a: p.a, e, du, eta, R: rWide, n, m });
+        run.radiusWide.push(rWide);
+        run.c2Wide.push(wide.c2);
+        run.c3Wide.push(wide.c3);
         let eSq = 0;
         let eNextSq = 0;
         for (let i = 0; i < n; i++) {

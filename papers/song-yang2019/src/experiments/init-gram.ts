@@ -17,13 +17,15 @@ const GRID_START = 1;
  * steps of ln 2). Every draw also records m‖H(0) − H^cts‖_F² against its exact expectation, and the λ_min error bound.
  */
 export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<InitGramTrace[]> {
-  ctx.progress.phase('lem.init-gram', cfg.initGramDims.length * cfg.initGramNs.length);
+  ctx.progress.phase('lem.init-gram', cfg.initGramDims.length * cfg.initGramNs.length * cfg.initGramDataDraws);
   const out: InitGramTrace[] = [];
   for (const d of cfg.initGramDims) {
     const rows: InitGramTrace['rows'] = [];
     await ctx.time(`lem.init-gram d=${d}`, async () => {
-      for (const n of cfg.initGramNs) {
-        const kn = foldIn(foldIn(k, `d${d}`), `n${n}`);
+      const cases = cfg.initGramNs.flatMap((n) => Array.from({ length: cfg.initGramDataDraws }, (_, draw) => ({ n, draw })));
+      for (const { n, draw } of cases) {
+        // Draw 0 keeps the key of a one-draw run; further data sets fold in their index.
+        const kn = draw === 0 ? foldIn(foldIn(k, `d${d}`), `n${n}`) : foldIn(foldIn(foldIn(k, `d${d}`), `n${n}`), `draw${draw}`);
         const X = matrix(n, d, sphere(foldIn(kn, 'X'), n, d));
         const { lambda } = hctsSpectrum(X);
         const Hc = hcts(X);
@@ -64,8 +66,8 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
             if (ok(mid)) mStar = mid;
             else lo = mid;
           }
-        rows.push({ n, lambda, xNorm2Sq: spectralNormSq(X), grid, fracOk, mStar, devScaled, eigErrMax, closeCalls });
-        ctx.progress.tick(1, `d=${d} n=${n}: m* = ${mStar ?? 'not found'}`);
+        rows.push({ n, draw, lambda, xNorm2Sq: spectralNormSq(X), grid, fracOk, mStar, devScaled, eigErrMax, closeCalls });
+        ctx.progress.tick(1, `d=${d} n=${n} draw ${draw}: m* = ${mStar ?? 'not found'}`);
       }
     });
     out.push({ d, rows });

@@ -39,46 +39,46 @@ export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: numbe
 export async function mstar(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<MstarTrace> {
   const rows: MstarRow[] = [];
   const need = Math.floor(cfg.mstarSeeds / 2) + 1;
-  ctx.progress.phase('emp.mstar', cfg.mstarDims.length * cfg.mstarNs.length);
-  for (const d of cfg.mstarDims) {
-    for (const n of cfg.mstarNs) {
-      const kn = foldIn(foldIn(k, `d${d}`), `n${n}`);
-      const { X, y } = sphereData(foldIn(kn, 'data'), n, d);
-      const { lambda, lambdaMax } = hctsSpectrum(X);
-      const eta = 1 / lambdaMax;
-      const steps = Math.ceil(cfg.mstarStepBudget / (eta * lambda));
-      const tried: MstarRow['tried'] = [];
-      const ok = async (m: number): Promise<boolean> => {
-        let successes = 0;
-        let seeds = 0;
-        for (let s = 0; s < cfg.mstarSeeds; s++) {
-          if (successes >= need || seeds - successes > cfg.mstarSeeds - need) break;
-          seeds++;
-          if (await reachesTarget(X, y, foldIn(foldIn(kn, `m${m}`), s), m, eta, steps, cfg.mstarTarget)) successes++;
+  ctx.progress.phase('emp.mstar', cfg.mstarDims.length * cfg.mstarNs.length * cfg.mstarDataDraws);
+  const cases = cfg.mstarDims.flatMap((d) => cfg.mstarNs.flatMap((n) => Array.from({ length: cfg.mstarDataDraws }, (_, draw) => ({ d, n, draw }))));
+  for (const { d, n, draw } of cases) {
+    // Draw 0 keeps the key of a one-draw run; further data sets fold in their index.
+    const kn = draw === 0 ? foldIn(foldIn(k, `d${d}`), `n${n}`) : foldIn(foldIn(foldIn(k, `d${d}`), `n${n}`), `draw${draw}`);
+    const { X, y } = sphereData(foldIn(kn, 'data'), n, d);
+    const { lambda, lambdaMax } = hctsSpectrum(X);
+    const eta = 1 / lambdaMax;
+    const steps = Math.ceil(cfg.mstarStepBudget / (eta * lambda));
+    const tried: MstarRow['tried'] = [];
+    const ok = async (m: number): Promise<boolean> => {
+      let successes = 0;
+      let seeds = 0;
+      for (let s = 0; s < cfg.mstarSeeds; s++) {
+        if (successes >= need || seeds - successes > cfg.mstarSeeds - need) break;
+        seeds++;
+        if (await reachesTarget(X, y, foldIn(foldIn(kn, `m${m}`), s), m, eta, steps, cfg.mstarTarget)) successes++;
+      }
+      tried.push({ m, successes, seeds });
+      return successes >= need;
+    };
+    await ctx.time(`emp.mstar d=${d} n=${n}`, async () => {
+      let hi: number | null = null;
+      let lo = 0;
+      for (let m = GRID_START; m <= GRID_MAX; m *= 2) {
+        if (await ok(m)) {
+          hi = m;
+          break;
         }
-        tried.push({ m, successes, seeds });
-        return successes >= need;
-      };
-      await ctx.time(`emp.mstar d=${d} n=${n}`, async () => {
-        let hi: number | null = null;
-        let lo = 0;
-        for (let m = GRID_START; m <= GRID_MAX; m *= 2) {
-          if (await ok(m)) {
-            hi = m;
-            break;
-          }
-          lo = m;
+        lo = m;
+      }
+      if (hi !== null)
+        for (let b = 0; b < cfg.mstarBisections && hi - lo > 1; b++) {
+          const mid = Math.min(hi - 1, Math.max(lo + 1, Math.round(Math.sqrt(Math.max(lo, 1) * hi))));
+          if (await ok(mid)) hi = mid;
+          else lo = mid;
         }
-        if (hi !== null)
-          for (let b = 0; b < cfg.mstarBisections && hi - lo > 1; b++) {
-            const mid = Math.min(hi - 1, Math.max(lo + 1, Math.round(Math.sqrt(Math.max(lo, 1) * hi))));
-            if (await ok(mid)) hi = mid;
-            else lo = mid;
-          }
-        rows.push({ n, d, lambda, lambdaMax, xNorm2Sq: spectralNormSq(X), residualSqMean: sumSquares(y) + n / 2, steps, tried, mStar: hi });
-      });
-      ctx.progress.tick(1, `d=${d} n=${n}: m* = ${rows[rows.length - 1]?.mStar ?? 'not found'}`);
-    }
+      rows.push({ n, d, draw, lambda, lambdaMax, xNorm2Sq: spectralNormSq(X), residualSqMean: sumSquares(y) + n / 2, steps, tried, mStar: hi });
+    });
+    ctx.progress.tick(1, `d=${d} n=${n} draw ${draw}: m* = ${rows[rows.length - 1]?.mStar ?? 'not found'}`);
   }
   return { target: cfg.mstarTarget, rows };
 }

@@ -1,5 +1,6 @@
 import { need, type Figure, type FigureRow } from '@repro/harness';
 import { empiricalQuantile, empiricalTail, meanSd, olsFit } from '@repro/concentration';
+import { THEORY_EXPONENTS } from '../claims/emp-mstar.js';
 import { explicitWidth } from '../claims/main-run.js';
 import { perturbClaimed } from '../claims/lem-perturb.js';
 import { ALPHA, mstarRows, widthExponent } from '../claims/select.js';
@@ -16,7 +17,7 @@ export const figWidth: Fig = {
   id: 'song-yang2019.fig.width',
   title: 'Width needed vs n (not in paper)',
   caption:
-    'Log-log. Measured: emp.mstar m* (GD reaches 1e-4·L(0) within ⌈30/(ηλ)⌉ steps in most seeds; doubling + bisection) and lem.init-gram m* (λ_min(H(0)) ≥ ¾λ in 9/10 draws). Dashed: du2019 order n⁶/(λ⁴δ³) (constant 1), explicit SY width 4096n³‖y−u(0)‖²/λ⁴, Hoeffding 8n²ln(2n²/δ)/λ², Chernoff 2‖X‖₂²ln(n/δ)/(ε²λ), ε = ¼, all on the emp.mstar data.',
+    'Log-log. Measured (geometric means over the data draws): emp.mstar m* (GD reaches 1e-4·L(0) within ⌈30/(ηλ)⌉ steps in most seeds; doubling + bisection) and lem.init-gram m* (λ_min(H(0)) ≥ ¾λ in 9/10 draws). Dashed: du2019 order n⁶/(λ⁴δ³) (constant 1), explicit SY width 4096n³‖y−u(0)‖²/λ⁴, Hoeffding 8n²ln(2n²/δ)/λ², Chernoff 2‖X‖₂²ln(n/δ)/(ε²λ), ε = ¼, all on the first emp.mstar data set.',
   profiles: ['smoke', 'paper'],
   needs: ['mstar', 'initGram'],
   claims: ['song-yang2019.emp.mstar', 'song-yang2019.lem.init-gram', 'song-yang2019.claim.quadratic'],
@@ -26,11 +27,12 @@ export const figWidth: Fig = {
     need(traces, 'mstar');
     for (const f of widthExponent(mstarRows(traces)))
       f.ns.forEach((n, i) => rows.push({ series: `m* GD (d=${f.d}, exponent ${f.fit?.slope.toFixed(2) ?? '?'})`, kind: 'measured', x: n, y: f.mStar[i] as number }));
-    const ig = traces[0]?.initGram ?? [];
-    for (const t of ig) for (const r of t.rows) if (r.mStar !== null) rows.push({ series: `m* λ_min(H(0)) ≥ ¾λ (d=${t.d})`, kind: 'measured', x: r.n, y: r.mStar });
+    const ig = traces.map((t) => (t.initGram ?? []).flatMap((g) => g.rows.map((r) => ({ n: r.n, d: g.d, mStar: r.mStar }))));
+    for (const f of widthExponent(ig)) f.ns.forEach((n, i) => rows.push({ series: `m* λ_min(H(0)) ≥ ¾λ (d=${f.d})`, kind: 'measured', x: n, y: f.mStar[i] as number }));
     const first = traces[0]?.mstar?.rows ?? [];
     const d0 = first[0]?.d;
-    for (const r of first.filter((q) => q.d === d0)) {
+    // Bound lines on the first data draw of the first d (λ, ‖X‖₂², ‖y‖² of that data set).
+    for (const r of first.filter((q) => q.d === d0 && q.draw === 0)) {
       const { n, lambda } = r;
       rows.push({ series: 'du2019 n⁶/(λ⁴δ³) (order only)', kind: 'bound', x: n, y: n ** 6 / (lambda ** 4 * delta ** 3) });
       rows.push({ series: 'SY explicit 4096n³‖y−u(0)‖²/λ⁴', kind: 'bound', x: n, y: explicitWidth(n, r.residualSqMean, lambda, delta) });
@@ -40,6 +42,37 @@ export const figWidth: Fig = {
     return rows;
   },
   spec: lineSpec({ title: 'Width needed vs number of points', xTitle: 'n', yTitle: 'width m', logX: true, logY: true }),
+};
+
+export const figMstar: Fig = {
+  id: 'song-yang2019.fig.mstar',
+  title: 'Headline: width needed by GD vs n, with n², n⁴, n⁶ guides (not in paper)',
+  caption:
+    'Log-log. emp.mstar m*(n) per input dimension d: geometric mean over the data draws (and harness seeds), band = smallest to largest m* over them; the fitted power law n^s with its 95% CI (widened by the search brackets) in the legend. Dashed guides c·n², c·n⁴, c·n⁶ pass through the first curve’s smallest-n point: the title’s quadratic width, this paper’s n⁴ (per LN3) and du2019’s n⁶ — orders only, constants 1 (the theorems’ constants and λ-dependence put them higher still).',
+  profiles: ['smoke', 'paper'],
+  needs: ['mstar'],
+  claims: ['song-yang2019.emp.mstar', 'song-yang2019.claim.quadratic'],
+  data(traces) {
+    need(traces, 'mstar');
+    const rows: FigureRow[] = [];
+    const fits = widthExponent(mstarRows(traces));
+    for (const f of fits) {
+      const ci = f.fit === null ? '' : `, s = ${f.fit.slope.toFixed(2)} [${f.fit.slopeCi[0].toFixed(2)}, ${f.fit.slopeCi[1].toFixed(2)}]`;
+      f.ns.forEach((n, i) => rows.push({ series: `m* GD, d = ${f.d}${ci}`, kind: 'measured', x: n, y: f.mStar[i] as number, lo: f.mStarMin[i] as number, hi: f.mStarMax[i] as number }));
+      if (f.fit !== null) {
+        const { slope, intercept } = f.fit;
+        for (const n of f.ns) rows.push({ series: `fit n^${slope.toFixed(2)} (d = ${f.d})`, kind: 'bound', x: n, y: Math.exp(intercept) * n ** slope });
+      }
+    }
+    const f0 = fits[0];
+    const n0 = f0?.ns[0];
+    const m0 = f0?.mStar[0];
+    if (f0 !== undefined && n0 !== undefined && m0 !== undefined)
+      for (const p of [THEORY_EXPONENTS.title, THEORY_EXPONENTS.songYang, THEORY_EXPONENTS.du2019])
+        for (const n of f0.ns) rows.push({ series: `guide n^${p}`, kind: 'bound', x: n, y: m0 * (n / n0) ** p });
+    return rows;
+  },
+  spec: lineSpec({ title: 'Width needed by GD vs number of points', xTitle: 'n', yTitle: 'm*', logX: true, logY: true }),
 };
 
 export const figPerturb: Fig = {
@@ -142,4 +175,4 @@ export const figDecomp: Fig = {
   spec: lineSpec({ title: 'Claim 9 terms', xTitle: 'step k', yTitle: 'C_j/(η‖e‖²)', logX: false, logY: false }),
 };
 
-export const figures: readonly Fig[] = [figWidth, figPerturb, figPerturbTail, figResidual, figDecomp];
+export const figures: readonly Fig[] = [figMstar, figWidth, figPerturb, figPerturbTail, figResidual, figDecomp];
