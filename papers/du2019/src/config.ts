@@ -154,9 +154,11 @@ const paper: Du2019Config = {
   gfJointWidths: [250, 1000],
   // 2 × 6 = 12 joint runs: the fewest that exclude a 25 % violation rate when all hold (power 0.968)
   gfJointSeeds: 6,
-  initN: 200,
+  // the plan's sizes (NOTES.md §5): 26 CPU s here (measured 2026-12-07, --only du2019.init.residual); with T = 200 the
+  // standard error of the mean is ≈ 0.9 % of ‖y‖² + n/2, so the 4-SE window (≈ 3.5 %) still separates a 5 % constant error
+  initN: 1000,
   initWidth: 1000,
-  initTrials: 500,
+  initTrials: 200,
   thm41N: 16,
   thm41Width: 4096,
   thm41StepFactor: 8,
