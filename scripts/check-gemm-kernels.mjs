@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// The GEMM kernels agree, end to end (issue 23 item 3): one paper's smoke profile (default du2019, ≈ 1–2 min per run) is
+// run with REPRO_GEMM=wasm (the WebAssembly kernels alone) and twice with REPRO_GEMM=native (every sgemm/dgemm on
+// onnxruntime-node's MLAS kernels), the same seed and the same GEMM thread count each time, into a scratch directory.
+//   1. native, twice → byte-identical claims.json and values.json (same kernel + same threads is deterministic);
+//   2. wasm vs native → every claim has the same status (exactly), every observed number of an allclose claim agrees
+//      within that claim's own rtol/atol (the `repro diff` rule check-determinism --backends uses for tfjs's cpu backend),
+//      and every other observed number and every values.json entry agrees within VALUES_RTOL (below).
+// Usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep]
+//   --all: every paper (≈ 3 × the whole smoke reproduction; with --no-repeat, which skips check 1, ≈ 2 ×);
+//   --keep: keep the run dirs.
+// Needs the papers built (pnpm --filter @repro/<id>... build). Where onnxruntime-node does not load the check says so
+// and passes as skipped (exit 0): the fallback is tested by packages/linalg/test/gemm-native.test.ts. Prints
+// `gemm-kernels: N passed, M failed`, writes test-results/gemm-kernels.json, exits 1 on any failure.
+//
+// VALUES_RTOL = 1e-3, fixed before the first comparison, from the error of the swap itself: the two kernels compute
+// every product with a different summation order and blocking, each within γ_K·Σ|a||b| of the exact product (K·2^-24
+// ≤ 6·10^-5 in float32 for the K ≤ 1000 of the smoke profiles; K·2^-53 in float64); a reported number is a smooth
+// function of those products (losses, rates and eigenvalues along a contracting GD run), so a 1e-3 relative change
+// leaves room for ≈ 16× amplification of the float32 bound and flags anything larger, e.g. a wrong transpose or a
+// product routed to the wrong precision, which moves numbers by O(1). A claim's own allclose tolerance is used where it
+// has one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { listPapers, root, writeCheckResult } from './lib.mjs';
+
+const VALUES_RTOL = 1e-3;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep]   (default paper: du2019)');
+  process.exit(0);
+}
+const si = args.indexOf('--seed');
+const seed = si >= 0 ? Number(args[si + 1]) : 0;
+if (!Number.isSafeInteger(seed) || seed < 0) {
+  console.error('check-gemm-kernels: --seed expects a non-negative integer');
+  process.exit(2);
+}
+const named = args.filter((a, i) => !a.startsWith('--') && !(si >= 0 && i === si + 1));
+const papers = args.includes('--all') ? listPapers() : named.length > 0 ? named : ['du2019'];
+for (const p of papers) {
+  if (!existsSync(join(root, 'papers', p, 'dist/bin.js'))) {
+    console.error(`check-gemm-kernels: papers/${p}/dist/bin.js missing (pnpm --filter @repro/${p}... build)`);
+    process.exit(2);
+  }
+}
+
+const { diffRuns } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
+const { gemmInfo, setGemmKernel } = await import(pathToFileURL(join(root, 'packages/linalg/dist/wasm/gemm.mjs')).href);
+setGemmKernel('native');
+const native = gemmInfo();
+let passed = 0;
+let failed = 0;
+const result = (ok, what) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`gemm-kernels: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+};
+if (native === null || native.kernel !== 'native') {
+  console.log(`gemm-kernels: skipped: onnxruntime-node does not load here (${native?.nativeError ?? 'no WebAssembly SIMD'}); nothing to compare`);
+  writeCheckResult('gemm-kernels', 0, 0);
+  process.exit(0);
+}
+// One thread count for every run (the machine's cores, as a default run uses), so the bytes can be compared.
+const threads = process.env.REPRO_GEMM_THREADS ?? String(availableParallelism());
+const scratch = mkdtempSync(join(tmpdir(), 'gemm-kernels-'));
+const run = (p, kernel, out) => {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', '--seed', String(seed), '--out', out], {
+    cwd: join(root, 'papers', p),
+    encoding: 'utf8',
+    env: { ...process.env, REPRO_PROGRESS: '0', REPRO_GEMM: kernel, REPRO_GEMM_THREADS: threads },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  if (r.status !== 0 && r.status !== 1) return { error: `REPRO_GEMM=${kernel} run exited ${r.status}: ${String(r.stderr).trim().split('\n').pop()}`, seconds };
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  return { seconds, gemm: manifest.gemm };
+};
+const read = (dir, f) => readFileSync(join(dir, f), 'utf8');
+const statuses = (dir) => JSON.parse(read(dir, 'claims.json')).map((c) => `${c.id}=${c.status}`);
+const counts = (dir) => {
+  const c = {};
+  for (const x of JSON.parse(read(dir, 'claims.json'))) c[x.status] = (c[x.status] ?? 0) + 1;
+  return Object.entries(c).map(([k, v]) => `${v} ${k}`).join(', ');
+};
+
+console.log(`gemm-kernels: ${native.label}; seed ${seed}; REPRO_GEMM_THREADS=${threads}; values rtol ${VALUES_RTOL}`);
+for (const p of papers) {
+  const dirs = { wasm: join(scratch, p, 'wasm'), native: join(scratch, p, 'native'), again: join(scratch, p, 'native-again') };
+  const w = run(p, 'wasm', dirs.wasm);
+  const n = run(p, 'native', dirs.native);
+  const a = args.includes('--no-repeat') ? { seconds: 0 } : run(p, 'native', dirs.again);
+  const bad = [w, n, a].find((x) => x.error !== undefined);
+  if (bad) {
+    result(false, `${p}: ${bad.error}`);
+    continue;
+  }
+  console.log(`gemm-kernels: ${p}: wasm ${w.seconds.toFixed(1)} s (${counts(dirs.wasm)}), native ${n.seconds.toFixed(1)} s${a.gemm ? ` and ${a.seconds.toFixed(1)} s` : ''} (${counts(dirs.native)}); manifests name '${w.gemm}' / '${n.gemm}'`);
+  result(/REPRO_GEMM=wasm/.test(String(w.gemm)) && /REPRO_GEMM=native: onnxruntime-node/.test(String(n.gemm)), `${p}: each manifest names the kernel it ran on`);
+  if (a.gemm) {
+    const same = ['claims.json', 'values.json'].filter((f) => read(dirs.native, f) === read(dirs.again, f));
+    result(same.length === 2, `${p}: native twice, same threads → identical claims.json and values.json (${same.length}/2 identical)`);
+  }
+  const bytes = ['claims.json', 'values.json'].filter((f) => read(dirs.wasm, f) === read(dirs.native, f)).length;
+  console.log(`gemm-kernels: ${p}: wasm vs native: ${bytes}/2 of claims.json, values.json byte-identical`);
+  const sw = statuses(dirs.wasm);
+  const sn = statuses(dirs.native);
+  const changed = sw.flatMap((s, i) => (s === sn[i] ? [] : [`${s} → ${sn[i] ?? '—'}`]));
+  result(sw.length === sn.length && changed.length === 0, `${p}: wasm vs native → the same verdict for every claim (${sw.length} claims)${changed.length ? `: ${changed.join('; ')}` : ''}`);
+  const d = diffRuns(dirs.wasm, dirs.native, { rtol: VALUES_RTOL, atol: 0 });
+  const numeric = d.rows.filter((x) => x.item.includes(' observed.') || x.item.startsWith('value '));
+  const out = numeric.filter((x) => x.verdict === 'changed' || x.verdict === 'added' || x.verdict === 'removed');
+  const within = numeric.filter((x) => x.verdict === 'within').length;
+  const identical = numeric.filter((x) => x.verdict === 'same').length;
+  result(out.length === 0, `${p}: wasm vs native → ${numeric.length} numbers: ${identical} identical, ${within} within tolerance, ${out.length} outside${out.length ? `: ${out.slice(0, 8).map((x) => `${x.item} ${x.a} → ${x.b} ${x.detail}`).join('; ')}${out.length > 8 ? ' …' : ''}` : ''}`);
+}
+if (args.includes('--keep')) console.log(`gemm-kernels: runs kept in ${scratch}`);
+else rmSync(scratch, { recursive: true, force: true });
+console.log(`gemm-kernels: ${passed} passed, ${failed} failed`);
+writeCheckResult('gemm-kernels', passed, failed);
+process.exit(failed > 0 ? 1 : 0);
