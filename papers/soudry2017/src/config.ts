@@ -54,6 +54,17 @@ export const config = z
     standinSteps: posInt('stand-in A: exact GD iterations before the flow, steps'),
     standinFlowT: horizon('stand-in A: log-time flow horizon, iterations'),
     standinNormFrom: horizon('stand-in A: per-decade ||W|| increments are compared from this t on, iterations'),
+    // stand-in B (Figure 3 / Table 1 substitute: MLP on MNIST; NOTES.md §8)
+    standinBTrain: posInt('stand-in B: MNIST training points, count'),
+    standinBVal: posInt('stand-in B: MNIST validation points, count'),
+    standinBWidth: posInt('stand-in B: width h of both hidden layers of the bias-free ReLU MLP 784-h-h-10, units'),
+    standinBBatch: posInt('stand-in B: SGD mini-batch size, samples'),
+    standinBLr: posReal('stand-in B: constant SGD learning rate on the mean batch cross-entropy, dimensionless'),
+    standinBMomentum: z.number().min(0).lt(1).describe('stand-in B: heavy-ball momentum gamma, dimensionless'),
+    standinBEpochs: posInt('stand-in B: epochs of SGD, epochs'),
+    standinBTableEpochs: z.array(z.number().int().positive()).min(1).describe('stand-in B: epochs at which the Table-1 columns are recorded, epochs'),
+    // seeds
+    replicates: posInt('independent replicates of every random experiment inside one harness seed (replicate 0 is the seed itself; the claims hold only if they hold for every replicate; NOTES.md §9), count'),
     // flow integrator
     flowHMax: posReal('log-time RK4: largest step in s = ln t (0.05-0.2; NOTES.md §3), dimensionless'),
     flowTol: posReal('log-time RK4: step-doubling error tolerance per step, relative to 1 + ||w||_inf'),
@@ -96,6 +107,15 @@ const smoke: Soudry2017Config = {
   standinSteps: 2000,
   standinFlowT: 1e6,
   standinNormFrom: 1e3,
+  standinBTrain: 500,
+  standinBVal: 1000,
+  standinBWidth: 32,
+  standinBBatch: 32,
+  standinBLr: 0.01,
+  standinBMomentum: 0.9,
+  standinBEpochs: 640,
+  standinBTableEpochs: [10, 20, 50, 100, 200, 400, 640],
+  replicates: 1,
   flowHMax: 0.2,
   flowTol: 1e-9,
 };
@@ -116,6 +136,12 @@ const paper: Soudry2017Config = {
   standinPca: 0,
   standinFlowT: 1e8,
   standinNormFrom: 1e4,
+  standinBTrain: 1000,
+  standinBVal: 2000,
+  standinBWidth: 64,
+  standinBEpochs: 400,
+  standinBTableEpochs: [10, 20, 50, 100, 200, 400],
+  replicates: 5,
 };
 
 export const profiles: Record<ProfileName, Soudry2017Config> = { smoke, paper };

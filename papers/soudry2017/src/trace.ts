@@ -150,6 +150,39 @@ export interface StandinTrace {
   separatedAt: number | null;
 }
 
+/** Stand-in B (MLP on MNIST, SGD with momentum; NOTES.md §8): values at log-spaced SGD steps and at the Table-1 epochs. */
+export interface StandinBTrace {
+  source: string;
+  nTrain: number;
+  nVal: number;
+  /** [784, h, h, 10]. */
+  widths: number[];
+  lr: number;
+  momentum: number;
+  batch: number;
+  stepsPerEpoch: number;
+  /** The recorded steps round(T/100), round(T/10) and T (T the last step) that the claims compare. */
+  anchors: number[];
+  /** The Table-1 epochs recorded (end of each epoch; config standinBTableEpochs up to the run's length). */
+  tableEpochs: number[];
+  /** SGD steps t and the (fractional) epoch each recording was taken at. */
+  step: number[];
+  epoch: number[];
+  /** Mean cross-entropy over the training set (true log-sum-exp). */
+  trainLoss: number[];
+  trainError: number[];
+  valLoss: number[];
+  valError: number[];
+  /** ‖W₃‖_F (the last layer) and the norm of all weights. */
+  normLast: number[];
+  normAll: number[];
+  /** min_n (z_{y_n} − max_{k≠y_n} z_k) over the training set. */
+  minMargin: number[];
+  /** First recorded step with zero training error (null: never). */
+  separatedAtStep: number | null;
+  diverged: { step: number; reason: string } | null;
+}
+
 /** Everything one harness seed measured; absent parts were not requested (`--only`). */
 export interface Soudry2017Trace {
   fig1?: Fig1Trace;
@@ -161,7 +194,13 @@ export interface Soudry2017Trace {
   valLoss?: ValLossTrace;
   multiclass?: MulticlassTrace;
   standin?: StandinTrace;
+  standinB?: StandinBTrace;
+  /**
+   * Further independent replicates of the random experiments (config `replicates` − 1 of them; NOTES.md §9), each drawn
+   * from foldIn(key, 'replicate-r'); the deterministic experiments (asym, tight) are shared with this trace.
+   */
+  replicates?: Soudry2017Trace[];
 }
 
 /** The experiments of `run` (claims' and figures' `needs`). */
-export type Soudry2017Experiment = keyof Soudry2017Trace & string;
+export type Soudry2017Experiment = Exclude<keyof Soudry2017Trace & string, 'replicates'>;

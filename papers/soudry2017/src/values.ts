@@ -2,7 +2,7 @@ import type { Values } from '@repro/harness';
 import type { Soudry2017Config } from './config.js';
 import { norm } from './model/geometry.js';
 import type { Soudry2017Trace } from './trace.js';
-import { valueAt } from './claims/select.js';
+import { indexAt, replicatesOf, valueAt } from './claims/select.js';
 
 const PROTO = 'prototype reference (its own seed/PRNG; sanity check only; NOTES.md §6)';
 
@@ -77,6 +77,53 @@ export function values(traces: readonly Soudry2017Trace[], _cfg: Soudry2017Confi
       out[`${row}.valLoss`] = { value: s.valLoss[i] as number, note: `mean validation cross-entropy, ${at}` };
       out[`${row}.valError`] = { value: s.valError[i] as number, note: `validation error, ${at}` };
     }
+  }
+  if (tr !== undefined) Object.assign(out, table1Values(tr));
+  return out;
+}
+
+/**
+ * The paper's Table 1 (CIFAR-10 convnet, SGD with momentum at a constant learning rate) as we read it [NOTES.md §8]:
+ * **recalled, not checked against the PDF**; shown beside ours, never gated. Epoch → [last-layer L2 norm, train loss,
+ * train error, validation loss, validation error] [arXiv:1710.10345 Table 1].
+ */
+export const TABLE1_PAPER: Readonly<Record<number, readonly [number, number, number, number, number]>> = {
+  50: [13.6, 0.1, 0.04, 0.52, 0.124],
+  100: [16.5, 0.03, 0.012, 0.55, 0.104],
+  200: [19.6, 0.02, 0.006, 0.77, 0.111],
+  400: [20.3, 0.002, 0.0007, 0.77, 0.091],
+  2000: [25.9, 1e-4, 0, 1.01, 0.0892],
+  4000: [27.54, 3e-5, 0, 1.18, 0.089],
+};
+export const TABLE1_COLUMNS = ['normLast', 'trainLoss', 'trainError', 'valLoss', 'valError'] as const;
+const TABLE1_LABEL = "paper's Table 1 (CIFAR-10 convnet), recalled from the paper, not checked against the PDF [NOTES.md §8]";
+
+/**
+ * Table 1's columns for stand-in B at the epochs of `standinBTableEpochs` (`table1.standinB.e<epoch>.<column>`): the mean
+ * over the replicates [NOTES.md §9] (sd when there are several), with the paper's CIFAR-10 number beside it where the paper's
+ * table has that epoch. A substitute's numbers next to the paper's, not a reproduction of them.
+ */
+function table1Values(tr: Soudry2017Trace): Values {
+  const out: Values = {};
+  const reps = replicatesOf([tr]).map((r) => r.standinB);
+  const b0 = reps[0];
+  if (b0 === undefined || reps.some((b) => b === undefined)) return out;
+  for (const e of b0.tableEpochs) {
+    const paperRow = TABLE1_PAPER[e];
+    TABLE1_COLUMNS.forEach((col, j) => {
+      const xs = reps.map((b) => {
+        const s = b as NonNullable<typeof b>;
+        return s[col][indexAt(s.step, e * s.stepsPerEpoch)] as number;
+      });
+      const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+      const entry: Values[string] = {
+        value: mean,
+        note: `stand-in B (MLP ${b0.widths.join('-')} on ${b0.nTrain} MNIST digits, SGD + momentum) after epoch ${e}: ${col === 'normLast' ? '‖W₃‖_F' : col}, mean over ${xs.length} replicate(s); a substitute for the CIFAR-10 run, not the paper's experiment`,
+      };
+      if (xs.length > 1) entry.sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+      if (paperRow !== undefined) entry.paper = `${paperRow[j]} (${TABLE1_LABEL})`;
+      out[`table1.standinB.e${e}.${col}`] = entry;
+    });
   }
   return out;
 }

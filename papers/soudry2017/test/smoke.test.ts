@@ -29,7 +29,7 @@ describe('soudry2017 smoke profile', () => {
     expect(claims.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual([]);
     for (const f of paper.figures) expect(read(d0, `figures/${f.id}.svg`)).toMatch(/<path/);
     const values = JSON.parse(read(d0, 'values.json')) as Record<string, { value: number }>;
-    for (const k of ['fig1.sigmaMax', 'asym.gd.tL.1e6', 'tight.gapTimesLnT', 'valLoss.predictedSlope', 'table1-standin.t1e3.normW', 'table1-standin.t1e6.valError']) expect(values[k], k).toBeDefined();
+    for (const k of ['fig1.sigmaMax', 'asym.gd.tL.1e6', 'tight.gapTimesLnT', 'valLoss.predictedSlope', 'table1-standin.t1e3.normW', 'table1-standin.t1e6.valError', 'table1.standinB.e50.normLast', 'table1.standinB.e400.valError']) expect(values[k], k).toBeDefined();
     // Determinism: same seed, same results, byte for byte.
     expect(read(dirs[1] as string, 'claims.json')).toBe(read(d0, 'claims.json'));
     expect(read(dirs[1] as string, 'values.json')).toBe(read(d0, 'values.json'));

@@ -2,7 +2,7 @@
  * Accessors and check helpers shared by the soudry2017 claims and figures. Pure functions of the traces (no model
  * computation, no randomness). The gap criteria follow NOTES.md ("what Theorem 3 implies at the horizons we run").
  */
-import { allOf, checkBand, checkCondition, need, type Claim, type Figure, type Verdict } from '@repro/harness';
+import { allOf, checkBand, checkCondition, combineStatus, need, type Claim, type Figure, type Verdict } from '@repro/harness';
 import type { Soudry2017Config } from '../config.js';
 import type { LinearRun, Soudry2017Experiment, Soudry2017Trace } from '../trace.js';
 
@@ -144,4 +144,96 @@ export function checkGapConvergence(c: GapConvergence, what: string): Verdict {
     falls: checkCondition(c.lastSup < c.maxEarlierSup, { firstDecadeSup: c.firstSup, maxEarlierDecadeSup: c.maxEarlierSup, lastDecadeSup: c.lastSup }, `sup of ${what} over the last decade below its max over the earlier decades of the window`, `${what} reached a new high in the last decade of the window`),
     envelope: checkBand(c.growth, c.envelope, Number.POSITIVE_INFINITY, `sup of ${what}·ln t/ln ln t over the last decade / its max over the earlier decades`),
   });
+}
+
+/** The trace and its replicates [NOTES.md §9]: replicate 0 is the trace itself, then `trace.replicates` (paper profile). */
+export function replicatesOf(traces: readonly Soudry2017Trace[]): Soudry2017Trace[] {
+  const t = traces[0];
+  if (t === undefined) throw new Error('no trace');
+  return [t, ...(t.replicates ?? [])];
+}
+
+function checkSafely(c: SoudryClaim, t: Soudry2017Trace, cfg: Soudry2017Config): Verdict {
+  try {
+    return c.check([t], cfg);
+  } catch (e) {
+    return { status: 'fail', observed: {}, expected: '', tolerance: { kind: 'condition' }, note: `check threw: ${(e as Error).message ?? String(e)}` };
+  }
+}
+
+/**
+ * A single-trace claim checked on every replicate of the trace [NOTES.md §9]: it holds only if it holds on each (the worst
+ * status, as `combineStatus` orders them); the numbers shown are the first failing (else inconclusive) replicate's, else
+ * replicate 0's, with `replicatesChecked` / `replicatesPassed` added and the failing replicates named. With one replicate
+ * (smoke) the claim is returned unchanged.
+ */
+export function perReplicate(c: SoudryClaim): SoudryClaim {
+  return {
+    ...c,
+    check(traces, cfg) {
+      const reps = replicatesOf(traces);
+      if (reps.length === 1) return c.check(traces, cfg);
+      const vs = reps.map((t) => checkSafely(c, t, cfg));
+      const withStatus = (st: string): number[] => vs.flatMap((v, r) => (v.status === st ? [r] : []));
+      const failing = withStatus('fail');
+      const unsure = withStatus('inconclusive');
+      const firstBad = [failing, unsure].find((l) => l.length > 0);
+      const shown = firstBad !== undefined ? (firstBad[0] as number) : 0;
+      const base = vs[shown] as Verdict;
+      const status = combineStatus(vs.map((v) => v.status));
+      const list = (l: number[]): string => `replicate${l.length > 1 ? 's' : ''} ${l.join(', ')} of ${vs.length}`;
+      const head =
+        failing.length > 0
+          ? `fails for ${list(failing)} (numbers: replicate ${shown})`
+          : unsure.length > 0
+            ? `inconclusive for ${list(unsure)} (numbers: replicate ${shown})`
+            : `holds for each of the ${vs.length} replicates (numbers: replicate 0)`;
+      return {
+        ...base,
+        status,
+        observed: { ...base.observed, replicatesChecked: vs.length, replicatesPassed: vs.filter((v) => v.status === 'pass').length },
+        note: base.note === undefined ? head : `${head}; ${base.note}`,
+      };
+    },
+  };
+}
+
+/** One run's part of NOTES.md §9's aggregate: N (the last decade's sup is a new high of the window) and E (envelope ratio). */
+export interface GapRun {
+  newHigh: boolean;
+  growth: number;
+}
+
+export function gapRun(c: GapConvergence): GapRun {
+  return { newHigh: !(c.lastSup < c.maxEarlierSup), growth: c.growth };
+}
+
+/** Median (NaN if empty). */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * NOTES.md §9's rule over R independent runs of a gap that Theorem 3 bounds by O(ln ln t/ln t): with k the number of runs
+ * whose last-decade sup is a new high of the window, **fail** when k ≥ 3 and k > R/2 (a majority of draws, at least three,
+ * stopped falling: what a wrong limit does in every draw); **pass** when k = 0 and the median over the runs of the envelope
+ * ratio E (sup of gap·ln t/ln ln t over the last decade / its max over the earlier decades) is ≤ 1; **inconclusive**
+ * otherwise (a crossing bump in a minority of draws, or too few runs to tell).
+ */
+export function checkGapRuns(runs: readonly GapRun[], what: string): Verdict {
+  const R = runs.length;
+  const k = runs.filter((r) => r.newHigh).length;
+  const medE = median(runs.map((r) => r.growth));
+  // fail when k ≥ 3 and k > R/2, i.e. k ≥ max(3, ⌊R/2⌋ + 1); with R ≤ 2 runs this part cannot fail.
+  const failAt = Math.max(3, Math.floor(R / 2) + 1);
+  return allOf(
+    {
+      newHighs: checkBand(k, 0, failAt, `number of the ${R} run(s) whose ${what} reached a new high of its window in the last decade`),
+      envelope: checkBand(medE, 1, Number.POSITIVE_INFINITY, `median over the ${R} run(s) of sup(${what}·ln t/ln ln t) over the last decade / its max over the earlier decades`),
+    },
+    { runs: R, worstEnvelopeRatio: Math.max(...runs.map((r) => r.growth)) },
+  );
 }
