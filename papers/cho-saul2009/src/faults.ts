@@ -26,6 +26,18 @@ export const faults = {
     description: 'SVM decision values f(x) = Σ α_i y_i K(x_i, x) without the bias b',
     layer: 'model',
   },
+  'kpca-uncentred': {
+    description: 'MKM kernel PCA on the uncentred Gram matrix (no centring in feature space, for the fit and the projected rows)',
+    layer: 'model',
+  },
+  'mkm-degree-fixed': {
+    description: 'MKM kernel PCA always uses the ramp kernel k_1, whatever degree n the job names (the degree not passed through to the kernel)',
+    layer: 'model',
+  },
+  'mi-ascending': {
+    description: 'MKM feature pruning keeps the features with the least mutual information with the label (ranking sorted the wrong way round)',
+    layer: 'model',
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type ChoSaul2009Fault = keyof typeof faults;

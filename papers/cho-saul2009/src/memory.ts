@@ -16,6 +16,17 @@ export function estimateMemory(cfg: ChoSaul2009Config): number {
   const svm = Math.max(...cfg.svmDatasets.map(one)) + pool;
   const mc = 8 * 100_000 * cfg.mcDim * 2;
   const rec = 8 * cfg.recDepth * cfg.recWidth ** 2;
+  // MKM jobs (one per dataset × degree, in the job pool): data and features (≤ 784 per row), the fit Gram matrix and its
+  // eigenvectors, the val/test × train distance matrices, one projected block.
+  const mkmOne = Math.max(
+    0,
+    ...cfg.mkmDatasets.map((name) => {
+      const s = cfg.mkmSizes[name];
+      const rows = s.train + s.val + s.test;
+      return 8 * (3 * rows * 784 + 3 * cfg.mkmFit ** 2 + Math.max(s.val, s.test) * s.train + 2000 * cfg.mkmFit);
+    }),
+  );
+  const mkm = Math.min(cfg.mkmDatasets.length * cfg.mkmDegrees.length, defaultJobWorkers()) * (mkmOne + 70 * 2 ** 20);
   const RUNTIME_BASELINE = 200 * 2 ** 20; // node heap, module code, mnist JSON while parsing
-  return RUNTIME_BASELINE + Math.max(svm, mc, rec);
+  return RUNTIME_BASELINE + Math.max(svm, mc, rec, mkm);
 }

@@ -3,6 +3,7 @@ import type { RunContext } from '@repro/harness';
 import type { ChoSaul2009Config } from './config.js';
 import { angleMap, closedForm, curves, diag, jnGeneral, psd } from './experiments/kernel-checks.js';
 import { mc, recursion } from './experiments/monte-carlo.js';
+import { mkm } from './experiments/mkm.js';
 import { svm } from './experiments/svm.js';
 import type { ChoSaul2009Trace } from './trace.js';
 
@@ -24,5 +25,6 @@ export async function run(cfg: ChoSaul2009Config, k: Key, ctx: RunContext): Prom
   if (want('mc')) trace.mc = await ctx.time('mc-limit', () => mc(cfg, foldIn(k, 'mc'), ctx));
   if (want('recursion')) trace.recursion = await ctx.time('eq-recursion', () => recursion(cfg, foldIn(k, 'recursion'), ctx));
   if (want('svm')) trace.svm = await svm(cfg, foldIn(k, 'svm'), ctx);
+  if (want('mkm')) trace.mkm = await ctx.time('mkm', () => mkm(cfg, foldIn(k, 'mkm'), ctx));
   return trace;
 }

@@ -1,7 +1,7 @@
 /**
  * The cho-saul2009 trace: everything `run` measured for one harness seed, JSON-serializable. Claims and figures read only this.
  */
-import type { DatasetName } from './config.js';
+import type { DatasetName, MkmDatasetName } from './config.js';
 
 /** eq-closed-form: closed form vs angular quadrature, one row per (n, θ, norm draw). */
 export interface ClosedFormTrace {
@@ -110,6 +110,43 @@ export interface SvmTrace {
   convexReplicates: SvmDatasetTrace[];
 }
 
+/** One MKM of one degree at one depth: the (w, k) selected on validation and its test error. */
+export interface MkmLayerResult {
+  /** layers ℓ (0 = the classifier on pruned pixels, the same for every degree) */
+  depth: number;
+  /** features available at this depth (784 pixels at ℓ = 0, kernel-PCA components after) */
+  features: number;
+  /** features kept by mutual information and k of the k-NN classifier, both selected on validation */
+  w: number;
+  k: number;
+  valError: number;
+  testError: number;
+  /** indices of the test rows this model gets wrong (for paired comparisons between degrees) */
+  wrong: number[];
+  /** ℓ ≥ 1: largest kernel-PCA eigenvalue (of the kernel normalised by its mean diagonal) and the fraction of the centred trace the kept components carry */
+  lambdaMax?: number;
+  explained?: number;
+}
+
+/** The MKM experiment on one dataset: per degree n, depths ℓ = 0..L. */
+export interface MkmDatasetTrace {
+  name: MkmDatasetName;
+  /** draw index: 0 is the charted draw, r ≥ 1 the extra mnist-back-rand draws of the paper profile */
+  draw: number;
+  train: number;
+  val: number;
+  test: number;
+  fit: number;
+  degrees: { n: number; layers: MkmLayerResult[] }[];
+}
+
+export interface MkmTrace {
+  /** draw 0 of every MKM dataset (figures, values) */
+  datasets: MkmDatasetTrace[];
+  /** mnist-back-rand draws 1.. (config mkmBackRandDraws − 1), pooled by mkm-degree-backrand */
+  backRandReplicates: MkmDatasetTrace[];
+}
+
 /** Everything one harness seed measured; absent parts were not requested (`--only`). */
 export interface ChoSaul2009Trace {
   closedForm?: ClosedFormTrace;
@@ -121,6 +158,7 @@ export interface ChoSaul2009Trace {
   angleMap?: AngleMapTrace;
   curves?: CurvesTrace;
   svm?: SvmTrace;
+  mkm?: MkmTrace;
 }
 
 export type ExperimentName = keyof ChoSaul2009Trace;

@@ -1,6 +1,6 @@
 import type { Values } from '@repro/harness';
 import type { ChoSaul2009Config } from './config.js';
-import { PAPER_ERRORS } from './reference.js';
+import { PAPER_ERRORS, PAPER_MKM } from './reference.js';
 import type { ChoSaul2009Trace } from './trace.js';
 
 /** Named scalars for values.json: our test errors (%) next to the paper's chart values, and the kernel diagnostics. */
@@ -43,6 +43,23 @@ export function values(traces: readonly ChoSaul2009Trace[], _cfg: ChoSaul2009Con
     }
     const rbf = draws.map((d) => d.rbf.testError);
     out['svm.convexDraws.rbf.meanTestError'] = { value: 100 * mean(rbf), unit: '%', note: `mean over ${draws.length} convex draws: ${rbf.map((e) => (100 * e).toFixed(2)).join(', ')}` };
+  }
+  for (const d of first?.mkm?.datasets ?? []) {
+    const ref = PAPER_MKM[d.name];
+    for (const deg of d.degrees)
+      for (const l of deg.layers) {
+        if (l.depth === 0 && deg.n !== d.degrees[0]?.n) continue; // ℓ = 0 is the same for every degree
+        const name = l.depth === 0 ? `mkm.${d.name}.l0.testError` : `mkm.${d.name}.n${deg.n}.l${l.depth}.testError`;
+        const range = ref.range[deg.n];
+        const paper = l.depth === 0 ? ref.depth0 : range !== undefined ? `${range[0]}–${range[1]} over ℓ (chart reading)` : undefined;
+        out[name] = {
+          value: 100 * l.testError,
+          unit: '%',
+          ...(paper !== undefined ? { paper } : {}),
+          note: `MKM ${l.depth === 0 ? 'ℓ = 0 (k-NN on pruned pixels)' : `n=${deg.n}, ℓ=${l.depth}`}: w = ${l.w} of ${l.features} features, k = ${l.k} (val error ${(100 * l.valError).toFixed(2)}%)${l.explained !== undefined ? `; kept kPCA components carry ${(100 * l.explained).toFixed(1)}% of the centred trace` : ''}`,
+        };
+      }
+    out[`mkm.${d.name}.paperBaselines`] = { value: ref.dbn3, unit: '%', note: `the paper's DBN-3 (${ref.dbn3}%) and SVM-RBF (${ref.svmRbf}%) on the original data: published numbers, not reproduced; train ${d.train} / val ${d.val} / test ${d.test}, kPCA fit on ${d.fit} rows` };
   }
   const psd = first?.psd;
   if (psd !== undefined)

@@ -3,6 +3,7 @@ import { diagDepth } from './diag-depth.js';
 import { eqClosedForm } from './eq-closed-form.js';
 import { eqJnGeneral } from './eq-jn-general.js';
 import { eqRecursion } from './eq-recursion.js';
+import { mkmDegreeBackrand } from './mkm-degree-backrand.js';
 import { mcLimit } from './mc-limit.js';
 import { psdClaim } from './psd.js';
 import type { ChoSaul2009Claim } from './select.js';
@@ -20,4 +21,5 @@ export const claims: readonly ChoSaul2009Claim[] = [
   angleMapClaim,
   svmConvexVsRbf,
   svmDepthConvex,
+  mkmDegreeBackrand,
 ];

