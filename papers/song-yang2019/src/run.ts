@@ -10,7 +10,8 @@ import { main } from './experiments/main.js';
 import { mstar } from './experiments/mstar.js';
 import { perturb } from './experiments/perturb.js';
 import { residual } from './experiments/residual.js';
-import type { ReplicaTrace, SongYang2019Trace } from './trace.js';
+import { replicates } from './experiments/replicate.js';
+import type { SongYang2019Trace } from './trace.js';
 
 /**
  * run(cfg, key) → trace: the only entry point that computes. Each experiment draws from its own sub-key foldIn(key, name),
@@ -29,18 +30,8 @@ export async function run(cfg: SongYang2019Config, k: Key, ctx: RunContext): Pro
   if (want('residual')) trace.residual = await residual(cfg, foldIn(k, 'residual'), ctx);
   if (want('chernoff')) trace.chernoff = await chernoff(cfg, foldIn(k, 'chernoff'), ctx);
   if (want('mstar')) trace.mstar = await mstar(cfg, foldIn(k, 'mstar'), ctx);
-  // Replicates 1 … R − 1 of the single-run experiments: independent keys, so replicate 0 is the one-replicate run's numbers.
-  if (cfg.replicates > 1 && (want('dynamics') || want('decomp') || want('main'))) {
-    trace.replicas = [];
-    for (let r = 1; r < cfg.replicates; r++) {
-      const kr = foldIn(k, `replicate${r}`);
-      const rep: ReplicaTrace = {};
-      ctx.progress.log(`replicate ${r + 1}/${cfg.replicates} of the single-run experiments`);
-      if (want('dynamics')) rep.dynamics = await dynamics(cfg, foldIn(kr, 'dynamics'), ctx);
-      if (want('decomp')) rep.decomp = await decomp(cfg, foldIn(kr, 'decomp'), ctx);
-      if (want('main')) rep.main = await main(cfg, foldIn(kr, 'main'), ctx);
-      trace.replicas.push(rep);
-    }
-  }
+  // Replicates 1 … R − 1 of the single-run experiments (job pool): independent keys, so replicate 0 is the one-replicate run's numbers.
+  if (cfg.replicates > 1 && (want('dynamics') || want('decomp') || want('main')))
+    trace.replicas = await replicates(cfg, k, ctx, { dynamics: want('dynamics'), decomp: want('decomp'), main: want('main') });
   return trace;
 }

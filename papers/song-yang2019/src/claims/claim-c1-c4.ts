@@ -2,9 +2,13 @@ import { allOf, checkBound, need, type Verdict } from '@repro/harness';
 import type { DecompRun, SongYang2019Trace } from '../trace.js';
 import { onEveryReplicate, type SongYang2019Claim } from './select.js';
 
-/** C2/C3 guarantees (probability ≥ 1 − n·e^{−mR}) count only where they are non-vacuous at level δ: n·e^{−mR_k} ≤ δ. */
+/**
+ * C2/C3 guarantees (probability ≥ 1 − n·e^{−mR}) count only where they are non-vacuous at level δ: n·e^{−mR} ≤ δ, i.e.
+ * mR ≥ ln(n/δ). Compared in log space with a relative allowance of 1e-12 for rounding: R* = ln(n/δ)/m sits exactly on the
+ * edge, and n·e^{−m·R*} evaluates to δ(1 ± ε) in float64 (it came out above δ at the smoke sizes, n = 20, m = 1000).
+ */
 export function c23Informative(n: number, m: number, R: number, delta: number): boolean {
-  return n * Math.exp(-m * R) <= delta;
+  return m * R >= Math.log(n / delta) * (1 - 1e-12);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { foldIn, type Key } from '@repro/concentration';
-import type { RunContext } from '@repro/harness';
+import { mapJobs, type RunContext } from '@repro/harness';
 import type { Matrix } from '@repro/linalg';
 import { trainTwoLayerGd } from '@repro/nets';
 import { gradStep, initParams } from './model.js';
@@ -31,54 +31,78 @@ export async function reachesTarget(X: Matrix, y: Float64Array, k: Key, m: numbe
   return false;
 }
 
+/** One m* search of emp.mstar, a job of the harness pool (`mapJobs`): the config, key and sizes travel inside the job. */
+export interface MstarJob {
+  cfg: SongYang2019Config;
+  /** The search's key (`foldIn(k, d, n[, draw])`, see `mstar`). */
+  key: Key;
+  d: number;
+  n: number;
+  draw: number;
+}
+
+/** One m* search (a worker thread, or this thread with one worker): its row and its wall time in seconds. */
+export async function mstarSearchJob(j: MstarJob): Promise<{ row: MstarRow; seconds: number }> {
+  const t0 = performance.now();
+  const { cfg, key: kn, d, n, draw } = j;
+  const need = Math.floor(cfg.mstarSeeds / 2) + 1;
+  const { X, y } = sphereData(foldIn(kn, 'data'), n, d);
+  const { lambda, lambdaMax } = hctsSpectrum(X);
+  const eta = 1 / lambdaMax;
+  const steps = Math.ceil(cfg.mstarStepBudget / (eta * lambda));
+  const tried: MstarRow['tried'] = [];
+  const ok = async (m: number): Promise<boolean> => {
+    let successes = 0;
+    let seeds = 0;
+    for (let s = 0; s < cfg.mstarSeeds; s++) {
+      if (successes >= need || seeds - successes > cfg.mstarSeeds - need) break;
+      seeds++;
+      if (await reachesTarget(X, y, foldIn(foldIn(kn, `m${m}`), s), m, eta, steps, cfg.mstarTarget)) successes++;
+    }
+    tried.push({ m, successes, seeds });
+    return successes >= need;
+  };
+  let hi: number | null = null;
+  let lo = 0;
+  for (let m = GRID_START; m <= GRID_MAX; m *= 2) {
+    if (await ok(m)) {
+      hi = m;
+      break;
+    }
+    lo = m;
+  }
+  if (hi !== null)
+    for (let b = 0; b < cfg.mstarBisections && hi - lo > 1; b++) {
+      const mid = Math.min(hi - 1, Math.max(lo + 1, Math.round(Math.sqrt(Math.max(lo, 1) * hi))));
+      if (await ok(mid)) hi = mid;
+      else lo = mid;
+    }
+  const row: MstarRow = { n, d, draw, lambda, lambdaMax, xNorm2Sq: spectralNormSq(X), residualSqMean: sumSquares(y) + n / 2, steps, tried, mStar: hi };
+  return { row, seconds: (performance.now() - t0) / 1000 };
+}
+
 /**
- * emp.mstar [NOTES.md §4]: for each (d, n), the smallest width m at which GD with η = 1/λ_max(H^cts) reaches
+ * emp.mstar [NOTES.md §4]: for each (d, n) and data draw, the smallest width m at which GD with η = 1/λ_max(H^cts) reaches
  * L ≤ target·L(0) within ⌈budget/(ηλ)⌉ steps in a majority of seeds: doubling from 1, then geometric bisection inside
- * the bracket [m/2, m]. Seeds stop early once the majority is decided.
+ * the bracket [m/2, m]. Seeds stop early once the majority is decided. Each search is one job of the harness pool
+ * (`mapJobs`: both cores; the same rows, in the same order, for any worker count); each search's wall time goes to the log.
  */
 export async function mstar(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<MstarTrace> {
-  const rows: MstarRow[] = [];
-  const need = Math.floor(cfg.mstarSeeds / 2) + 1;
-  ctx.progress.phase('emp.mstar', cfg.mstarDims.length * cfg.mstarNs.length * cfg.mstarDataDraws);
   const cases = cfg.mstarDims.flatMap((d) => cfg.mstarNs.flatMap((n) => Array.from({ length: cfg.mstarDataDraws }, (_, draw) => ({ d, n, draw }))));
-  for (const { d, n, draw } of cases) {
-    // Draw 0 keeps the key of a one-draw run; further data sets fold in their index.
-    const kn = draw === 0 ? foldIn(foldIn(k, `d${d}`), `n${n}`) : foldIn(foldIn(foldIn(k, `d${d}`), `n${n}`), `draw${draw}`);
-    const { X, y } = sphereData(foldIn(kn, 'data'), n, d);
-    const { lambda, lambdaMax } = hctsSpectrum(X);
-    const eta = 1 / lambdaMax;
-    const steps = Math.ceil(cfg.mstarStepBudget / (eta * lambda));
-    const tried: MstarRow['tried'] = [];
-    const ok = async (m: number): Promise<boolean> => {
-      let successes = 0;
-      let seeds = 0;
-      for (let s = 0; s < cfg.mstarSeeds; s++) {
-        if (successes >= need || seeds - successes > cfg.mstarSeeds - need) break;
-        seeds++;
-        if (await reachesTarget(X, y, foldIn(foldIn(kn, `m${m}`), s), m, eta, steps, cfg.mstarTarget)) successes++;
-      }
-      tried.push({ m, successes, seeds });
-      return successes >= need;
-    };
-    await ctx.time(`emp.mstar d=${d} n=${n}`, async () => {
-      let hi: number | null = null;
-      let lo = 0;
-      for (let m = GRID_START; m <= GRID_MAX; m *= 2) {
-        if (await ok(m)) {
-          hi = m;
-          break;
-        }
-        lo = m;
-      }
-      if (hi !== null)
-        for (let b = 0; b < cfg.mstarBisections && hi - lo > 1; b++) {
-          const mid = Math.min(hi - 1, Math.max(lo + 1, Math.round(Math.sqrt(Math.max(lo, 1) * hi))));
-          if (await ok(mid)) hi = mid;
-          else lo = mid;
-        }
-      rows.push({ n, d, draw, lambda, lambdaMax, xNorm2Sq: spectralNormSq(X), residualSqMean: sumSquares(y) + n / 2, steps, tried, mStar: hi });
-    });
-    ctx.progress.tick(1, `d=${d} n=${n} draw ${draw}: m* = ${rows[rows.length - 1]?.mStar ?? 'not found'}`);
-  }
-  return { target: cfg.mstarTarget, rows };
+  // Draw 0 keeps the key of a one-draw run; further data sets fold in their index.
+  const jobs: MstarJob[] = cases.map(({ d, n, draw }) => {
+    const kdn = foldIn(foldIn(k, `d${d}`), `n${n}`);
+    return { cfg, key: draw === 0 ? kdn : foldIn(kdn, `draw${draw}`), d, n, draw };
+  });
+  ctx.progress.phase('emp.mstar', jobs.length);
+  const done = await ctx.time(`emp.mstar (job pool, ${jobs.length} searches)`, () =>
+    mapJobs<MstarJob, { row: MstarRow; seconds: number }>(import.meta.url, 'mstarSearchJob', jobs, {
+      onResult: (_, { row: r, seconds }) => {
+        const msg = `emp.mstar d=${r.d} n=${r.n} draw ${r.draw}: m* = ${r.mStar ?? 'not found'} (${seconds.toFixed(1)} s)`;
+        ctx.progress.log(msg);
+        ctx.progress.tick(1, msg);
+      },
+    }),
+  );
+  return { target: cfg.mstarTarget, rows: done.map((x) => x.row) };
 }
