@@ -2,7 +2,7 @@
 // Sharded runs equal unsharded ones: for each paper (default: all) at --profile smoke, an unsharded run, then for n = 1, 2, 3
 // the n shards (`--shard i/n`) and `repro merge`; the merged claims.json and values.json must be byte-identical to the
 // unsharded run's. Then the refusals: a missing shard, a duplicated shard and a shard of another seed each exit 2 with one line.
-//   node scripts/check-shards.mjs [paper…] [--counts 1,2,3] [--keep DIR] [-- extra run options, e.g. --seeds 2]
+//   node scripts/check-shards.mjs [paper…] [--counts 1,2,3] [--profile smoke|paper] [--keep DIR] [-- extra run options, e.g. --seeds 2]
 // Prints one line per check and the times (unsharded wall, each shard's wall, merge wall) as JSON at the end.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,10 +16,12 @@ const extra = dd >= 0 ? argv.slice(dd + 1) : [];
 const args = dd >= 0 ? argv.slice(0, dd) : argv;
 let counts = [1, 2, 3];
 let keep;
+let profile = 'smoke';
 const names = [];
 for (let k = 0; k < args.length; k++) {
   if (args[k] === '--counts') counts = args[++k].split(',').map(Number);
   else if (args[k] === '--keep') keep = args[++k];
+  else if (args[k] === '--profile') profile = args[++k];
   else names.push(args[k]);
 }
 const all = readdirSync(join(root, 'papers')).filter((d) => existsSync(join(root, 'papers', d, 'package.json'))).sort();
@@ -39,7 +41,7 @@ const ok = (cond, what) => {
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const bin = (p, a) => {
   const t = performance.now();
-  const cmd = [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', ...extra, ...a];
+  const cmd = [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, ...extra, ...a];
   const cpuFile = join(work, `.cpu-${process.pid}`);
   const r = timeBin
     ? spawnSync(timeBin, ['-q', '-f', '%U %S', '-o', cpuFile, process.execPath, ...cmd], { cwd: join(root, 'papers', p), encoding: 'utf8', env })
@@ -60,7 +62,7 @@ const same = (a, b) => ['claims.json', 'values.json'].every((f) => existsSync(jo
 for (const p of papers) {
   const whole = join(work, p, 'whole');
   const w = bin(p, ['--out', whole]);
-  ok(w.status === 0 || w.status === 1, `${p}: unsharded smoke run (exit ${w.status}, ${w.wall.toFixed(1)} s)`);
+  ok(w.status === 0 || w.status === 1, `${p}: unsharded ${profile} run (exit ${w.status}, ${w.wall.toFixed(1)} s)`);
   times[p] = { unsharded: { wall: w.wall, cpu: w.cpu }, shards: {}, merge: {} };
   for (const n of counts) {
     const dirs = [];
