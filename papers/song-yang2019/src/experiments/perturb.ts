@@ -1,5 +1,5 @@
 import { erf, foldIn, normalCdf, sphere, type Key } from '@repro/concentration';
-import type { RunContext } from '@repro/harness';
+import { mapJobs, type RunContext } from '@repro/harness';
 import { gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
 import { patternFlipBound, projections } from '@repro/nets';
 import type { SongYang2019Config } from '../config.js';
@@ -10,49 +10,96 @@ import { drawWeights, flipRadius, gramAt } from './model.js';
 /** U_ij = |ρ_ij|·(1/m)·#{r : A_ir ∨ A_jr} — shared with du2019's Lemma 3.2 (`patternFlipBound` in @repro/nets). */
 export const perturbationDominator = patternFlipBound;
 
-/** lem.perturb / lem.antic: ‖U‖_F, ‖U‖₂ and a random-direction contrast per draw of W̃, per radius, per data geometry. */
+type GeometryName = PerturbGeometry['name'];
+
+/** The data set of a geometry (the same from the same key, in a job or in this thread). */
+function geometryData(cfg: SongYang2019Config, k: Key, name: GeometryName): { d: number; X: Matrix } {
+  const n = cfg.perturbN;
+  if (name === 'sphere') return { d: cfg.perturbSphereD, X: matrix(n, cfg.perturbSphereD, sphere(foldIn(k, 'sphere'), n, cfg.perturbSphereD)) };
+  return { d: cfg.perturbClusterD, X: clusterData(foldIn(k, 'cluster'), n, cfg.perturbClusterD, cfg.perturbClusterAngle) };
+}
+
+/** One draw t of W̃ for one geometry, a job of the harness pool: the experiment's key and the config travel inside it. */
+export interface PerturbJob {
+  cfg: SongYang2019Config;
+  /** The experiment's key foldIn(key, 'perturb'); the job derives the data and its draw from it. */
+  key: Key;
+  geometry: GeometryName;
+  t: number;
+}
+
+/** Per radius: ‖U‖_F, ‖U‖₂, the random-direction contrast, and every neuron's count of flagged points (in neuron order). */
+export interface PerturbDraw {
+  uFro: number[];
+  uSpec: number[];
+  randomFro: number[];
+  flagCounts: Int32Array[];
+}
+
+/** One draw of W̃ (a worker thread, or this thread with one worker). */
+export function perturbDrawJob(j: PerturbJob): PerturbDraw {
+  const { cfg, key: k, geometry, t } = j;
+  const n = cfg.perturbN;
+  const m = cfg.perturbWidth;
+  const { d, X } = geometryData(cfg, k, geometry);
+  const absRho = gram(X).data.map(Math.abs);
+  const kt = foldIn(foldIn(k, geometry), t);
+  const W = drawWeights(foldIn(kt, 'W'), m * d);
+  const Z = projections(X, W, m);
+  const H0 = gramAt(X, W, m);
+  const V = sphere(foldIn(kt, 'V'), m, d);
+  const out: PerturbDraw = { uFro: [], uSpec: [], randomFro: [], flagCounts: [] };
+  for (const R of cfg.perturbRadii) {
+    const U = perturbationDominator(Z, absRho, n, m, flipRadius(R));
+    out.uFro.push(normFro(U));
+    out.uSpec.push(norm2(U));
+    const Wr = W.map((w, idx) => w + R * (V[idx] as number));
+    out.randomFro.push(normFro(sub(gramAt(X, Wr, m), H0)));
+    const counts = new Int32Array(m);
+    for (let r = 0; r < m; r++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < flipRadius(R)) c++;
+      counts[r] = c;
+    }
+    out.flagCounts.push(counts);
+  }
+  return out;
+}
+
+/**
+ * lem.perturb / lem.antic: ‖U‖_F, ‖U‖₂ and a random-direction contrast per draw of W̃, per radius, per data geometry. The
+ * draws are jobs of the harness pool (both cores); their results are accumulated in draw order, so the trace is the same
+ * for any worker count.
+ */
 export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<PerturbTrace> {
   const n = cfg.perturbN;
   const m = cfg.perturbWidth;
   const T = cfg.perturbTrials;
-  const geoms: { name: PerturbGeometry['name']; d: number; X: Matrix }[] = [
-    { name: 'sphere', d: cfg.perturbSphereD, X: matrix(n, cfg.perturbSphereD, sphere(foldIn(k, 'sphere'), n, cfg.perturbSphereD)) },
-    { name: 'cluster', d: cfg.perturbClusterD, X: clusterData(foldIn(k, 'cluster'), n, cfg.perturbClusterD, cfg.perturbClusterAngle) },
-  ];
-  ctx.progress.phase('lem.perturb', geoms.length * T);
+  const names: GeometryName[] = ['sphere', 'cluster'];
+  ctx.progress.phase('lem.perturb', names.length * T);
   const out: PerturbGeometry[] = [];
-  for (const g of geoms) {
-    const { d, X } = g;
-    const absRho = gram(X).data.map(Math.abs);
+  for (const name of names) {
+    const { d, X } = geometryData(cfg, k, name);
     const radii = [...cfg.perturbRadii];
     const uFro: number[][] = radii.map(() => []);
     const uSpec: number[][] = radii.map(() => []);
     const randomFro: number[][] = radii.map(() => []);
     const flagSum = radii.map(() => 0);
     const flagSumSq = radii.map(() => 0);
-    await ctx.time(`lem.perturb ${g.name}`, async () => {
-      for (let t = 0; t < T; t++) {
-        const kt = foldIn(foldIn(k, g.name), t);
-        const W = drawWeights(foldIn(kt, 'W'), m * d);
-        const Z = projections(X, W, m);
-        const H0 = gramAt(X, W, m);
-        const V = sphere(foldIn(kt, 'V'), m, d);
-        radii.forEach((R, ri) => {
-          const U = perturbationDominator(Z, absRho, n, m, flipRadius(R));
-          (uFro[ri] as number[]).push(normFro(U));
-          (uSpec[ri] as number[]).push(norm2(U));
-          const Wr = W.map((w, idx) => w + R * (V[idx] as number));
-          (randomFro[ri] as number[]).push(normFro(sub(gramAt(X, Wr, m), H0)));
-          for (let r = 0; r < m; r++) {
-            let c = 0;
-            for (let i = 0; i < n; i++) if (Math.abs(Z[i * m + r] as number) < flipRadius(R)) c++;
-            flagSum[ri] = (flagSum[ri] as number) + c / n;
-            flagSumSq[ri] = (flagSumSq[ri] as number) + (c / n) ** 2;
-          }
-        });
-        ctx.progress.tick(1, `${g.name} draw ${t + 1}/${T}`);
-      }
-    });
+    const jobs: PerturbJob[] = Array.from({ length: T }, (_, t) => ({ cfg, key: k, geometry: name, t }));
+    const draws = await ctx.time(`lem.perturb ${name}`, () =>
+      mapJobs<PerturbJob, PerturbDraw>(import.meta.url, 'perturbDrawJob', jobs, { onResult: (t) => ctx.progress.tick(1, `${name} draw ${t + 1}/${T}`) }),
+    );
+    for (const dr of draws)
+      radii.forEach((_, ri) => {
+        (uFro[ri] as number[]).push(dr.uFro[ri] as number);
+        (uSpec[ri] as number[]).push(dr.uSpec[ri] as number);
+        (randomFro[ri] as number[]).push(dr.randomFro[ri] as number);
+        for (const c of dr.flagCounts[ri] as Int32Array) {
+          flagSum[ri] = (flagSum[ri] as number) + c / n;
+          flagSumSq[ri] = (flagSumSq[ri] as number) + (c / n) ** 2;
+        }
+      });
     const N = m * T;
     const flagFraction = radii.map((_, ri) => {
       const mean = (flagSum[ri] as number) / N;
@@ -60,7 +107,7 @@ export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext):
       return { mean, se: Math.sqrt(variance / N) };
     });
     const rho = gram(X).data;
-    out.push({ name: g.name, d, radii, uFro, uSpec, randomFro, flagFraction, uFroSqExpected: radii.map((R) => expectedUFroSq(rho, n, m, R)) });
+    out.push({ name, d, radii, uFro, uSpec, randomFro, flagFraction, uFroSqExpected: radii.map((R) => expectedUFroSq(rho, n, m, R)) });
   }
   return { n, m, trials: T, geometries: out };
 }
