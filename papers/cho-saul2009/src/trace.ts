@@ -126,6 +126,8 @@ export interface MkmLayerResult {
   /** ℓ ≥ 1: largest kernel-PCA eigenvalue (of the kernel normalised by its mean diagonal) and the fraction of the centred trace the kept components carry */
   lambdaMax?: number;
   explained?: number;
+  /** ℓ ≥ 1: how the kernel-PCA eigendecomposition answered ('permuted': QL retried on a symmetric permutation) */
+  eigSolver?: string;
 }
 
 /** The MKM experiment on one dataset: per degree n, depths ℓ = 0..L. */

@@ -56,7 +56,7 @@ export function values(traces: readonly ChoSaul2009Trace[], _cfg: ChoSaul2009Con
           value: 100 * l.testError,
           unit: '%',
           ...(paper !== undefined ? { paper } : {}),
-          note: `MKM ${l.depth === 0 ? 'ℓ = 0 (k-NN on pruned pixels)' : `n=${deg.n}, ℓ=${l.depth}`}: w = ${l.w} of ${l.features} features, k = ${l.k} (val error ${(100 * l.valError).toFixed(2)}%)${l.explained !== undefined ? `; kept kPCA components carry ${(100 * l.explained).toFixed(1)}% of the centred trace` : ''}`,
+          note: `MKM ${l.depth === 0 ? 'ℓ = 0 (k-NN on pruned pixels)' : `n=${deg.n}, ℓ=${l.depth}`}: w = ${l.w} of ${l.features} features, k = ${l.k} (val error ${(100 * l.valError).toFixed(2)}%)${l.explained !== undefined ? `; kept kPCA components carry ${(100 * l.explained).toFixed(1)}% of the centred trace` : ''}${l.eigSolver !== undefined && l.eigSolver !== 'direct' ? `; eigh ${l.eigSolver}` : ''}`,
         };
       }
     out[`mkm.${d.name}.paperBaselines`] = { value: ref.dbn3, unit: '%', note: `the paper's DBN-3 (${ref.dbn3}%) and SVM-RBF (${ref.svmRbf}%) on the original data: published numbers, not reproduced; train ${d.train} / val ${d.val} / test ${d.test}, kPCA fit on ${d.fit} rows` };

@@ -144,3 +144,27 @@ describe('mkm-degree-backrand', () => {
     expect(split.observed).toEqual(pooled.observed);
   });
 });
+
+describe('eigh with a permuted retry', () => {
+  it('every ordering gives the same eigenvalues and eigenvectors of the original matrix', async () => {
+    const { eighWithRetry } = await import('../src/experiments/kpca.js');
+    const X = gaussian(30, 4, 9);
+    const model = fitKernelPca(2, X, 30);
+    expect(model.eigSolver).toBe('direct');
+    const K = arcCosineKernel(2, X);
+    const m = 30;
+    for (const order of ['ascending', 'descending'] as const) {
+      const r = eighWithRetry(K, [order]);
+      expect(r.solver).toBe(`permuted (${order} diagonal)`);
+      const direct = eighWithRetry(K, ['direct']);
+      for (let j = 0; j < m; j++) expect((r.values[j] as number) / (direct.values[m - 1] as number)).toBeCloseTo((direct.values[j] as number) / (direct.values[m - 1] as number), 12);
+      // K v = λ v for the top eigenvector, in the original row order
+      const j = m - 1;
+      for (let i = 0; i < m; i++) {
+        let kv = 0;
+        for (let t = 0; t < m; t++) kv += (K.data[i * m + t] as number) * (r.vectors.data[t * m + j] as number);
+        expect(kv / (r.values[j] as number)).toBeCloseTo(r.vectors.data[i * m + j] as number, 10);
+      }
+    }
+  });
+});

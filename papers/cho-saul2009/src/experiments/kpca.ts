@@ -8,7 +8,7 @@
  * Σ_i v_ci k̃(x, x_i)/√λ_c (v_c a unit eigenvector of K̃), which is √λ_c·v_ci on fit row i.
  */
 import { fault } from '@repro/harness';
-import { eigh, matmul, matrix, type Matrix } from '@repro/linalg';
+import { ConvergenceError, eigh, matmul, matrix, type Matrix } from '@repro/linalg';
 import { assembleKernel, cosineMatrix } from '@repro/nets';
 import { angleMapInPlace, logDiagonal } from '../kernels.js';
 
@@ -33,6 +33,37 @@ export interface KernelPca {
   values: Float64Array;
   /** share of the centred trace (sum of positive eigenvalues) the kept components carry */
   explained: number;
+  /** how `eigh` answered: 'direct', or 'permuted (…)' when QL did not converge on K̃ and did on P K̃ Pᵀ (NOTES.md §9) */
+  eigSolver: string;
+}
+
+/**
+ * `eigh` of a symmetric matrix, retried on symmetric permutations when QL does not converge. Centred n = 2 Gram matrices
+ * are strongly graded (norms ‖x‖² multiply), and the convergence of Householder + QL depends on the ordering: we retry
+ * with rows sorted by ascending diagonal (large entries bottom-right), then descending. P K Pᵀ = (P V) Λ (P V)ᵀ: the
+ * eigenvalues are the same and the eigenvectors are permuted back. The answer says which path ran; if every ordering
+ * fails, the ConvergenceError propagates.
+ */
+export function eighWithRetry(K: Matrix, orders: readonly ('direct' | 'ascending' | 'descending')[] = ['direct', 'ascending', 'descending']): { values: Float64Array; vectors: Matrix; solver: string } {
+  const m = K.rows;
+  let last: unknown;
+  for (const order of orders) {
+    try {
+      if (order === 'direct') return { ...eigh(K), solver: 'direct' };
+      const sign = order === 'ascending' ? 1 : -1;
+      const perm = Array.from({ length: m }, (_, i) => i).sort((a, b) => sign * ((K.data[a * m + a] as number) - (K.data[b * m + b] as number)) || a - b);
+      const P = matrix(m, m);
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) P.data[i * m + j] = K.data[(perm[i] as number) * m + (perm[j] as number)] as number;
+      const { values, vectors: Vp } = eigh(P);
+      const vectors = matrix(m, m);
+      for (let i = 0; i < m; i++) vectors.data.set(Vp.data.subarray(i * m, (i + 1) * m), (perm[i] as number) * m);
+      return { values, vectors, solver: `permuted (${order} diagonal)` };
+    } catch (e) {
+      if (!(e instanceof ConvergenceError)) throw e;
+      last = e;
+    }
+  }
+  throw last;
 }
 
 const logMeanExp = (logs: readonly number[]): number => {
@@ -70,7 +101,7 @@ export function fitKernelPca(n: number, fit: Matrix, maxComponents: number): Ker
   if (centred)
     for (let i = 0; i < m; i++)
       for (let j = 0; j < m; j++) K.data[i * m + j] = (K.data[i * m + j] as number) - (colMean[i] as number) - (colMean[j] as number) + total;
-  const { values, vectors } = eigh(K);
+  const { values, vectors, solver } = eighWithRetry(K);
   const top = values[m - 1] as number;
   let positive = 0;
   for (const v of values) if (v > 0) positive += v;
@@ -86,7 +117,7 @@ export function fitKernelPca(n: number, fit: Matrix, maxComponents: number): Ker
     for (let i = 0; i < m; i++) W.data[i * p + c] = (vectors.data[i * m + j] as number) * inv;
   });
   const explained = kept.reduce((a, b) => a + b, 0) / positive;
-  return { n, fit, scaleLog, colMean, total, centred, W, values: kept, explained };
+  return { n, fit, scaleLog, colMean, total, centred, W, values: kept, explained, eigSolver: solver };
 }
 
 /** Components of the rows of X (rows × components), in blocks. */

@@ -194,7 +194,7 @@ export function mkmJob(job: MkmJob): { n: number; layers: MkmLayerResult[] } {
   const yte = data.y.subarray(sz.train + sz.val, total);
   let F: Matrix = { rows: total, cols: PIXELS, data: data.X };
   const layers: MkmLayerResult[] = [];
-  let kpcaInfo: { lambdaMax: number; explained: number } | undefined;
+  let kpcaInfo: { lambdaMax: number; explained: number; eigSolver: string } | undefined;
   for (let depth = 0; depth <= cfg.mkmDepth; depth++) {
     const Ftr = rowsView(F, 0, sz.train);
     const { order } = mutualInformationRanking(Ftr, ytr, data.classes, cfg.mkmBins);
@@ -206,7 +206,7 @@ export function mkmJob(job: MkmJob): { n: number; layers: MkmLayerResult[] } {
     const pruned = columns(F, order.slice(0, sel.w));
     const model = fitKernelPca(kernelDegree, rowsView(pruned, 0, Math.min(cfg.mkmFit, sz.train)), cfg.mkmComponents);
     F = projectKernelPca(model, pruned);
-    kpcaInfo = { lambdaMax: model.values[0] as number, explained: model.explained };
+    kpcaInfo = { lambdaMax: model.values[0] as number, explained: model.explained, eigSolver: model.eigSolver };
   }
   return { n, layers };
 }
