@@ -114,7 +114,11 @@ for (const p of papers) {
     continue;
   }
   console.log(`gemm-kernels: ${p}: wasm ${w.seconds.toFixed(1)} s (${counts(dirs.wasm)}), native ${n.seconds.toFixed(1)} s${a.gemm ? ` and ${a.seconds.toFixed(1)} s` : ''} (${counts(dirs.native)}); manifests name '${w.gemm}' / '${n.gemm}'`);
-  result(/REPRO_GEMM=wasm/.test(String(w.gemm)) && /REPRO_GEMM=native: onnxruntime-node/.test(String(n.gemm)), `${p}: each manifest names the kernel it ran on`);
+  const inReport = (dir, label) => existsSync(join(dir, 'report.md')) && read(dir, 'report.md').includes(String(label));
+  result(
+    /REPRO_GEMM=wasm/.test(String(w.gemm)) && /REPRO_GEMM=native: onnxruntime-node/.test(String(n.gemm)) && inReport(dirs.wasm, w.gemm) && inReport(dirs.native, n.gemm),
+    `${p}: each manifest and report.md names the kernel it ran on`,
+  );
   if (a.gemm) {
     const same = ['claims.json', 'values.json'].filter((f) => read(dirs.native, f) === read(dirs.again, f));
     result(same.length === 2, `${p}: native twice, same threads → identical claims.json and values.json (${same.length}/2 identical)`);
