@@ -34,6 +34,10 @@ if (!(Number.isInteger(runs) && runs >= 1)) {
   console.error('bench-check: error: --runs expects a positive integer');
   process.exit(2);
 }
+// The GEMM kernels the benches run on (REPRO_GEMM, default auto): stored with the baseline, printed with the check.
+const { gemmInfo } = await import(new URL('../packages/linalg/src/wasm/gemm.mjs', import.meta.url).href);
+const gemm = gemmInfo()?.label ?? 'no WebAssembly SIMD';
+console.log(`bench-check: GEMM kernels: ${gemm}`);
 const record = join(mkdtempSync(join(tmpdir(), 'bench-')), 'record.jsonl');
 writeFileSync(record, '');
 // The benches' own exit codes (a bench may exit 1 when it misses its target) do not decide this check: the comparison does.
@@ -52,7 +56,7 @@ const figures = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, 
 const baselineFile = join(root, 'bench', 'baseline.json');
 if (update) {
   mkdirSync(join(root, 'bench'), { recursive: true });
-  const meta = { note: `seconds, lower is better; median of ${runs} run(s) of \`pnpm bench --check --update\` on the 2-core reference box, idle`, recorded: new Date().toISOString() };
+  const meta = { note: `seconds, lower is better; median of ${runs} run(s) of \`pnpm bench --check --update\` on the 2-core reference box, idle`, recorded: new Date().toISOString(), gemm };
   writeFileSync(baselineFile, `${JSON.stringify({ meta, figures }, null, 2)}\n`);
   console.log(`bench-check: wrote ${Object.keys(figures).length} figures to ${baselineFile}`);
   process.exit(0);
@@ -61,7 +65,11 @@ if (!existsSync(baselineFile)) {
   console.error(`bench-check: error: no ${baselineFile} (run pnpm bench --check --update on an idle machine)`);
   process.exit(2);
 }
-const baseline = JSON.parse(readFileSync(baselineFile, 'utf8')).figures;
+const stored = JSON.parse(readFileSync(baselineFile, 'utf8'));
+const baseline = stored.figures;
+const mode = (label) => String(label ?? 'REPRO_GEMM=wasm').split(':')[0];
+if (mode(stored.meta?.gemm) !== mode(gemm))
+  console.log(`bench-check: note: the baseline was recorded with ${stored.meta?.gemm ?? 'the WebAssembly kernels (before the native provider)'}; this run uses ${mode(gemm)}`);
 let passed = 0;
 let failed = 0;
 for (const [name, base] of Object.entries(baseline)) {
