@@ -108,12 +108,13 @@ const smoke: ChoSaul2009Config = {
   svmTestBlock: 500,
   svmConvexReplicates: 1,
   mkmDatasets: ['mnistBackRand', 'mnistBackImage'],
-  // MKM smoke: 6 jobs in the pool, sized to keep the whole smoke profile about a minute (README, How to run).
-  mkmSizes: { mnistBackRand: { train: 1500, val: 500, test: 2000 }, mnistBackImage: { train: 1500, val: 500, test: 2000 } },
+  // MKM smoke: 6 jobs in the pool (≈ 20 CPU-s). The draft's sizes: a cut to 1500/500/2000 (fit 400, 80 components) left
+  // mkm-degree-backrand inconclusive at seed 0 clean and under its faults alike (README, deviation log).
+  mkmSizes: { mnistBackRand: { train: 2000, val: 500, test: 3000 }, mnistBackImage: { train: 2000, val: 500, test: 3000 } },
   mkmDegrees: [0, 1, 2],
   mkmDepth: 2,
-  mkmFit: 400,
-  mkmComponents: 80,
+  mkmFit: 500,
+  mkmComponents: 100,
   mkmWidths: [25, 50, 100, 200, 400],
   mkmNeighbors: [1, 3, 5],
   mkmBins: 8,
