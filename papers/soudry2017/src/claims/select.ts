@@ -217,9 +217,10 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * NOTES.md §9's rule over R independent runs of a gap that Theorem 3 bounds by O(ln ln t/ln t): with k the number of runs
- * whose last-decade sup is a new high of the window, **fail** when k ≥ 3 and k > R/2 (a majority of draws, at least three,
- * stopped falling: what a wrong limit does in every draw); **pass** when k = 0 and the median over the runs of the envelope
+ * NOTES.md §9's rule over R independent runs of a gap that Theorem 3 bounds by O(ln ln t/ln t), with the fail side of its
+ * fourth revision (§10): with k the number of runs whose last-decade sup is a new high of the window, **fail** when R ≥ 3
+ * and k = R (every draw stopped falling: what a wrong limit does in every draw, a crossing bump only in some); **pass** when
+ * k = 0 and the median over the runs of the envelope
  * ratio E (sup of gap·ln t/ln ln t over the last decade / its max over the earlier decades) is ≤ 1; **inconclusive**
  * otherwise (a crossing bump in a minority of draws, or too few runs to tell).
  */
@@ -227,8 +228,8 @@ export function checkGapRuns(runs: readonly GapRun[], what: string): Verdict {
   const R = runs.length;
   const k = runs.filter((r) => r.newHigh).length;
   const medE = median(runs.map((r) => r.growth));
-  // fail when k ≥ 3 and k > R/2, i.e. k ≥ max(3, ⌊R/2⌋ + 1); with R ≤ 2 runs this part cannot fail.
-  const failAt = Math.max(3, Math.floor(R / 2) + 1);
+  // fail when every one of R ≥ 3 runs reached a new high (fourth revision, NOTES.md §10); with R ≤ 2 runs this part cannot fail.
+  const failAt = R >= 3 ? R : Number.POSITIVE_INFINITY;
   return allOf(
     {
       newHighs: checkBand(k, 0, failAt, `number of the ${R} run(s) whose ${what} reached a new high of its window in the last decade`),
