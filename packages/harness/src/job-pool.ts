@@ -18,6 +18,21 @@ export interface MapJobsOptions<R> {
   workers?: number;
   /** Called in this thread as each result arrives (progress), in completion order. */
   onResult?: (index: number, result: R) => void;
+  /**
+   * Relative cost of each job (one finite number ≥ 0 per job, any unit, e.g. flops), a pure function of the jobs. The pool
+   * hands out the costliest jobs first, and shard runs split the call by it (greedy: each job, costliest first, to the
+   * shard with the least cost so far over the whole run) instead of round-robin. Results are the same either way.
+   */
+  costs?: readonly number[];
+}
+
+/** The job order `costs` asks for: costliest first, ties by index (the identity order without costs). */
+export function costOrder(n: number, costs: readonly number[] | undefined): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (costs === undefined) return order;
+  if (costs.length !== n || costs.some((c) => !Number.isFinite(c) || c < 0))
+    throw new RangeError(`mapJobs: costs must hold one finite number ≥ 0 per job (${n} jobs, ${costs.length} costs)`);
+  return order.sort((a, b) => (costs[b] as number) - (costs[a] as number) || a - b);
 }
 
 /**
@@ -44,8 +59,11 @@ export function defaultJobWorkers(): number {
  * `name` is the call's stable name (`<module file>#<export>`); `compute(indices)` runs those jobs in the pool.
  */
 export interface JobInterceptor {
-  /** Serve the call `name` (its `jobs`): return one result per job, in job order; `compute(indices)` runs those jobs in the pool. */
-  map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>): Promise<R[]>;
+  /**
+   * Serve the call `name` (its `jobs`): return one result per job, in job order; `compute(indices)` runs those jobs in the
+   * pool; `costs` are the call's `MapJobsOptions.costs` when it gave them.
+   */
+  map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>, costs?: readonly number[]): Promise<R[]>;
 }
 
 const INTERCEPTOR = Symbol.for('@repro/harness.jobInterceptor');
@@ -118,13 +136,16 @@ export function jobCallName(moduleUrl: string, exportName: string): string {
 export async function mapJobs<J, R>(moduleUrl: string, exportName: string, jobs: readonly J[], opts: MapJobsOptions<R> = {}): Promise<R[]> {
   const interceptor = isMainThread ? ((globalThis as Record<symbol, JobInterceptor | null | undefined>)[INTERCEPTOR] ?? null) : null;
   if (interceptor !== null)
-    return interceptor.map<J, R>(jobCallName(moduleUrl, exportName), jobs, (indices) =>
-      mapJobsDirect<J, R>(
-        moduleUrl,
-        exportName,
-        indices.map((k) => jobs[k] as J),
-        { ...(opts.workers !== undefined ? { workers: opts.workers } : {}), onResult: (k, r) => opts.onResult?.(indices[k] as number, r) },
-      ),
+    return interceptor.map<J, R>(
+      jobCallName(moduleUrl, exportName),
+      jobs,
+      (indices) =>
+        mapJobsDirect<J, R>(moduleUrl, exportName, indices.map((k) => jobs[k] as J), {
+          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+          ...(opts.costs !== undefined ? { costs: indices.map((k) => opts.costs?.[k] as number) } : {}),
+          onResult: (k, r) => opts.onResult?.(indices[k] as number, r),
+        }),
+      opts.costs,
     );
   return mapJobsDirect(moduleUrl, exportName, jobs, opts);
 }
@@ -133,10 +154,11 @@ async function mapJobsDirect<J, R>(moduleUrl: string, exportName: string, jobs: 
   const workers = Math.min(opts.workers ?? defaultJobWorkers(), jobs.length);
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`mapJobs: workers must be a positive integer, got ${opts.workers}`);
   const results: R[] = new Array<R>(jobs.length);
+  const order = costOrder(jobs.length, opts.costs);
   if (workers <= 1) {
     const fn = (await import(moduleUrl))[exportName] as ((job: J) => R | Promise<R>) | undefined;
     if (typeof fn !== 'function') throw new Error(`${moduleUrl} has no function export '${exportName}'`);
-    for (let i = 0; i < jobs.length; i++) {
+    for (const i of order) {
       results[i] = await fn(jobs[i] as J);
       opts.onResult?.(i, results[i] as R);
     }
@@ -155,7 +177,7 @@ async function mapJobsDirect<J, R>(moduleUrl: string, exportName: string, jobs: 
           w.postMessage({ type: 'exit' });
           return;
         }
-        const index = next++;
+        const index = order[next++] as number;
         w.postMessage({ type: 'job', index, job: jobs[index] });
       };
       for (let i = 0; i < workers; i++) {

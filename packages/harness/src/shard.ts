@@ -25,7 +25,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Paper } from './define-paper.js';
 import { UsageError } from './errors.js';
 import { setActiveFault } from './faults.js';
-import { type JobInterceptor, setJobInterceptor } from './job-pool.js';
+import { costOrder, type JobInterceptor, setJobInterceptor } from './job-pool.js';
 import { toJson } from './json.js';
 import { acquireLock } from './lock.js';
 import { findWorkspaceRoot, provenance } from './manifest.js';
@@ -228,6 +228,22 @@ interface Units {
 const hashJobs = (jobs: readonly unknown[]): string => sha256(serialize(jobs));
 
 /**
+ * The jobs of one call that shard `index` computes when the call gives costs: costliest first (ties by index), each to the
+ * shard with the least cost so far (ties: the lowest shard index); `load` carries the per-shard totals across calls. Every
+ * shard computes the same assignment from the same costs, so the shards cover each job exactly once (the merge checks it).
+ */
+export function greedyShare(costs: readonly number[], load: number[], index: number): number[] {
+  const mine: number[] = [];
+  for (const j of costOrder(costs.length, costs)) {
+    let s = 0;
+    for (let q = 1; q < load.length; q++) if ((load[q] as number) < (load[s] as number)) s = q;
+    load[s] = (load[s] as number) + (costs[j] as number);
+    if (s === index) mine.push(j);
+  }
+  return mine.sort((a, b) => a - b);
+}
+
+/**
  * Run one shard of a paper: validate like a run, compute this shard's jobs and publish the partial run directory
  * (default `<results>/<profile>.shard-<i>-of-<n>`). `runPaper` calls it when `opts.shard` is set.
  * @example
@@ -293,12 +309,14 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
     } else {
       let g = 0;
       let seedNow = 0;
+      // Cost so far per shard, over the whole run (calls that give `costs` are split greedily by it).
+      const load = new Array<number>(count).fill(0);
       const interceptor: JobInterceptor = {
-        async map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>): Promise<R[]> {
+        async map<J, R>(name: string, jobs: readonly J[], compute: (indices: readonly number[]) => Promise<R[]>, costs?: readonly number[]): Promise<R[]> {
           const base = g;
           g += jobs.length;
           calls.push({ seed: seedNow, name, base, count: jobs.length, jobsSha256: hashJobs(jobs) });
-          const mine = jobs.map((_, j) => j).filter((j) => (base + j) % count === index);
+          const mine = costs === undefined ? jobs.map((_, j) => j).filter((j) => (base + j) % count === index) : greedyShare(costs, load, index);
           const got = mine.length > 0 ? await compute(mine) : [];
           const out = new Array<R>(jobs.length).fill(null as R);
           mine.forEach((j, k) => {

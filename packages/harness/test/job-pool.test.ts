@@ -19,6 +19,17 @@ describe('mapJobs (worker pool for independent jobs)', () => {
     expect([...done].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it('with costs: the same results in job order, the costliest jobs handed out first', async () => {
+    const costs = [1, 5, 2, 5, 0, 3, 4];
+    const done: number[] = [];
+    const serial = await mapJobs<(typeof jobs)[number], { sum: number; xs: Float64Array }>(url, 'draw', jobs, { workers: 1 });
+    const costed = await mapJobs<(typeof jobs)[number], { sum: number; xs: Float64Array }>(url, 'draw', jobs, { workers: 1, costs, onResult: (i) => done.push(i) });
+    expect(costed).toEqual(serial);
+    expect(done).toEqual([1, 3, 6, 5, 2, 0, 4]);
+    expect(await mapJobs(url, 'draw', jobs, { workers: 2, costs })).toEqual(serial);
+    await expect(mapJobs(url, 'draw', jobs, { workers: 1, costs: [1, 2] })).rejects.toThrow(/one finite number ≥ 0 per job/);
+  });
+
   it('a failing job rejects the whole map with its index and message; a missing export is an error', async () => {
     const js = Array.from({ length: 6 }, (_, i) => ({ i }));
     await expect(mapJobs(url, 'boom', js, { workers: 2 })).rejects.toThrow(/job 3: job three fails/);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeShards, parseShard, runPaper, shardMode } from '../src/index.js';
+import { greedyShare } from '../src/shard.js';
 import { paper as pooled } from './fixtures/pooled-paper.js';
 import { paper as seeded } from './fixtures/seeded-paper.js';
 
@@ -51,6 +52,20 @@ describe('--shard i/n and merge', () => {
         expect(man.shards.count).toBe(n);
       }
     });
+
+  it('splits a call with costs greedily: every job in exactly one shard, loads balanced, the same split in every shard', () => {
+    const costs = [9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 2];
+    for (const n of [1, 2, 3]) {
+      const shares = Array.from({ length: n }, (_, i) => greedyShare(costs, new Array<number>(n).fill(0), i));
+      expect(shares.flat().sort((a, b) => a - b)).toEqual(costs.map((_, j) => j));
+      const loads = shares.map((sh) => sh.reduce((a, j) => a + (costs[j] as number), 0));
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(Math.max(...costs.slice(2)));
+    }
+    // round-robin would give shard 0 of 2 both expensive jobs (indices 0 and 10): 9 + 8 + 4 = 21 against 7
+    expect(greedyShare(costs, [0, 0], 0)).toEqual([0, 1, 2, 4, 6, 8]); // 14 against 14
+    // the load carries over from earlier calls of the run
+    expect(greedyShare([1, 1], [5, 0], 1)).toEqual([0, 1]);
+  });
 
   it('refuses a missing, duplicated or mismatched shard with a one-line reason', async () => {
     const dirs = await sharded(pooled, 1, 3, 'job', 'refuse');

@@ -208,6 +208,9 @@ export async function gd(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<GdTr
   ctx.progress.phase('NM20 GD runs', jobs.length);
   const runs = await ctx.time('NM20 GD runs (job pool)', () =>
     mapJobs<GdJob, GdRun>(import.meta.url, 'gdLadderJob', jobs, {
+      // Cost estimate per run for the pool's order and the shards' split (the ladder's reruns are not known in advance):
+      // per step, forward and backward through the layers plus the N×n_1 feature Gram of the PL diagnostics.
+      costs: jobs.map((j) => j.steps * N * (j.widths.reduce((a, w, l) => a + (l > 0 ? (j.widths[l - 1] as number) * w : 0), 0) + N * j.n1)),
       onResult: (i) => {
         const j = jobs[i] as GdJob;
         ctx.progress.tick(1, `n1=${j.n1} L=${j.L} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`);
