@@ -7,6 +7,7 @@ export {
   gramFromCounts,
   gramG,
   gramH,
+  gramHDeviationScale,
   initTwoLayer,
   patternCounts,
   projections,

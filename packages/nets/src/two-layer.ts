@@ -179,6 +179,30 @@ export function gramH(X: Matrix, W: Float64Array, m: number, a?: Float64Array): 
 }
 
 /**
+ * m·E‖H(0) − H∞‖_F² = Σ_ij ρ_ij² p_ij(1 − p_ij) for `gramH` at N(0, I) weights, exact: H(0)_ij is ρ_ij = x_iᵀx_j times the
+ * mean of m i.i.d. Bernoulli(p_ij) pattern agreements, p_ij = P(wᵀx_i ≥ 0, wᵀx_j ≥ 0) = (π − arccos ρ_ij)/(2π) (unit-norm
+ * rows), and E H(0) = H∞. Written from the orthant probability, independent of `hInfinity`: the concentration checks of
+ * Du et al. Lemma 3.1 and Song–Yang's initial-Gram lemma compare draws of m‖H(0) − H∞‖_F² with it.
+ * @example
+ * ```ts
+ * import { matrix } from '@repro/linalg';
+ * import { gramHDeviationScale } from '@repro/nets';
+ *
+ * gramHDeviationScale(matrix(2, 2, [1, 0, 0, 1])); // → 0.5
+ * ```
+ */
+export function gramHDeviationScale(X: Matrix): number {
+  const R = gram(X).data;
+  let v = 0;
+  for (const r of R) {
+    const rho = Math.max(-1, Math.min(1, r));
+    const p = (Math.PI - Math.acos(rho)) / (2 * Math.PI);
+    v += rho * rho * p * (1 - p);
+  }
+  return v;
+}
+
+/**
  * G_ij = (1/m) Σ_r relu(w_rᵀx_i) relu(w_rᵀx_j) (the output-layer Gram matrix); float64.
  * @example
  * ```ts

@@ -140,7 +140,7 @@ export interface ChernoffCase {
   lambdaMax: number[];
   /** Largest error bound of the λ_min / λ_max values above (dense solver, a-priori n·ε·‖H‖_F). */
   eigErr: number;
-  /** Per draw ‖H(0) − H^cts‖_F², and its exact expectation Σ_ij ρ_ij² p_ij(1 − p_ij)/m (`gramDeviationScale`). */
+  /** Per draw ‖H(0) − H^cts‖_F², and its exact expectation Σ_ij ρ_ij² p_ij(1 − p_ij)/m (@repro/nets `gramHDeviationScale`). */
   devSq: number[];
   devSqExpected: number;
 }

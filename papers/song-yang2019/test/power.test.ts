@@ -10,7 +10,8 @@ import { PERTURB_DETECT } from '../src/claims/lem-perturb.js';
 import { thmMain } from '../src/claims/thm-main.js';
 import { CHERNOFF_DETECT_EXCESS } from '../src/claims/tool-chernoff.js';
 import { profiles } from '../src/config.js';
-import { froDistSq, gramDeviationScale } from '../src/experiments/data.js';
+import { gramHDeviationScale } from '@repro/nets';
+import { froDistSq } from '../src/experiments/data.js';
 import { gramAt, hcts } from '../src/experiments/model.js';
 import { expectedUFroSq } from '../src/experiments/perturb.js';
 import type { DecompRun, MainTrace, SongYang2019Trace } from '../src/trace.js';
@@ -38,7 +39,7 @@ describe('exact expectations behind the tight parts', () => {
   const X = matrix(n, d, sphere(key(11), n, d));
   it('m·E‖H(0) − H^cts‖_F² = Σρ²p(1 − p): Monte Carlo within 4 SE; the gram-indicator fault moves it by > 10 SE', () => {
     const m = 50;
-    const V = gramDeviationScale(X);
+    const V = gramHDeviationScale(X);
     const draws = (): number[] => Array.from({ length: 400 }, (_, t) => (m * froDistSq(gramAt(X, normal(foldIn(key(12), t), m * d), m), hcts(X))) / V);
     const clean = meanSd(draws());
     expect(Math.abs(clean.mean - 1)).toBeLessThan(4 * clean.se);

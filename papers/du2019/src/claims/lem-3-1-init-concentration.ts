@@ -11,7 +11,7 @@ const SPEC_SLOPE: readonly [number, number] = [-0.65, -0.35];
  */
 export const LEM31_DETECT = 0.25;
 /**
- * m‖H(0) − H∞‖_F² / V has expectation exactly 1 at every m (V = Σ_ij ρ²p(1 − p), see froSqTimesM); its draw mean must lie
+ * m‖H(0) − H∞‖_F² / V has expectation exactly 1 at every m (V = Σ_ij ρ²p(1 − p), see @repro/nets gramHDeviationScale); its draw mean must lie
  * within z·SE of 1, z two-sided at family level 0.01 (one comparison per trace).
  */
 const Z_EXACT = normalQuantile(1 - 0.01 / 2);

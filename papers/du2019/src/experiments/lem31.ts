@@ -1,7 +1,7 @@
 import { foldIn, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
 import { eigvalsh, gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
-import { gramH } from '@repro/nets';
+import { gramH, gramHDeviationScale } from '@repro/nets';
 import { drawW0, hInf } from '../model.js';
 import { denseEigErrorBound } from './data.js';
 import type { Du2019Config } from '../config.js';
@@ -17,22 +17,6 @@ export function lem31Bound(n: number, m: number, delta: number): number {
   return n * Math.sqrt(Math.log((2 * n * n) / delta) / (2 * m));
 }
 
-/**
- * The exact E‖H(0) − H∞‖_F² = (1/m) Σ_ij ρ_ij² p_ij(1 − p_ij), p_ij = P(wᵀx_i ≥ 0, wᵀx_j ≥ 0) = (π − arccos ρ_ij)/(2π)
- * [DER: H_ij(0) is ρ_ij times the mean of m i.i.d. Bernoulli(p_ij)]. Returns the sum V (so the expectation is V/m); written
- * from the orthant probability directly, independent of the H∞ code.
- */
-export function froSqTimesM(X: Matrix): number {
-  const R = gram(X).data;
-  let v = 0;
-  for (const r of R) {
-    const rho = Math.max(-1, Math.min(1, r));
-    const p = (Math.PI - Math.acos(rho)) / (2 * Math.PI);
-    v += rho * rho * p * (1 - p);
-  }
-  return v;
-}
-
 /** lem3.1: concentration of H(0) around H∞ as m grows (float64 Gram from the activation pattern). */
 export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Lem31Trace> {
   const n = cfg.lem31N;
@@ -41,7 +25,7 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   const Hinf = hInf(X);
   const lambda0 = eigvalsh(Hinf)[0] ?? Number.NaN;
   const lambda0ErrorBound = denseEigErrorBound(Hinf);
-  const froSqM = froSqTimesM(X);
+  const froSqM = gramHDeviationScale(X);
   const H0 = (key: Key, m: number): Matrix => gramH(X, drawW0(key, m, d), m);
   const total =
     cfg.lem31Widths.reduce((s, m) => s + m * cfg.lem31Seeds, 0) + cfg.lem31ProbWidths.reduce((s, m) => s + m * cfg.lem31Trials, 0);

@@ -3,7 +3,8 @@ import type { RunContext } from '@repro/harness';
 import { extremeEigenvalues, matrix } from '@repro/linalg';
 import type { SongYang2019Config } from '../config.js';
 import type { ChernoffCase, ChernoffTrace } from '../trace.js';
-import { froDistSq, gramDeviationScale, hctsSpectrum, spectralNormSq } from './data.js';
+import { gramHDeviationScale } from '@repro/nets';
+import { froDistSq, hctsSpectrum, spectralNormSq } from './data.js';
 import { drawWeights, gramAt, hcts } from './model.js';
 
 /**
@@ -20,7 +21,7 @@ export async function chernoff(cfg: SongYang2019Config, k: Key, ctx: RunContext)
       const X = matrix(n, d, sphere(foldIn(ks, 'X'), n, d));
       const { lambda, lambdaMax } = hctsSpectrum(X);
       const Hc = hcts(X);
-      const V = gramDeviationScale(X);
+      const V = gramHDeviationScale(X);
       const xSq = spectralNormSq(X);
       for (const m of cfg.chernoffWidths) {
         const lmin: number[] = [];

@@ -60,22 +60,6 @@ export function residualSq(y: ArrayLike<number>, u: ArrayLike<number>): number {
   return s;
 }
 
-/**
- * m·E‖H(0) − H^cts‖_F² = Σ_ij ρ_ij² p_ij(1 − p_ij), exact: H(0)_ij = (ρ_ij/m) Σ_r 1{w_rᵀx_i ≥ 0, w_rᵀx_j ≥ 0} is ρ_ij/m times
- * a Binomial(m, p_ij) count with p_ij = (π − arccos ρ_ij)/(2π), and E H(0) = H^cts. Computed from ρ = XXᵀ alone (not from
- * the closed form H^cts), so it is an independent expectation for the concentration parts of lem.init-gram / tool.chernoff.
- */
-export function gramDeviationScale(X: Matrix): number {
-  const rho = gram(X).data;
-  let v = 0;
-  for (const r of rho) {
-    const c = Math.min(1, Math.max(-1, r));
-    const p = (Math.PI - Math.acos(c)) / (2 * Math.PI);
-    v += c * c * p * (1 - p);
-  }
-  return v;
-}
-
 /** ‖A − B‖_F² for two n×n matrices. */
 export function froDistSq(A: Matrix, B: Matrix): number {
   let s = 0;

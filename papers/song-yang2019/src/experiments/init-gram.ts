@@ -3,7 +3,8 @@ import type { RunContext } from '@repro/harness';
 import { lambdaMinRobust, matrix, type Matrix } from '@repro/linalg';
 import type { SongYang2019Config } from '../config.js';
 import type { InitGramTrace } from '../trace.js';
-import { froDistSq, gramDeviationScale, hctsSpectrum, spectralNormSq } from './data.js';
+import { gramHDeviationScale } from '@repro/nets';
+import { froDistSq, hctsSpectrum, spectralNormSq } from './data.js';
 import { drawWeights, gramAt, hcts } from './model.js';
 
 /** A grid width counts as sufficient when λ_min(H(0)) ≥ ¾λ in at least this fraction of draws [NOTES.md §4]. */
@@ -29,7 +30,7 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
         const X = matrix(n, d, sphere(foldIn(kn, 'X'), n, d));
         const { lambda } = hctsSpectrum(X);
         const Hc = hcts(X);
-        const V = gramDeviationScale(X);
+        const V = gramHDeviationScale(X);
         const grid: number[] = [];
         const fracOk: number[] = [];
         const devScaled: number[] = [];
