@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // End-to-end check of `pnpm repro` on bad input: every invocation must exit 2 with a single `repro: error:` line on stderr,
 // no stack trace, and must not create or touch any results directory. Prints `cli: N passed, M failed`; exits 1 on failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listPapers, root, writeCheckResult } from './lib.mjs';
 
@@ -168,8 +168,28 @@ if (built.status !== 0) {
 let passed = 0;
 let failed = 0;
 const before = snapshot();
-for (const [args, env = {}] of cases) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/repro.mjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, REPRO_NO_BUILD: '1', ...env } });
+// Each case is one short process (start-up bound, one thread): run as many at once as there are cores.
+const runCase = ([args, env = {}]) =>
+  new Promise((resolveCase) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/repro.mjs'), ...args], { cwd: root, env: { ...process.env, REPRO_NO_BUILD: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    child.on('close', (status) => resolveCase({ args, env, r: { status, stderr } }));
+  });
+const results = new Array(cases.length);
+let nextCase = 0;
+await Promise.all(
+  Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
+    while (nextCase < cases.length) {
+      const k = nextCase++;
+      results[k] = await runCase(cases[k]);
+    }
+  }),
+);
+for (const { args, env, r } of results) {
   const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('repro:') || /Error|at /.test(l));
   const ok = r.status === 2 && lines.length === 1 && lines[0].startsWith('repro: error: ') && !/\n\s+at /.test(r.stderr);
   if (ok) passed++;

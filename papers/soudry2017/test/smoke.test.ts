@@ -13,10 +13,11 @@ const SMOKE_TEST_SEED = 1;
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 // The whole smoke profile, end to end: every claim holds or is inconclusive, except the failures documented (pinned by
-// reason) in expected-failures.json; every figure renders; a second run is bit-identical.
+// reason) in expected-failures.json; every figure renders. (Determinism — a second run byte-identical — is CI's
+// determinism step at seed 0: computing the profile twice here cost CI ≈ 60 s.)
 describe('soudry2017 smoke profile', () => {
-  it('claims against expected-failures.json, values and figures; a second run is bit-identical', async () => {
-    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'soudry2017-smoke-')));
+  it('claims against expected-failures.json, values and figures', async () => {
+    const dirs = [mkdtempSync(join(tmpdir(), 'soudry2017-smoke-'))];
     const read = (d: string, f: string): string => readFileSync(join(d, 'smoke', f), 'utf8');
     for (const dir of dirs) await runPaper(paper, { profile: 'smoke', seed: SMOKE_TEST_SEED, seeds: 1, backend: 'auto', packageRoot: dir, outDir: join(dir, 'smoke') });
     const d0 = dirs[0] as string;
@@ -30,8 +31,5 @@ describe('soudry2017 smoke profile', () => {
     for (const f of paper.figures) expect(read(d0, `figures/${f.id}.svg`)).toMatch(/<path/);
     const values = JSON.parse(read(d0, 'values.json')) as Record<string, { value: number }>;
     for (const k of ['fig1.sigmaMax', 'asym.gd.tL.1e6', 'tight.gapTimesLnT', 'valLoss.predictedSlope', 'table1-standin.t1e3.normW', 'table1-standin.t1e6.valError', 'table1.standinB.e50.normLast', 'table1.standinB.e400.valError']) expect(values[k], k).toBeDefined();
-    // Determinism: same seed, same results, byte for byte.
-    expect(read(dirs[1] as string, 'claims.json')).toBe(read(d0, 'claims.json'));
-    expect(read(dirs[1] as string, 'values.json')).toBe(read(d0, 'values.json'));
   }, 240_000);
 });
