@@ -8,7 +8,7 @@
 import { fault } from '@repro/harness';
 import { normal, permutation, foldIn, type Key } from '@repro/concentration';
 import { matmul, matrix, type Matrix } from '@repro/linalg';
-import { softmaxCrossEntropy } from '@repro/nets';
+import { rowLossAndMargin } from './softmax.js';
 
 export interface Mlp3 {
   /** d×h, h×h, h×K, row-major (input rows multiply from the left: H₁ = X·W₁). */
@@ -65,11 +65,8 @@ export function mlpEval(p: Mlp3, data: MlpData): { meanLoss: number; error: numb
     const Z = logits(p, data, a, b);
     for (let r = 0; r < b - a; r++) {
       for (let k = 0; k < K; k++) z[k] = Z.data[r * K + k] as number;
-      const c = y[a + r] as number;
-      sum += softmaxCrossEntropy(z, c);
-      let other = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < K; k++) if (k !== c) other = Math.max(other, z[k] as number);
-      const m = (z[c] as number) - other;
+      const { loss, margin: m } = rowLossAndMargin(z, y[a + r] as number);
+      sum += loss;
       if (!(m > 0)) wrong++;
       minMargin = Math.min(minMargin, m);
     }

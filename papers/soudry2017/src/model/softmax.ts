@@ -16,6 +16,17 @@ export interface SoftmaxData {
 }
 
 /** Summed cross-entropy, mean cross-entropy and error rate of W on the data. */
+/**
+ * One row's cross-entropy and multiclass margin z_c − max_{k≠c} z_k (≤ 0 counts as an error), for the evaluations of the
+ * linear softmax model here and of stand-in B's MLP (model/mlp.ts).
+ */
+export function rowLossAndMargin(z: Float64Array, c: number): { loss: number; margin: number } {
+  const loss = softmaxCrossEntropy(z, c);
+  let other = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < z.length; k++) if (k !== c) other = Math.max(other, z[k] as number);
+  return { loss, margin: (z[c] as number) - other };
+}
+
 export function softmaxEval(data: SoftmaxData, W: ArrayLike<number>): { sum: number; mean: number; error: number; minMargin: number } {
   const { X, y, N, d, K } = data;
   const z = new Float64Array(K);
@@ -28,11 +39,8 @@ export function softmaxEval(data: SoftmaxData, W: ArrayLike<number>): { sum: num
       for (let j = 0; j < d; j++) s += (W[k * d + j] as number) * (X[n * d + j] as number);
       z[k] = s;
     }
-    const c = y[n] as number;
-    sum += softmaxCrossEntropy(z, c);
-    let other = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) if (k !== c) other = Math.max(other, z[k] as number);
-    const m = (z[c] as number) - other;
+    const { loss, margin: m } = rowLossAndMargin(z, y[n] as number);
+    sum += loss;
     if (!(m > 0)) wrong++;
     minMargin = Math.min(minMargin, m);
   }
