@@ -1,7 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { norm2, normFro, type Matrix } from '@repro/linalg';
-import type { RunContext } from '@repro/harness';
-import { mlpForward } from '@repro/nets';
+import { mapJobs, type RunContext } from '@repro/harness';
+import { mlpForward, type Activation } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import { initWeights } from './ntk.js';
 import type { LecunCell } from '../trace.js';
@@ -9,26 +9,54 @@ import { sphereX } from './data.js';
 import { gdWidths } from './gd.js';
 import { initActivation } from './init.js';
 
+/** One (trial, n_1) draw of the LeCun width-scaling experiment, as a job of the harness pool. */
+export interface LecunJob {
+  key: Key;
+  act: Activation;
+  N: number;
+  d: number;
+  trial: number;
+  widths: number[];
+}
+
+/** The pool's entry point: ‖W_1⁰‖_2 and ‖F_L(θ_0)‖_F/√N of one draw (X is redrawn from its key: the same X for every n_1). */
+export function lecunJob(j: LecunJob): { w1Norm: number; outputNorm: number } {
+  const X = sphereX(foldIn(j.key, `X-t${j.trial}`), j.N, j.d);
+  const p = initWeights(foldIn(j.key, `W-n${j.widths[1]}-t${j.trial}`), j.widths, 'lecun');
+  const F = mlpForward(p, X, j.act).F;
+  return { w1Norm: norm2(p.W[0] as Matrix), outputNorm: normFro(F[F.length - 1] as Matrix) / Math.sqrt(j.N) };
+}
+
 /**
  * nm20.lecun-width-scaling [NOTES.md §3]: at LeCun init, ‖W_1⁰‖_2 (vs 1 + √(n_1/d)) and the output scale ‖F_L(θ_0)‖_F/√N for
- * widths [d, n_1, pyramid truncated to lecunDepth, 1], X on the √d-sphere, σ_{γ,β}; float64.
+ * widths [d, n_1, pyramid truncated to lecunDepth, 1], X on the √d-sphere, σ_{γ,β}; float64. One job per (trial, n_1)
+ * through the harness job pool.
  */
 export async function lecun(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<LecunCell[]> {
   const { lecunN: N, lecunD: d } = cfg;
   const act = initActivation(cfg);
+  const jobs: LecunJob[] = Array.from({ length: cfg.lecunTrials }, (_, trial) =>
+    cfg.lecunWidths.map((n1) => ({ key: k, act, N, d, trial, widths: gdWidths(d, n1, cfg.gdPyramid, cfg.lecunDepth) })),
+  ).flat();
+  // Cost (flops): the forward pass through the first layer dominates (2·N·d·n_1), plus ‖W_1‖_2 (≈ 2·d·n_1 per iteration).
+  const costs = jobs.map((j) => 2 * N * d * (j.widths[1] as number) * 1.5);
+  ctx.progress.phase('NM20 LeCun width scaling', jobs.length);
+  const results = await ctx.time('LeCun width scaling (job pool)', () =>
+    mapJobs<LecunJob, { w1Norm: number; outputNorm: number }>(import.meta.url, 'lecunJob', jobs, {
+      costs,
+      onResult: (i) => {
+        const j = jobs[i] as LecunJob;
+        ctx.progress.tick(1, `n1=${j.widths[1]} trial ${j.trial + 1}/${cfg.lecunTrials}`);
+      },
+    }),
+  );
   const cells: LecunCell[] = cfg.lecunWidths.map((n1) => ({ n1, N, d, w1Norm: [], outputNorm: [] }));
-  ctx.progress.phase('NM20 LeCun width scaling', cfg.lecunTrials);
-  await ctx.time('LeCun width scaling', async () => {
-    for (let t = 0; t < cfg.lecunTrials; t++) {
-      const X = sphereX(foldIn(k, `X-t${t}`), N, d);
-      for (const cell of cells) {
-        const p = initWeights(foldIn(k, `W-n${cell.n1}-t${t}`), gdWidths(d, cell.n1, cfg.gdPyramid, cfg.lecunDepth), 'lecun');
-        cell.w1Norm.push(norm2(p.W[0] as Matrix));
-        const F = mlpForward(p, X, act).F;
-        cell.outputNorm.push(normFro(F[F.length - 1] as Matrix) / Math.sqrt(N));
-      }
-      ctx.progress.tick(1, `trial ${t + 1}/${cfg.lecunTrials}`);
-    }
+  // null: a job of another shard under `--shard-by job` (this shard's trace is not checked; the merge has them all).
+  (results as ({ w1Norm: number; outputNorm: number } | null)[]).forEach((r, i) => {
+    if (r === null) return;
+    const cell = cells[i % cells.length] as LecunCell;
+    cell.w1Norm.push(r.w1Norm);
+    cell.outputNorm.push(r.outputNorm);
   });
   return cells;
 }
