@@ -5,7 +5,7 @@
 //     here only where CI has not already made one: a merged Slurm run of the paper (`results/slurm/<runId>/<paper>/merged`,
 //     from scripts/slurm/check-slurm.mjs, which .ci/run runs before this step: du2019's smoke profile in 2 shards through
 //     Slurm) is an independent seed-0 computation of the same inputs — same commit (clean tree on both sides), lockfile,
-//     profile, seed, backend and GEMM mode, no --only/--set/--fault — so it is compared with the first run instead of
+//     profile, seed, backend and GEMM kernels (the label, thread count aside), no --only/--set/--fault — so it is compared with the first run instead of
 //     computing the paper a third time. `--no-reuse` recomputes every paper.
 //  2. the float32 tfjs work on the `cpu` backend instead of the run's own backend (wasm by default) → every claim has the
 //     same status and the observed numbers of allclose claims agree within that claim's rtol/atol (`repro diff` rules).
@@ -41,7 +41,9 @@ const runBin = (p, out, extra = []) =>
 
 /** What makes two smoke runs the same computation: a run's inputs as its manifest records them. */
 function runInputs(m) {
-  const gemmMode = typeof m.gemm === 'string' ? m.gemm.split(':')[0] : null; // 'REPRO_GEMM=auto: …' (thread counts may differ)
+  // The kernels in force, not only the mode: under 'REPRO_GEMM=auto: …' the label says whether onnxruntime-node loaded (and
+  // its version); the thread count at its end may differ (a 1-CPU Slurm shard), the kernels' results do not depend on it.
+  const gemmMode = typeof m.gemm === 'string' ? m.gemm.replace(/; \d+ threads?$/, '') : null;
   return JSON.stringify([m.paper, m.profile, m.seed, m.seeds, m.only, m.overrides, m.fault ?? null, m.git?.commit, m.lockfileSha256, m.backend?.name, gemmMode]);
 }
 
