@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Slurm, for real (CI): starts a one-node cluster (scripts/slurm/start.sh), then
 //   1. `pnpm repro submit du2019 --engine slurm --shards 2 --profile smoke --wait`: the merged claims.json/values.json equal
-//      the local run's (papers/du2019/results/smoke, computed here when absent) byte for byte; prints submit-to-result time;
-//   2. a second submission (--seeds 2: both shards compute) whose shard 1 is killed (SIGKILL, by the PID its task wrote)
-//      mid-run: `pnpm repro status` names shard 1 with its log, the merge is cancelled and nothing is merged;
+//      the local run's (papers/du2019/results/smoke, computed here when absent or from another commit) byte for byte; prints
+//      submit-to-result time;
+//   2. a second submission (--seeds 2: both shards compute): while shard 1 runs, `pnpm repro status` shows its last progress
+//      line; then it is killed (SIGKILL, by the PID its task wrote) mid-run: `pnpm repro status` names shard 1 with its
+//      log, the merge is cancelled and nothing is merged;
 // and stops the cluster by PID (scripts/slurm/stop.sh) whatever happened. Needs root and Debian's slurmctld, slurmd,
 // slurm-client, munge. Usage: node scripts/slurm/check-slurm.mjs
 import { spawnSync } from 'node:child_process';
@@ -29,7 +31,11 @@ try {
   if (st.status !== 0) throw new Error('no cluster');
   const local = join(root, 'papers/du2019/results/smoke');
   const manifest = existsSync(join(local, 'manifest.json')) ? JSON.parse(readFileSync(join(local, 'manifest.json'), 'utf8')) : null;
-  if (manifest === null || manifest.seed !== 0 || manifest.seeds !== 1 || manifest.only.length > 0 || manifest.overrides.length > 0) {
+  // A local result left by another commit (or a dirty tree) is recomputed (`pnpm repro` restores it from turbo's cache when
+  // the inputs match), so a stale results/smoke cannot fail the comparison.
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const stale = manifest !== null && (manifest.git?.commit !== head || manifest.git?.dirty !== false);
+  if (manifest === null || stale || manifest.seed !== 0 || manifest.seeds !== 1 || manifest.only.length > 0 || manifest.overrides.length > 0) {
     const r = run('node', ['scripts/repro.mjs', 'du2019', '--profile', 'smoke']);
     ok(r.status === 0, `local du2019 smoke run (exit ${r.status})`);
   }
@@ -61,7 +67,14 @@ try {
   const pdir = rec.papers[0].dir;
   const pidFile = join(pdir, 'pids', 'shard-1');
   for (let w = 0; w < 600 && !existsSync(pidFile); w++) spawnSync('sleep', ['0.1']);
-  spawnSync('sleep', ['2']);
+  // While it runs, `status` shows the shard's last progress line from its log (the sbatch script sets REPRO_PROGRESS=1).
+  let shown = '';
+  for (let w = 0; w < 120 && shown === ''; w++) {
+    const s1 = run('node', ['scripts/repro.mjs', 'status', rec.id]);
+    shown = /shard 1 running — (\[du2019 shard 1\/2\][^\n]*)/.exec(s1.stdout)?.[1] ?? '';
+    if (shown === '') spawnSync('sleep', ['0.5']);
+  }
+  ok(shown !== '', `status shows running shard 1's last progress line: ${shown || 'none seen'}`);
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   let killed = false;
   try {

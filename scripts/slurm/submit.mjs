@@ -6,7 +6,7 @@
 // results/slurm/<runId>/ of this checkout, which must be on a filesystem the compute nodes share. A failed shard also
 // cancels the merge itself (belt and braces for clusters without kill_invalid_depend). status: the state of each run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -116,6 +116,8 @@ export async function submitCommand(args, { root, papers, userCwd }) {
         'i=$SLURM_ARRAY_TASK_ID',
         `echo "repro: ${p} shard $i/${n} on $(hostname) started $(date -Is) (job $SLURM_ARRAY_JOB_ID task $i)"`,
         `t0=$(date +%s.%N)`,
+        '# Progress lines (stderr, into the log) once a minute; `pnpm repro status` shows the last one of each running shard.',
+        'export REPRO_PROGRESS=1 REPRO_PROGRESS_INTERVAL="${REPRO_PROGRESS_INTERVAL:-60}"',
         `node ${shq(bin)} ${opts} --shard "$i/${n}" --out ${shq(pdir)}/shards/"$i" &`,
         'child=$!',
         `echo "$child" > ${shq(pdir)}/pids/shard-"$i"`,
@@ -188,6 +190,22 @@ function queueStates(ids) {
   return states;
 }
 
+/** The last progress line (`[paper shard i/n] phase · … · 42% · ETA 3m`) of a running shard's log, or null. */
+function lastProgressLine(log) {
+  if (!existsSync(log)) return null;
+  const size = statSync(log).size;
+  const fd = openSync(log, 'r');
+  try {
+    const n = Math.min(size, 16384);
+    const buf = Buffer.alloc(n);
+    readSync(fd, buf, 0, n, size - n);
+    const lines = buf.toString('utf8').split('\n').filter((l) => l.startsWith('['));
+    return lines.at(-1) ?? null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function paperStatus(run, p, userCwd) {
   const n = run.shards;
   const q = queueStates([p.arrayJob, p.mergeJob]);
@@ -204,7 +222,7 @@ function paperStatus(run, p, userCwd) {
       state = exit === 0 ? 'done' : 'FAILED';
     } else if (inQ) state = inQ.state.toLowerCase();
     else state = [...q.keys()].some((id) => id.startsWith(`${p.arrayJob}_[`)) ? 'pending' : 'FAILED';
-    shards.push({ shard: i, state, exit, log: rel(log) });
+    shards.push({ shard: i, state, exit, log: rel(log), ...(state === 'running' ? { progress: lastProgressLine(log) } : {}) });
   }
   const mq = q.get(p.mergeJob);
   const mergeExit = existsSync(join(p.dir, 'exit', 'merge')) ? Number(readFileSync(join(p.dir, 'exit', 'merge'), 'utf8').trim()) : null;
@@ -258,7 +276,7 @@ export async function statusCommand(args, { root, userCwd }) {
           process.stdout.write(`  ${p.paper}: shards ${done}/${r.shards} done (job ${p.arrayJob}); merge ${p.merge} (job ${p.mergeJob})\n`);
           for (const s of p.shards)
             if (s.state === 'FAILED') process.stdout.write(`    shard ${s.shard} FAILED${s.exit !== null ? ` (exit ${s.exit})` : ' (killed, no exit status)'} — log ${s.log}\n`);
-            else if (s.state !== 'done') process.stdout.write(`    shard ${s.shard} ${s.state}\n`);
+            else if (s.state !== 'done') process.stdout.write(`    shard ${s.shard} ${s.state}${s.progress ? ` — ${s.progress}` : ''}\n`);
           if (p.summary !== null) process.stdout.write(`    ${p.summary.pass} pass, ${p.summary.fail} fail, ${p.summary.inconclusive} inconclusive, ${p.summary.skip} skip — ${p.results}\n`);
           else if (p.merge.startsWith('FAILED')) process.stdout.write(`    merge log ${p.mergeLog}\n`);
         }

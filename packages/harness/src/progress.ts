@@ -14,7 +14,12 @@ import type { Progress } from './types.js';
  * progress.messages; // → ['m = 100 done'] (kept for the manifest even when disabled)
  * ```
  */
-export function createProgress(paperId: string, enabled: boolean, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Progress & { messages: string[] } {
+export function createProgress(
+  paperId: string,
+  enabled: boolean,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  intervalSeconds: number = progressIntervalSeconds(),
+): Progress & { messages: string[]; share(fraction: number): void } {
   let phase = '';
   let total = 0;
   let done = 0;
@@ -34,7 +39,7 @@ export function createProgress(paperId: string, enabled: boolean, log: (line: st
     tick(units, detail) {
       done += units;
       const now = performance.now();
-      if (!enabled || now - lastPrint < 1000) return;
+      if (!enabled || now - lastPrint < intervalSeconds * 1000) return;
       lastPrint = now;
       const frac = total > 0 ? Math.min(1, done / total) : 0;
       const elapsed = (now - started) / 1000;
@@ -45,7 +50,23 @@ export function createProgress(paperId: string, enabled: boolean, log: (line: st
       messages.push(message);
       if (enabled) log(`[${paperId}] ${message}`);
     },
+    /**
+     * This process does only `fraction` of the current phase's work (a job-mode shard's share of a `mapJobs` call, by its
+     * costs): the phase total shrinks to match, so the percentage and ETA are this shard's.
+     */
+    share(fraction) {
+      if (fraction >= 0 && fraction <= 1) total *= fraction;
+    },
   };
+}
+
+/**
+ * Seconds between progress lines: REPRO_PROGRESS_INTERVAL when it is a positive number (Slurm shard jobs set 60, so a
+ * log file gets a line a minute), else 1.
+ */
+export function progressIntervalSeconds(): number {
+  const v = Number(process.env.REPRO_PROGRESS_INTERVAL);
+  return Number.isFinite(v) && v > 0 ? v : 1;
 }
 
 /**

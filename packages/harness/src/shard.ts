@@ -287,7 +287,7 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const origin = provenance(packageRoot) as { git: { commit: string; dirty: boolean | null }; lockfileSha256: string; node: string; cpu: unknown };
-  const progress = createProgress(paper.id, opts.progress ?? false);
+  const progress = createProgress(`${paper.id} shard ${index}/${count}`, opts.progress ?? false);
   const { phases, timed } = phaseTimer();
   let backend: BackendInfo | null = null;
   const reportBackend = (info: BackendInfo) => {
@@ -317,6 +317,10 @@ export async function runShard(paper: Paper, opts: RunOptions & { shard: ShardSp
           g += jobs.length;
           calls.push({ seed: seedNow, name, base, count: jobs.length, jobsSha256: hashJobs(jobs) });
           const mine = costs === undefined ? jobs.map((_, j) => j).filter((j) => (base + j) % count === index) : greedyShare(costs, load, index);
+          // Progress: the phase the paper declared for this call counts every job; this shard does its share of them.
+          const sum = (ix: readonly number[]): number => ix.reduce((a, j) => a + (costs === undefined ? 1 : (costs[j] as number)), 0);
+          const all = sum(jobs.map((_, j) => j));
+          progress.share(all > 0 ? sum(mine) / all : 0);
           const got = mine.length > 0 ? await compute(mine) : [];
           const out = new Array<R>(jobs.length).fill(null as R);
           mine.forEach((j, k) => {
