@@ -1,6 +1,7 @@
 import { foldIn, matrixChernoffLowerTail, type Key } from '@repro/concentration';
 import { eigvalsh, gram, type Matrix } from '@repro/linalg';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { mlpForward, reluNtkLimit } from '@repro/nets';
 import { initWeights } from './ntk.js';
 import type { Nm20Config } from '../config.js';
@@ -60,16 +61,14 @@ export async function chernoff(cfg: Nm20Config, k: Key, ctx: RunContext): Promis
   const jobs: ChernoffJob[] = cfg.chernoffDims.flatMap((d) => Array.from({ length: cfg.chernoffTrials }, (_, trial) => ({ key: k, d, trial, n1s: n1sOf(d) })));
   // Cost: the forward pass and the Gram of F_1 per width (flops), plus the two N×N eigen-solves.
   const costs = jobs.map(({ d, n1s }) => n1s.reduce((s, n1) => s + 2 * (2 * d) * n1 * (d + 2 * d), 0) + 2 * 10 * (2 * d) ** 3);
-  ctx.progress.phase('NMM21 Lemma 5.2', jobs.length);
-  const results = await ctx.time('lemma 5.2 σ_min(F_1) (job pool)', () =>
-    mapJobs<ChernoffJob, ChernoffTrialResult>(import.meta.url, 'chernoffTrialJob', jobs, {
-      costs,
-      onResult: (i) => {
-        const j = jobs[i] as ChernoffJob;
-        ctx.progress.tick(1, `d=${j.d} trial ${j.trial + 1}/${cfg.chernoffTrials}`);
-      },
-    }),
-  );
+  const results = await pooledPhase<ChernoffJob, ChernoffTrialResult>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'chernoffTrialJob',
+    phase: 'NMM21 Lemma 5.2',
+    label: 'lemma 5.2 σ_min(F_1) (job pool)',
+    costs,
+    note: (j) => `d=${j.d} trial ${j.trial + 1}/${cfg.chernoffTrials}`,
+  });
   const cells: ChernoffCell[] = [];
   let at = 0;
   for (const d of cfg.chernoffDims) {

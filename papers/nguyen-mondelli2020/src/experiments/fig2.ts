@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { EIGEN_SOLVER, matrix, minEigenvalue, type Matrix } from '@repro/linalg';
-import { fault, mapJobs, type RunContext } from '@repro/harness';
+import { fault, type RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { reluNtkLimit, selectBackend, type Activation, type BackendRequest } from '@repro/nets';
 import { initWeights, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
@@ -113,20 +114,19 @@ export async function fig2TrialJob(j: Fig2Job): Promise<Fig2Point> {
  */
 async function runTrials(jobs: Fig2Job[], label: string, ctx: RunContext, trials: number): Promise<Fig2Point[]> {
   const flops = (j: Fig2Job): number => trialFlops(j.o.N, j.o.d, j.o.n1, j.o.n2);
-  ctx.progress.phase(label, jobs.reduce((s, j) => s + flops(j), 0));
   // Cost of each job for the pool's order and the shards' split: the trial's flops, plus half of them for the K^{(3)}
   // overlay of a left-panel trial 0 (scalar code: measured at paper sizes, 2026-12-07, 51 overlays took 59.7 CPU s against
   // 2.46 CPU s per trial; without costs round-robin gave every overlay to shard 0 of 2, which ran 48 % longer than shard 1).
   const costs = jobs.map((j) => flops(j) * (j.o.limit ? 1.5 : 1));
-  return ctx.time(`${label} (job pool, ${jobs.length} trials)`, () =>
-    mapJobs<Fig2Job, Fig2Point>(import.meta.url, 'fig2TrialJob', jobs, {
-      costs,
-      onResult: (i) => {
-        const j = jobs[i] as Fig2Job;
-        ctx.progress.tick(flops(j), `${j.o.curve} ${label.endsWith('right') ? 'N' : 'd'}=${j.o.x} trial ${j.o.trial + 1}/${trials}`);
-      },
-    }),
-  );
+  return pooledPhase<Fig2Job, Fig2Point>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'fig2TrialJob',
+    phase: label,
+    label: `${label} (job pool, ${jobs.length} trials)`,
+    costs,
+    weight: flops,
+    note: (j) => `${j.o.curve} ${label.endsWith('right') ? 'N' : 'd'}=${j.o.x} trial ${j.o.trial + 1}/${trials}`,
+  });
 }
 
 /** Figure 2 right [arXiv:2012.11654 Fig. 2] [NOTES.md §6]: He init on all three layers, n_1 = factor·N, unnormalized λ_min(K̄) vs N, curves (d, n_2). */

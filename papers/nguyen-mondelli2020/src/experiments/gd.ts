@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { eigvalsh, svdvals, type Matrix } from '@repro/linalg';
-import { fault, mapJobs, type RunContext } from '@repro/harness';
+import { fault, type RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { mlpLossGrad, type Activation, type MlpLossGrad, type MlpParams } from '@repro/nets';
 import { initWeights, layerNtk } from './ntk.js';
 import type { Nm20Config } from '../config.js';
@@ -205,17 +206,15 @@ export async function gd(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<GdTr
         }
       }
   }
-  ctx.progress.phase('NM20 GD runs', jobs.length);
-  const runs = await ctx.time('NM20 GD runs (job pool)', () =>
-    mapJobs<GdJob, GdRun>(import.meta.url, 'gdLadderJob', jobs, {
-      // Cost estimate per run for the pool's order and the shards' split (the ladder's reruns are not known in advance):
-      // per step, forward and backward through the layers plus the N×n_1 feature Gram of the PL diagnostics.
-      costs: jobs.map((j) => j.steps * N * (j.widths.reduce((a, w, l) => a + (l > 0 ? (j.widths[l - 1] as number) * w : 0), 0) + N * j.n1)),
-      onResult: (i) => {
-        const j = jobs[i] as GdJob;
-        ctx.progress.tick(1, `n1=${j.n1} L=${j.L} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`);
-      },
-    }),
-  );
+  const runs = await pooledPhase<GdJob, GdRun>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'gdLadderJob',
+    phase: 'NM20 GD runs',
+    label: 'NM20 GD runs (job pool)',
+    // Cost estimate per run for the pool's order and the shards' split (the ladder's reruns are not known in advance):
+    // per step, forward and backward through the layers plus the N×n_1 feature Gram of the PL diagnostics.
+    costs: jobs.map((j) => j.steps * N * (j.widths.reduce((a, w, l) => a + (l > 0 ? (j.widths[l - 1] as number) * w : 0), 0) + N * j.n1)),
+    note: (j) => `n1=${j.n1} L=${j.L} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`,
+  });
   return { N, d, beta: cfg.gdBeta, floor: F64_FLOOR, runs };
 }

@@ -1,6 +1,7 @@
 import { foldIn, normal, type Key } from '@repro/concentration';
 import { eigvalsh, gram, matrix, svdvals, type Matrix } from '@repro/linalg';
 import { fault, mapJobs, type RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { expectedFeatureGram, gaussianDual, mlpForward, type Activation } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import { initWeights } from './ntk.js';
@@ -110,16 +111,14 @@ export async function init(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<In
   const jobs: InitJob[] = cfg.initDims.flatMap((d) => Array.from({ length: cfg.initTrials }, (_, trial) => ({ key: k, act, d, trial, n1s: n1sOf(d) })));
   // Cost (flops): the forward pass and the thin SVD of F_1 per width, plus the N×N quadrature Gram's eigen-solve.
   const costs = jobs.map(({ d, n1s }) => n1s.reduce((s, n1) => s + 2 * (2 * d) * n1 * d + 4 * (2 * d) ** 2 * n1, 0) + 10 * (2 * d) ** 3);
-  ctx.progress.phase('NM20 init', jobs.length);
-  const results = await ctx.time('init σ_min(F_1) (job pool)', () =>
-    mapJobs<InitJob, { lambdaStar: number; rho: number[] }>(import.meta.url, 'initTrialJob', jobs, {
-      costs,
-      onResult: (i) => {
-        const j = jobs[i] as InitJob;
-        ctx.progress.tick(1, `d=${j.d} trial ${j.trial + 1}/${cfg.initTrials}`);
-      },
-    }),
-  );
+  const results = await pooledPhase<InitJob, { lambdaStar: number; rho: number[] }>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'initTrialJob',
+    phase: 'NM20 init',
+    label: 'init σ_min(F_1) (job pool)',
+    costs,
+    note: (j) => `d=${j.d} trial ${j.trial + 1}/${cfg.initTrials}`,
+  });
   const cells: InitTrace['cells'] = [];
   let at = 0;
   for (const d of cfg.initDims) {

@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { norm2, normFro, type Matrix } from '@repro/linalg';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { mlpForward, type Activation } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import { initWeights } from './ntk.js';
@@ -40,16 +41,14 @@ export async function lecun(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<L
   ).flat();
   // Cost (flops): the forward pass through the first layer dominates (2·N·d·n_1), plus ‖W_1‖_2 (≈ 2·d·n_1 per iteration).
   const costs = jobs.map((j) => 2 * N * d * (j.widths[1] as number) * 1.5);
-  ctx.progress.phase('NM20 LeCun width scaling', jobs.length);
-  const results = await ctx.time('LeCun width scaling (job pool)', () =>
-    mapJobs<LecunJob, { w1Norm: number; outputNorm: number }>(import.meta.url, 'lecunJob', jobs, {
-      costs,
-      onResult: (i) => {
-        const j = jobs[i] as LecunJob;
-        ctx.progress.tick(1, `n1=${j.widths[1]} trial ${j.trial + 1}/${cfg.lecunTrials}`);
-      },
-    }),
-  );
+  const results = await pooledPhase<LecunJob, { w1Norm: number; outputNorm: number }>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'lecunJob',
+    phase: 'NM20 LeCun width scaling',
+    label: 'LeCun width scaling (job pool)',
+    costs,
+    note: (j) => `n1=${j.widths[1]} trial ${j.trial + 1}/${cfg.lecunTrials}`,
+  });
   const cells: LecunCell[] = cfg.lecunWidths.map((n1) => ({ n1, N, d, w1Norm: [], outputNorm: [] }));
   // null: a job of another shard under `--shard-by job` (this shard's trace is not checked; the merge has them all).
   (results as ({ w1Norm: number; outputNorm: number } | null)[]).forEach((r, i) => {

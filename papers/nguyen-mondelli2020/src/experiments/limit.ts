@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { eigvalsh } from '@repro/linalg';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { reluNtkLimit } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import type { LimitTrace } from '../trace.js';
@@ -40,13 +41,14 @@ export async function limit(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<L
   // Cost (flops): XXᵀ plus one N×N eigen-solve per layer Gram and per depth (≈ 10N³ each).
   const Lmax = Math.max(...cfg.limitDepths);
   const costs = jobs.map(({ d }) => 2 * N * N * d + 10 * N ** 3 * (Lmax + cfg.limitDepths.length));
-  ctx.progress.phase('NTK limit', jobs.length);
-  const perD = await ctx.time('NTK limit (job pool)', () =>
-    mapJobs<LimitJob, LimitTrace['rows']>(import.meta.url, 'limitJob', jobs, {
-      costs,
-      onResult: (i) => ctx.progress.tick(1, `d=${(jobs[i] as LimitJob).d}`),
-    }),
-  );
+  const perD = await pooledPhase<LimitJob, LimitTrace['rows']>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'limitJob',
+    phase: 'NTK limit',
+    label: 'NTK limit (job pool)',
+    costs,
+    note: (j) => `d=${j.d}`,
+  });
   // null: a job of another shard under `--shard-by job` (this shard's trace is not checked; the merge has them all).
   return { rows: (perD as (LimitTrace['rows'] | null)[]).flatMap((r) => r ?? []) };
 }

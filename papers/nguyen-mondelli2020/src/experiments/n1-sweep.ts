@@ -1,5 +1,6 @@
 import { foldIn, type Key } from '@repro/concentration';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import type { BackendRequest } from '@repro/nets';
 import type { Nm20Config } from '../config.js';
 import type { Fig2Point } from '../trace.js';
@@ -24,14 +25,13 @@ export async function n1Sweep(cfg: Nm20Config, k: Key, ctx: RunContext): Promise
     })),
   );
   const flops = (j: Fig2Job): number => trialFlops(N, d, j.o.n1, n2);
-  ctx.progress.phase('λ_min vs n_1', jobs.reduce((s, j) => s + flops(j), 0));
-  return ctx.time(`n1 sweep N=${N} d=${d} n2=${n2} (job pool, ${jobs.length} trials)`, () =>
-    mapJobs<Fig2Job, Fig2Point>(import.meta.url, 'fig2TrialJob', jobs, {
-      costs: jobs.map(flops),
-      onResult: (i) => {
-        const j = jobs[i] as Fig2Job;
-        ctx.progress.tick(flops(j), `n1=${j.o.n1} trial ${j.o.trial + 1}/${cfg.n1SweepTrials}`);
-      },
-    }),
-  );
+  return pooledPhase<Fig2Job, Fig2Point>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'fig2TrialJob',
+    phase: 'λ_min vs n_1',
+    label: `n1 sweep N=${N} d=${d} n2=${n2} (job pool, ${jobs.length} trials)`,
+    costs: jobs.map(flops),
+    weight: flops,
+    note: (j) => `n1=${j.o.n1} trial ${j.o.trial + 1}/${cfg.n1SweepTrials}`,
+  });
 }

@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { normFro, sub, matrix } from '@repro/linalg';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { reluNtkLimit, selectBackend, type BackendRequest } from '@repro/nets';
 import { initWeights, layerNtkTf } from './ntk.js';
 import type { Nm20Config } from '../config.js';
@@ -43,15 +44,13 @@ export async function ntkLimit(cfg: Nm20Config, k: Key, ctx: RunContext): Promis
   ).flat();
   // Cost: the weights (d·n + n² normals, ≈ 40 flops each) and the forward/backward GEMMs 2N(dn + n²) plus the Grams 2N²n.
   const costs = jobs.map(({ n }) => 40 * (d * n + n * n) + 2 * N * (d * n + n * n) + 4 * N * N * n);
-  ctx.progress.phase('NTK → K^{(3)}', jobs.length);
-  const relErrs = await ctx.time('NTK limit (job pool)', () =>
-    mapJobs<NtkLimitJob, number>(import.meta.url, 'ntkLimitJob', jobs, {
-      costs,
-      onResult: (i) => {
-        const j = jobs[i] as NtkLimitJob;
-        ctx.progress.tick(1, `n=${j.n} trial ${j.trial + 1}/${cfg.ntkLimitTrials}`);
-      },
-    }),
-  );
+  const relErrs = await pooledPhase<NtkLimitJob, number>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'ntkLimitJob',
+    phase: 'NTK → K^{(3)}',
+    label: 'NTK limit (job pool)',
+    costs,
+    note: (j) => `n=${j.n} trial ${j.trial + 1}/${cfg.ntkLimitTrials}`,
+  });
   return { N, d, rows: jobs.map((j, i) => ({ n: j.n, trial: j.trial, relErr: relErrs[i] as number })) };
 }

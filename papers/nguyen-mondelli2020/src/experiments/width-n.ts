@@ -1,6 +1,7 @@
 import { foldIn, type Key } from '@repro/concentration';
 import { eigvalsh, matrix, solve, type Matrix } from '@repro/linalg';
-import { mapJobs, type RunContext } from '@repro/harness';
+import type { RunContext } from '@repro/harness';
+import { pooledPhase } from './pooled.js';
 import { type Activation, type MlpParams } from '@repro/nets';
 import { initWeights, layerNtk } from './ntk.js';
 import type { Nm20Config } from '../config.js';
@@ -89,14 +90,12 @@ export async function widthN(cfg: Nm20Config, k: Key, ctx: RunContext): Promise<
         }
       }
     }
-  ctx.progress.phase('NM20 width-N GD', jobs.length);
-  const runs = await ctx.time('NM20 width-N GD (job pool)', () =>
-    mapJobs<WidthNJob, WidthNRun>(import.meta.url, 'widthNJob', jobs, {
-      onResult: (i) => {
-        const j = jobs[i] as WidthNJob;
-        ctx.progress.tick(1, `L=${j.p0.widths.length - 1} s=${j.s} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`);
-      },
-    }),
-  );
+  const runs = await pooledPhase<WidthNJob, WidthNRun>(ctx, jobs, {
+    moduleUrl: import.meta.url,
+    exportName: 'widthNJob',
+    phase: 'NM20 width-N GD',
+    label: 'NM20 width-N GD (job pool)',
+    note: (j) => `L=${j.p0.widths.length - 1} s=${j.s} γ=${j.gamma} seed ${j.seed + 1}/${cfg.gdSeeds}`,
+  });
   return { N, d, floor: F64_FLOOR, runs };
 }
