@@ -121,4 +121,34 @@ describe('softmax model', () => {
     softmaxGrad(data, W, g);
     expect(g.every(Number.isFinite)).toBe(true);
   });
+
+  it('far along a separating direction (margins 36–72): the rows of ∇L sum to zero and the gradient is not lost to cancellation', () => {
+    // Every sample is classified with margin 36–72, so p_k ≈ 1e-16…1e-32 for k ≠ y: p_y − 1 must be −Σ_{k≠y} p_k, not 1/(1+ε) − 1
+    // (0 or a rounding of ε).
+    const W = Float64Array.from([120, 0, 0, 120, -120, -120]);
+    const g = new Float64Array(6);
+    softmaxGrad(data, W, g);
+    const colSum = [0, 1].map((j) => (g[j] as number) + (g[2 + j] as number) + (g[4 + j] as number));
+    const scale = Math.max(...Array.from(g, Math.abs));
+    expect(scale).toBeGreaterThan(0);
+    for (const s of colSum) expect(Math.abs(s)).toBeLessThanOrEqual(1e-12 * scale);
+    // Exact reference in log space: g = Σ_n Σ_{k≠y_n} p_nk (e_k − e_{y_n}) x_nᵀ with p_nk = e^{z_k − z_y} / (1 + Σ e^{…}).
+    const ref = new Float64Array(6);
+    for (let n = 0; n < 3; n++) {
+      const x = [data.X[2 * n] as number, data.X[2 * n + 1] as number];
+      const z = [0, 1, 2].map((k) => (W[2 * k] as number) * (x[0] as number) + (W[2 * k + 1] as number) * (x[1] as number));
+      const c = data.y[n] as number;
+      const rest = z.map((zk, k) => (k === c ? 0 : Math.exp(zk - (z[c] as number))));
+      const tot = 1 + rest.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < 3; k++) {
+        if (k === c) continue;
+        const p = (rest[k] as number) / tot;
+        for (let j = 0; j < 2; j++) {
+          ref[2 * k + j] = (ref[2 * k + j] as number) + p * (x[j] as number);
+          ref[2 * c + j] = (ref[2 * c + j] as number) - p * (x[j] as number);
+        }
+      }
+    }
+    for (let i = 0; i < 6; i++) expect(Math.abs((g[i] as number) - (ref[i] as number))).toBeLessThanOrEqual(1e-12 * scale);
+  });
 });
