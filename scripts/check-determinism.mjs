@@ -12,7 +12,10 @@
 // Papers whose runs use no tfjs backend ("float64-js") get check 1 only. Check 2 runs with `--backends` only: tfjs's cpu
 // backend is slow (du2019's smoke profile takes ≈ 490 s on it here, vs ≈ 30 s on wasm), too slow for every CI run. Prints `determinism: N passed, M failed`, writes
 // test-results/determinism.json (counted by scripts/count-tests.mjs), exits 1 on any failure.
-import { spawnSync } from 'node:child_process';
+// The second runs of check 1 go two at a time (`--jobs N`): a run's thread counts come from the machine's cores, not its
+// load, so its bytes do not depend on what runs beside it, and a serial paper (soudry2017: plain float64 JS) fills the core a
+// pooled one leaves idle in its serial phases.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +25,12 @@ import { listPapers, root, writeCheckResult } from './lib.mjs';
 const profile = 'smoke';
 const compareBackends = process.argv.includes('--backends');
 const reuse = !process.argv.includes('--no-reuse');
+const ji = process.argv.indexOf('--jobs');
+const jobs = ji >= 0 ? Number(process.argv[ji + 1]) : 2;
+if (!Number.isInteger(jobs) || jobs < 1) {
+  console.error('check-determinism: --jobs expects a positive integer');
+  process.exit(2);
+}
 const { diffRuns } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
 const papers = listPapers();
 const scratch = mkdtempSync(join(tmpdir(), 'determinism-'));
@@ -32,6 +41,21 @@ const result = (ok, what) => {
   else failed++;
   console.log(`determinism: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
+/** The same run asynchronously: resolves to { status, stderr, seconds }. */
+const runBinAsync = (p, out) =>
+  new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out], {
+      cwd: join(root, 'papers', p),
+      env: { ...process.env, REPRO_PROGRESS: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b) => {
+      stderr += b;
+    });
+    child.on('close', (status) => resolve({ status, stderr, seconds: (Date.now() - t0) / 1000 }));
+  });
 const runBin = (p, out, extra = []) =>
   spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out, ...extra], {
     cwd: join(root, 'papers', p),
@@ -70,27 +94,39 @@ function earlierSecondRun(p, baseManifest) {
   return null;
 }
 
+// Plan: which papers need a second computation here (no earlier one to reuse), then run those `jobs` at a time.
+const plan = new Map();
+for (const p of papers) {
+  const base = join(root, 'papers', p, 'results', profile);
+  if (!existsSync(join(base, 'claims.json'))) continue;
+  const baseManifest = JSON.parse(readFileSync(join(base, 'manifest.json'), 'utf8'));
+  const earlier = reuse ? earlierSecondRun(p, baseManifest) : null;
+  plan.set(p, earlier ? { earlier, dir: earlier.dir } : { earlier: null, dir: join(scratch, p, 'again') });
+}
+const queue = [...plan].filter(([, x]) => x.earlier === null);
+await Promise.all(
+  Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      const [p, x] = item;
+      x.run = await runBinAsync(p, x.dir);
+    }
+  }),
+);
+
 for (const p of papers) {
   const base = join(root, 'papers', p, 'results', profile);
   if (!existsSync(join(base, 'claims.json'))) {
     result(false, `${p}: no ${profile} results to compare against (run pnpm repro all --profile smoke first)`);
     continue;
   }
-  const t0 = Date.now();
   const baseManifest = JSON.parse(readFileSync(join(base, 'manifest.json'), 'utf8'));
-  const earlier = reuse ? earlierSecondRun(p, baseManifest) : null;
-  let again;
-  if (earlier) again = earlier.dir;
-  else {
-    again = join(scratch, p, 'again');
-    const r = runBin(p, again);
-    if (r.status !== 0 && r.status !== 1) {
-      result(false, `${p}: second run exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
-      continue;
-    }
+  const { earlier, dir: again, run: r } = plan.get(p);
+  if (r !== undefined && r.status !== 0 && r.status !== 1) {
+    result(false, `${p}: second run exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+    continue;
   }
   const same = ['claims.json', 'values.json'].filter((f) => readFileSync(join(base, f), 'utf8') === readFileSync(join(again, f), 'utf8'));
-  const how = earlier ? `second computation: ${earlier.label}, not recomputed` : `second run ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  const how = earlier ? `second computation: ${earlier.label}, not recomputed` : `second run ${r.seconds.toFixed(1)} s, ${jobs > 1 ? `up to ${jobs} at a time` : 'alone'}`;
   result(same.length === 2, `${p}: same seed, same backend → identical claims.json and values.json (${same.length}/2 identical; ${how})`);
   const backend = baseManifest.backend?.name;
   if (!compareBackends || backend === undefined || backend === 'float64-js' || backend === 'cpu') continue;

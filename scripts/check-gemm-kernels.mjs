@@ -27,7 +27,7 @@
 // compared as |a − b| ≤ VALUES_ATOL + VALUES_RTOL·|a| with VALUES_ATOL = 64u ≈ 3.8e-6: below that a float32-derived
 // number is rounding noise; the claims that use such numbers judge them against thresholds orders above, and their
 // verdicts are compared exactly. `--compare DIR` re-judges the runs a `--keep` left in DIR without running anything.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,17 +77,23 @@ if (native === null || native.kernel !== 'native') {
 // One thread count for every run (the machine's cores, as a default run uses), so the bytes can be compared.
 const threads = process.env.REPRO_GEMM_THREADS ?? String(availableParallelism());
 const scratch = compareDir ?? mkdtempSync(join(tmpdir(), 'gemm-kernels-'));
-const run = (p, kernel, out) => {
+const run = async (p, kernel, out) => {
   if (compareDir !== undefined) {
     if (!existsSync(join(out, 'claims.json'))) return { error: `--compare: no run in ${out}`, seconds: 0 };
     return { seconds: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).wallSeconds ?? 0, gemm: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).gemm };
   }
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', '--seed', String(seed), '--out', out], {
-    cwd: join(root, 'papers', p),
-    encoding: 'utf8',
-    env: { ...process.env, REPRO_PROGRESS: '0', REPRO_GEMM: kernel, REPRO_GEMM_THREADS: threads },
-    maxBuffer: 64 * 1024 * 1024,
+  const r = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', '--seed', String(seed), '--out', out], {
+      cwd: join(root, 'papers', p),
+      env: { ...process.env, REPRO_PROGRESS: '0', REPRO_GEMM: kernel, REPRO_GEMM_THREADS: threads },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b) => {
+      stderr += b;
+    });
+    child.on('close', (status) => resolve({ status, stderr }));
   });
   const seconds = (Date.now() - t0) / 1000;
   if (r.status !== 0 && r.status !== 1) return { error: `REPRO_GEMM=${kernel} run exited ${r.status}: ${String(r.stderr).trim().split('\n').pop()}`, seconds };
@@ -105,9 +111,10 @@ const counts = (dir) => {
 console.log(`gemm-kernels: ${native.label}; seed ${seed}; REPRO_GEMM_THREADS=${threads}; values rtol ${VALUES_RTOL}, atol ${VALUES_ATOL.toExponential(2)}`);
 for (const p of papers) {
   const dirs = { wasm: join(scratch, p, 'wasm'), native: join(scratch, p, 'native'), again: join(scratch, p, 'native-again') };
-  const w = run(p, 'wasm', dirs.wasm);
-  const n = run(p, 'native', dirs.native);
-  const a = args.includes('--no-repeat') || (compareDir !== undefined && !existsSync(join(dirs.again, 'claims.json'))) ? { seconds: 0 } : run(p, 'native', dirs.again);
+  // The wasm and native runs side by side (their thread counts are fixed by REPRO_GEMM_THREADS, not by the load, so their
+  // bytes do not depend on it; the seconds printed are those of two runs sharing the machine). The repeat runs alone after.
+  const [w, n] = await Promise.all([run(p, 'wasm', dirs.wasm), run(p, 'native', dirs.native)]);
+  const a = args.includes('--no-repeat') || (compareDir !== undefined && !existsSync(join(dirs.again, 'claims.json'))) ? { seconds: 0 } : await run(p, 'native', dirs.again);
   const bad = [w, n, a].find((x) => x.error !== undefined);
   if (bad) {
     result(false, `${p}: ${bad.error}`);
