@@ -104,5 +104,6 @@ export async function mstar(cfg: SongYang2019Config, k: Key, ctx: RunContext): P
       },
     }),
   );
-  return { target: cfg.mstarTarget, rows: done.map((x) => x.row) };
+  // null: a search of another shard under `--shard-by job` (this shard's trace is not checked; the merge has them all).
+  return { target: cfg.mstarTarget, rows: (done as ({ row: MstarRow } | null)[]).flatMap((x) => (x === null ? [] : [x.row])) };
 }

@@ -90,7 +90,9 @@ export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext):
     const draws = await ctx.time(`lem.perturb ${name}`, () =>
       mapJobs<PerturbJob, PerturbDraw>(import.meta.url, 'perturbDrawJob', jobs, { onResult: (t) => ctx.progress.tick(1, `${name} draw ${t + 1}/${T}`) }),
     );
-    for (const dr of draws)
+    // null: a draw of another shard under `--shard-by job` (this shard's trace is not checked; the merge has every draw).
+    for (const dr of draws as (PerturbDraw | null)[]) {
+      if (dr === null) continue;
       radii.forEach((_, ri) => {
         (uFro[ri] as number[]).push(dr.uFro[ri] as number);
         (uSpec[ri] as number[]).push(dr.uSpec[ri] as number);
@@ -100,6 +102,7 @@ export async function perturb(cfg: SongYang2019Config, k: Key, ctx: RunContext):
           flagSumSq[ri] = (flagSumSq[ri] as number) + (c / n) ** 2;
         }
       });
+    }
     const N = m * T;
     const flagFraction = radii.map((_, ri) => {
       const mean = (flagSum[ri] as number) / N;
