@@ -15,12 +15,12 @@
 // The second runs of check 1 go two at a time (`--jobs N`): a run's thread counts come from the machine's cores, not its
 // load, so its bytes do not depend on what runs beside it, and a serial paper (soudry2017: plain float64 JS) fills the core a
 // pooled one leaves idle in its serial phases.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listPapers, root, writeCheckResult } from './lib.mjs';
+import { listPapers, root, runNodeAsync, writeCheckResult } from './lib.mjs';
 
 const profile = 'smoke';
 const compareBackends = process.argv.includes('--backends');
@@ -43,19 +43,7 @@ const result = (ok, what) => {
 };
 /** The same run asynchronously: resolves to { status, stderr, seconds }. */
 const runBinAsync = (p, out) =>
-  new Promise((resolve) => {
-    const t0 = Date.now();
-    const child = spawn(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out], {
-      cwd: join(root, 'papers', p),
-      env: { ...process.env, REPRO_PROGRESS: '0' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (b) => {
-      stderr += b;
-    });
-    child.on('close', (status) => resolve({ status, stderr, seconds: (Date.now() - t0) / 1000 }));
-  });
+  runNodeAsync([join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out], { cwd: join(root, 'papers', p), env: { ...process.env, REPRO_PROGRESS: '0' } });
 const runBin = (p, out, extra = []) =>
   spawnSync(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', profile, '--out', out, ...extra], {
     cwd: join(root, 'papers', p),

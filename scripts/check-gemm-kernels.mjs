@@ -27,12 +27,11 @@
 // compared as |a − b| ≤ VALUES_ATOL + VALUES_RTOL·|a| with VALUES_ATOL = 64u ≈ 3.8e-6: below that a float32-derived
 // number is rounding noise; the claims that use such numbers judge them against thresholds orders above, and their
 // verdicts are compared exactly. `--compare DIR` re-judges the runs a `--keep` left in DIR without running anything.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listPapers, root, writeCheckResult } from './lib.mjs';
+import { listPapers, root, runNodeAsync, writeCheckResult } from './lib.mjs';
 
 const VALUES_RTOL = 1e-3;
 const VALUES_ATOL = 64 * 2 ** -24;
@@ -82,20 +81,11 @@ const run = async (p, kernel, out) => {
     if (!existsSync(join(out, 'claims.json'))) return { error: `--compare: no run in ${out}`, seconds: 0 };
     return { seconds: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).wallSeconds ?? 0, gemm: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).gemm };
   }
-  const t0 = Date.now();
-  const r = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', '--seed', String(seed), '--out', out], {
-      cwd: join(root, 'papers', p),
-      env: { ...process.env, REPRO_PROGRESS: '0', REPRO_GEMM: kernel, REPRO_GEMM_THREADS: threads },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (b) => {
-      stderr += b;
-    });
-    child.on('close', (status) => resolve({ status, stderr }));
+  const r = await runNodeAsync([join(root, 'papers', p, 'dist/bin.js'), '--profile', 'smoke', '--seed', String(seed), '--out', out], {
+    cwd: join(root, 'papers', p),
+    env: { ...process.env, REPRO_PROGRESS: '0', REPRO_GEMM: kernel, REPRO_GEMM_THREADS: threads },
   });
-  const seconds = (Date.now() - t0) / 1000;
+  const seconds = r.seconds;
   if (r.status !== 0 && r.status !== 1) return { error: `REPRO_GEMM=${kernel} run exited ${r.status}: ${String(r.stderr).trim().split('\n').pop()}`, seconds };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   return { seconds, gemm: manifest.gemm };

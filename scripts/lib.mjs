@@ -1,4 +1,5 @@
 // Shared by the repo scripts: the paper list and the result file each end-to-end check writes for count-tests.mjs.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,4 +27,23 @@ export function runWallText(m) {
   if (!Array.isArray(sw) || sw.length === 0) return `${Math.round(m.wallSeconds)} s`;
   const slowest = Math.max(...sw);
   return `${Math.round(slowest + m.wallSeconds)} s (${sw.length} shard${sw.length === 1 ? '' : 's'} by ${m.shards.mode ?? '?'}, slowest ${Math.round(slowest)} s, merge ${m.wallSeconds.toFixed(1)} s)`;
+}
+
+/**
+ * Runs `node <args>` asynchronously (stdout ignored, stderr kept), so checks can run several computations side by side.
+ * Resolves to { status, stderr, seconds }.
+ */
+export function runNodeAsync(args, { cwd, env = process.env } = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => {
+      stderr += b;
+    });
+    child.on('error', (e) => {
+      stderr += `${e.message}\n`;
+    });
+    child.on('close', (status) => resolve({ status, stderr, seconds: (performance.now() - t0) / 1000 }));
+  });
 }

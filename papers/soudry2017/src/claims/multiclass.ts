@@ -35,7 +35,11 @@ function marginStructure(X: readonly number[], y: readonly number[], W: readonly
   return { supportPairs: support.length, supportRank: rank(support.map((r) => r.z)), dim: (K - 1) * d, delta: others.length > 0 ? Math.min(...others) : Number.POSITIVE_INFINITY };
 }
 
-/** Rank of a few short row vectors (Gram–Schmidt with a relative 1e-9 threshold). */
+/**
+ * Rank of a few short row vectors (Gram–Schmidt with a relative 1e-9 threshold). Not @repro/linalg's `svdvals`: on a wide
+ * rank-deficient matrix its smallest singular value comes out ≈ 1e-8 (the square root of the Gram's rounding), above any
+ * threshold that separates rank 3 from 4 safely here.
+ */
 function rank(rows: number[][]): number {
   const basis: number[][] = [];
   for (const r of rows) {
