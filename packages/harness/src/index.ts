@@ -10,6 +10,7 @@ export { BACKENDS, helpText, mergeMain, paperMain, parseInvocation, resultsRootF
 export { writeIndex } from './index-page.js';
 export { checkAllClose } from './check-all-close.js';
 export { BOUND_RTOL, checkBand, checkBound, checkIntervalBound } from './check-bound.js';
+export { GRAM_FRO_SLOPE, GRAM_SPEC_SLOPE, checkGramConcentration, type GramConcentrationData } from './check-gram-concentration.js';
 export { checkProbability, minTrialsToExclude, probabilityPower } from './check-probability.js';
 export { allOf, checkCondition, combineStatus, need } from './verdicts.js';
 export { FAULT_NAME, activeFault, fault, setActiveFault } from './faults.js';

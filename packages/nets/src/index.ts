@@ -13,6 +13,7 @@ export {
   projections,
   type TwoLayerParams,
 } from './two-layer.js';
+export { gramDeviationRate, gramHoeffdingTrials, hoeffdingGramBound, type GramDeviationRate, type GramHoeffdingTrials, type SampleGram } from './gram-concentration.js';
 export { trainTwoLayerGd, type GdOptions, type GdTrace } from './gd.js';
 export { loadMnist, type MnistDigits } from './mnist.js';
 export { expLoss, logSumExp, logisticLoss, logisticNegDeriv, logisticSecondDeriv, marginLoss, marginLossNegDeriv, softmaxCrossEntropy, type MarginLossName } from './losses.js';

@@ -2,7 +2,6 @@ import { key } from '@repro/concentration';
 import { describe, expect, it } from 'vitest';
 import { config, profiles } from '../src/config.js';
 import { sphereData } from '../src/experiments/data.js';
-import { lem31Bound } from '../src/experiments/lem31.js';
 import { thm31 } from '../src/experiments/thm31.js';
 
 describe('du2019 data and units', () => {
@@ -16,12 +15,6 @@ describe('du2019 data and units', () => {
       expect(Math.abs(s - 1)).toBeLessThan(1e-14);
     }
     expect(sphereData(key(4), 20, 7).X.data).not.toEqual(a.X.data);
-  });
-
-  it('the explicit Lemma 3.1 bound shrinks like m^{-1/2}', () => {
-    const r = lem31Bound(50, 400, 0.1) / lem31Bound(50, 1600, 0.1);
-    expect(r).toBeCloseTo(2, 12);
-    expect(lem31Bound(50, 100, 0.1)).toBeCloseTo(50 * Math.sqrt(Math.log(5000 / 0.1) / 200), 12);
   });
 
   it('thm3.1: λ0 vanishes for a parallel pair and shrinks ~θ/(2π) for a near-parallel one', () => {

@@ -22,6 +22,13 @@ export const config = z
     initGramDataDraws: posInt(
       'lem.init-gram: independent data sets X per (d, n), each with its own m* search; the slope is fitted over every (n, draw) point, count',
     ),
+    initGramLemmaN: posInt('lem.init-gram (a)/(b), du2019 Lemma 3.1 reused: points n at each d, count'),
+    initGramLemmaWidths: intList('lem.init-gram (a): widths m for the rate fit of ‖H(0) − H^cts‖_F and ‖·‖₂, neurons'),
+    initGramLemmaDraws: posInt('lem.init-gram (a): draws of W(0) per width for the rate fit, count'),
+    initGramLemmaProbWidths: intList('lem.init-gram (b): widths at which the explicit Hoeffding bound is tested, neurons'),
+    initGramLemmaTrials: posInt(
+      'lem.init-gram (b): independent draws T per width; 50 draws catch a 25 % violation rate (INIT_GRAM_DETECT) with probability 0.981, 200 with 0.982 (du2019 lem3.1 sizes), count',
+    ),
     // lem.perturb / lem.antic
     perturbN: posInt('lem.perturb: points n, count'),
     perturbWidth: posInt('lem.perturb: width m, neurons'),
@@ -82,6 +89,12 @@ const smoke: SongYang2019Config = {
   initGramMaxWidth: 4096,
   initGramBisections: 0,
   initGramDataDraws: 1,
+  // (a)/(b): du2019.lem3.1's smoke sizes, at the m* search's d.
+  initGramLemmaN: 50,
+  initGramLemmaWidths: [100, 400, 1600, 6400],
+  initGramLemmaDraws: 5,
+  initGramLemmaProbWidths: [100, 1600],
+  initGramLemmaTrials: 50,
   perturbN: 50,
   perturbWidth: 4000,
   perturbRadii: [0.05, 0.1, 0.5],
@@ -131,6 +144,10 @@ const paper: SongYang2019Config = {
   // point by point, se = σ/√(K·4.80) on 5K − 2 dof; K = 5: t(23)·se = 2.07·0.055 = 0.11, plus the bracket width left by 3
   // bisections (ln 2/8 per point → ≤ 0.075 on the slope), so a slope near 1 gives an upper end ≈ 1.2 < 1.3.
   initGramDataDraws: 5,
+  // (a)/(b): du2019.lem3.1's paper sizes (n = 200 there with d = n; here at d = 10 and 50).
+  initGramLemmaN: 200,
+  initGramLemmaWidths: [100, 400, 1600, 6400, 25600],
+  initGramLemmaTrials: 200,
   perturbN: 200,
   perturbWidth: 20000,
   perturbRadii: [0.01, 0.05, 0.1, 0.5],

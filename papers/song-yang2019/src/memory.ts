@@ -15,6 +15,7 @@ export function estimateMemory(cfg: SongYang2019Config): number {
     proj(cfg.mainN, cfg.mainN, cfg.mainWidth) + 16 * cfg.mainN ** 2 * cfg.mainStepFactor * 400,
     proj(cfg.residualN, cfg.residualN, cfg.residualWidth) + 8 * cfg.residualTrials,
     ...cfg.initGramNs.map((n) => proj(n, Math.max(...cfg.initGramDims), cfg.initGramMaxWidth)),
+    proj(cfg.initGramLemmaN, Math.max(...cfg.initGramDims), Math.max(...cfg.initGramLemmaWidths, ...cfg.initGramLemmaProbWidths)),
   ];
   const RUNTIME_BASELINE = 200 * 2 ** 20; // node heap and module code
   const WORKER_BASELINE = 60 * 2 ** 20; // a worker thread's own heap and modules

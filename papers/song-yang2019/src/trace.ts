@@ -1,3 +1,4 @@
+import type { GramDeviationRate, GramHoeffdingTrials } from '@repro/nets';
 /**
  * The song-yang2019 trace: everything `run` measured for one harness seed, JSON-serializable (plain numbers and arrays).
  * Claims, figures and values read only this.
@@ -6,6 +7,11 @@
 /** lem.init-gram: smallest grid width with λ_min(H(0)) ≥ ¾λ in ≥ 9/10 draws, per (d, n). */
 export interface InitGramTrace {
   d: number;
+  /**
+   * du2019 Lemma 3.1's parts (a) and (b) at this d (n = `initGramLemmaN` points, H(0) from `gramAt`, H^cts from `hcts`):
+   * ‖H(0) − H^cts‖ against m, and the explicit Hoeffding bound's success counts (@repro/nets).
+   */
+  lemma: GramDeviationRate & GramHoeffdingTrials & { n: number };
   rows: {
     n: number;
     /** Index of the independent data set X at this n (`initGramDataDraws`); draw 0 uses the key of a one-draw run. */

@@ -1,7 +1,7 @@
 import { foldIn, sphere, type Key } from '@repro/concentration';
 import type { RunContext } from '@repro/harness';
-import { eigvalsh, gram, matrix, norm2, normFro, sub, type Matrix } from '@repro/linalg';
-import { gramH, gramHDeviationScale } from '@repro/nets';
+import { eigvalsh, matrix, type Matrix } from '@repro/linalg';
+import { gramDeviationRate, gramH, gramHoeffdingTrials } from '@repro/nets';
 import { drawW0, hInf } from '../model.js';
 import { denseEigErrorBound } from './data.js';
 import type { Du2019Config } from '../config.js';
@@ -12,11 +12,6 @@ const MIN_WIDTH_GRID_MAX = 1 << 17;
 /** lem3.1(c) asks for λ_min(H(0)) ≥ ¾λ0 in at least this fraction of draws. */
 const MIN_WIDTH_SUCCESS = 0.9;
 
-/** Explicit Hoeffding + union bound [NOTES.md §2]: ‖H(0) − H∞‖_F ≤ n√(log(2n²/δ)/(2m)) with probability ≥ 1 − δ. */
-export function lem31Bound(n: number, m: number, delta: number): number {
-  return n * Math.sqrt(Math.log((2 * n * n) / delta) / (2 * m));
-}
-
 /** lem3.1: concentration of H(0) around H∞ as m grows (float64 Gram from the activation pattern). */
 export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Lem31Trace> {
   const n = cfg.lem31N;
@@ -25,46 +20,33 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
   const Hinf = hInf(X);
   const lambda0 = eigvalsh(Hinf)[0] ?? Number.NaN;
   const lambda0ErrorBound = denseEigErrorBound(Hinf);
-  const froSqM = gramHDeviationScale(X);
   const H0 = (key: Key, m: number): Matrix => gramH(X, drawW0(key, m, d), m);
   const total =
     cfg.lem31Widths.reduce((s, m) => s + m * cfg.lem31Seeds, 0) + cfg.lem31ProbWidths.reduce((s, m) => s + m * cfg.lem31Trials, 0);
   ctx.progress.phase('lem3.1', total);
 
-  const fro: number[][] = [];
-  const spec: number[][] = [];
-  await ctx.time('lem3.1: rate', async () => {
-    for (const m of cfg.lem31Widths) {
-      const f: number[] = [];
-      const s: number[] = [];
-      for (let t = 0; t < cfg.lem31Seeds; t++) {
-        const D = sub(H0(foldIn(foldIn(k, `rate-m${m}`), t), m), Hinf);
-        f.push(normFro(D));
-        s.push(norm2(D));
-        ctx.progress.tick(m, `rate m=${m} draw ${t + 1}/${cfg.lem31Seeds}`);
-      }
-      fro.push(f);
-      spec.push(s);
-    }
-  });
-
-  const probBound = cfg.lem31ProbWidths.map((m) => lem31Bound(n, m, cfg.delta));
-  const probSuccesses: number[] = [];
-  const probWorstFro: number[] = [];
-  await ctx.time('lem3.1: probability', async () => {
-    cfg.lem31ProbWidths.forEach((m, idx) => {
-      let ok = 0;
-      let worst = 0;
-      for (let t = 0; t < cfg.lem31Trials; t++) {
-        const v = normFro(sub(H0(foldIn(foldIn(k, `prob-m${m}`), t), m), Hinf));
-        worst = Math.max(worst, v);
-        if (v <= (probBound[idx] as number)) ok++;
-        ctx.progress.tick(m, `probability m=${m} draw ${t + 1}/${cfg.lem31Trials}`);
-      }
-      probSuccesses.push(ok);
-      probWorstFro.push(worst);
-    });
-  });
+  const rate = await ctx.time('lem3.1: rate', async () =>
+    gramDeviationRate({
+      X,
+      Hinf,
+      widths: cfg.lem31Widths,
+      draws: cfg.lem31Seeds,
+      key: k,
+      sample: H0,
+      onDraw: (m, t) => ctx.progress.tick(m, `rate m=${m} draw ${t + 1}/${cfg.lem31Seeds}`),
+    }),
+  );
+  const prob = await ctx.time('lem3.1: probability', async () =>
+    gramHoeffdingTrials({
+      Hinf,
+      widths: cfg.lem31ProbWidths,
+      trials: cfg.lem31Trials,
+      delta: cfg.delta,
+      key: k,
+      sample: H0,
+      onDraw: (m, t) => ctx.progress.tick(m, `probability m=${m} draw ${t + 1}/${cfg.lem31Trials}`),
+    }),
+  );
 
   const minWidthGrid: number[] = [];
   const minWidthFracOk: number[] = [];
@@ -86,20 +68,14 @@ export async function lem31(cfg: Du2019Config, k: Key, ctx: RunContext): Promise
       ctx.progress.log(`lem3.1(c): m=${m}: λ_min(H(0)) ≥ ¾λ0 in ${(frac * 100).toFixed(0)}% of draws`);
     }
   });
+  // m ≥ 8n² log(2n²/δ)/λ0² makes the explicit Hoeffding bound (hoeffdingGramBound, NOTES.md §2) at most λ0/4.
   const sufficientWidth = (8 * n * n * Math.log((2 * n * n) / cfg.delta)) / lambda0 ** 2;
   return {
     n,
     lambda0,
     lambda0ErrorBound,
-    froSqExpected: cfg.lem31Widths.map((m) => froSqM / m),
-    widths: [...cfg.lem31Widths],
-    fro,
-    spec,
-    probWidths: [...cfg.lem31ProbWidths],
-    probBound,
-    probSuccesses,
-    probTrials: cfg.lem31Trials,
-    probWorstFro,
+    ...rate,
+    ...prob,
     minWidthGrid,
     minWidthFracOk,
     minWidthFound,

@@ -3,7 +3,7 @@ import type { RunContext } from '@repro/harness';
 import { lambdaMinRobust, matrix, type Matrix } from '@repro/linalg';
 import type { SongYang2019Config } from '../config.js';
 import type { InitGramTrace } from '../trace.js';
-import { gramHDeviationScale } from '@repro/nets';
+import { gramDeviationRate, gramHDeviationScale, gramHoeffdingTrials } from '@repro/nets';
 import { froDistSq, hctsSpectrum, spectralNormSq } from './data.js';
 import { drawWeights, gramAt, hcts } from './model.js';
 
@@ -18,10 +18,39 @@ const GRID_START = 1;
  * steps of ln 2). Every draw also records m‖H(0) − H^cts‖_F² against its exact expectation, and the λ_min error bound.
  */
 export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext): Promise<InitGramTrace[]> {
-  ctx.progress.phase('lem.init-gram', cfg.initGramDims.length * cfg.initGramNs.length * cfg.initGramDataDraws);
+  const lemmaDraws = cfg.initGramLemmaWidths.length * cfg.initGramLemmaDraws + cfg.initGramLemmaProbWidths.length * cfg.initGramLemmaTrials;
+  // Progress units: one per m* search, one per 100 lemma draws (a lemma draw costs a fraction of one search).
+  const lemmaUnits = Math.ceil(lemmaDraws / 100);
+  ctx.progress.phase('lem.init-gram', cfg.initGramDims.length * (cfg.initGramNs.length * cfg.initGramDataDraws + lemmaUnits));
   const out: InitGramTrace[] = [];
   for (const d of cfg.initGramDims) {
     const rows: InitGramTrace['rows'] = [];
+    // du2019 Lemma 3.1 (a)/(b), reused as planned (NOTES.md §4): the same draws and checks as du2019.lem3.1 (@repro/nets,
+    // @repro/harness), on this paper's H(0) and H^cts (faults included) at n = initGramLemmaN.
+    const lemma = await ctx.time(`lem.init-gram d=${d}: Lemma 3.1 (a)/(b)`, async () => {
+      const kl = foldIn(foldIn(k, `d${d}`), 'lemma3.1');
+      const n = cfg.initGramLemmaN;
+      const X = matrix(n, d, sphere(foldIn(kl, 'X'), n, d));
+      const Hinf = hcts(X);
+      const sample = (key: Key, m: number): Matrix => gramAt(X, drawWeights(key, m * d), m);
+      let done = 0;
+      const onDraw = (): void => {
+        done++;
+        if (done % 100 === 0) ctx.progress.tick(1, `d=${d} Lemma 3.1: ${done}/${lemmaDraws} draws`);
+      };
+      const rate = gramDeviationRate({ X, Hinf, widths: cfg.initGramLemmaWidths, draws: cfg.initGramLemmaDraws, key: kl, sample, onDraw });
+      const prob = gramHoeffdingTrials({
+        Hinf,
+        widths: cfg.initGramLemmaProbWidths,
+        trials: cfg.initGramLemmaTrials,
+        delta: cfg.delta,
+        key: kl,
+        sample,
+        onDraw,
+      });
+      ctx.progress.tick(lemmaUnits - Math.floor(done / 100), `d=${d} Lemma 3.1 (a)/(b) done`);
+      return { n, ...rate, ...prob };
+    });
     await ctx.time(`lem.init-gram d=${d}`, async () => {
       const cases = cfg.initGramNs.flatMap((n) => Array.from({ length: cfg.initGramDataDraws }, (_, draw) => ({ n, draw })));
       for (const { n, draw } of cases) {
@@ -71,7 +100,7 @@ export async function initGram(cfg: SongYang2019Config, k: Key, ctx: RunContext)
         ctx.progress.tick(1, `d=${d} n=${n} draw ${draw}: m* = ${mStar ?? 'not found'}`);
       }
     });
-    out.push({ d, rows });
+    out.push({ d, lemma, rows });
   }
   return out;
 }
