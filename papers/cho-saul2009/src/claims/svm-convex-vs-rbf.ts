@@ -7,8 +7,8 @@ const LEVEL = 0.95;
 /**
  * The smallest advantage the paper shows for a deep arc-cosine SVM over its RBF SVM on convex, at the best depth of each
  * degree n ∈ {1, 2} (its Figure: RBF 19.13 %; n = 1, ℓ = 6: 17.45 %; n = 2, ℓ = 6: 17.16 %): 19.13 − 17.45 = 1.68 pp.
- * The claim fails when the data exclude an advantage of half that [NOTES.md §3; added after the 16-draw run, README
- * deviation log].
+ * The claim fails when the data exclude an advantage of half that [NOTES.md §3] (added after the 16-draw run: README
+ * deviation log).
  */
 export const PAPER_ADVANTAGE = 0.0168;
 export const MIN_ADVANTAGE = PAPER_ADVANTAGE / 2;
