@@ -172,6 +172,8 @@ export interface Thm41Trace {
   maxDistance: number[];
   residual0: number;
   diverged: { step: number; reason: string } | null;
+  /** Runs 2 … R of `thm41Replicates` (own data and initialization), each a full run; absent when R = 1. */
+  replicas?: Omit<Thm41Trace, 'replicas'>[];
 }
 
 /** Everything one harness seed measured; absent parts were not requested (`--only`). */

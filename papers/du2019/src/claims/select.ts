@@ -48,9 +48,9 @@ export function fig1Runs(traces: readonly Du2019Trace[]): { tr: Fig1Trace; run: 
   return runs;
 }
 
-/** The thm4.1 A runs (throws if any diverged). */
-export function thm41Runs(traces: readonly Du2019Trace[]): Thm41Trace[] {
-  const all = need(traces, 'thm41');
+/** The thm4.1 A runs of every harness seed, replicates included (throws if any diverged). */
+export function thm41Runs(traces: readonly Du2019Trace[]): Omit<Thm41Trace, 'replicas'>[] {
+  const all = need(traces, 'thm41').flatMap((t) => [t, ...(t.replicas ?? [])]);
   assertNoDivergence(all.map((t) => ({ m: t.m, seed: 0, diverged: t.diverged })));
   return all;
 }

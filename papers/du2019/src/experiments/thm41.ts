@@ -10,13 +10,24 @@ import { hInfinitySpectrum, residualNorm, sphereData } from './data.js';
  * K = ⌈stepFactor·n²/λ0²⌉ iterations, so (1 − ηλ0/2)^K ≈ e^{−stepFactor/8}: the whole predicted decay is exercised.
  */
 export async function thm41(cfg: Du2019Config, k: Key, ctx: RunContext): Promise<Thm41Trace> {
+  const first: Thm41Trace = await thm41Run(cfg, k, ctx, 0);
+  if (cfg.thm41Replicates > 1) {
+    first.replicas = [];
+    for (let r = 1; r < cfg.thm41Replicates; r++) first.replicas.push(await thm41Run(cfg, foldIn(k, `replicate${r}`), ctx, r));
+  }
+  return first;
+}
+
+/** One thm4.1 A run (its own data and initialization from `k`). */
+async function thm41Run(cfg: Du2019Config, k: Key, ctx: RunContext, r: number): Promise<Omit<Thm41Trace, 'replicas'>> {
   const n = cfg.thm41N;
   const m = cfg.thm41Width;
   const { X, y } = sphereData(foldIn(k, 'data'), n, n);
   const { lambda0 } = hInfinitySpectrum(X);
   const eta = lambda0 / (4 * n * n);
   const steps = Math.ceil((cfg.thm41StepFactor * n * n) / lambda0 ** 2);
-  ctx.progress.phase('thm4.1 A', steps);
+  const R = cfg.thm41Replicates;
+  ctx.progress.phase(R > 1 ? `thm4.1 A run ${r + 1}/${R}` : 'thm4.1 A', steps);
   const tr = await ctx.time('thm4.1 A: GD', () =>
     trainGd({
       X,
