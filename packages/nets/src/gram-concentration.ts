@@ -47,6 +47,17 @@ export interface GramHoeffdingTrials {
 /**
  * Part (a) data: for each width m, `draws` draws of H(0) (key `foldIn(foldIn(key, 'rate-m<m>'), t)`) and their Frobenius
  * and spectral distances from `Hinf`. `onDraw(m, t)` runs after each draw (progress).
+ * @example
+ * ```ts
+ * import { key, normal, sphere } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { gramDeviationRate, gramH, hInfinity } from '@repro/nets';
+ *
+ * const X = matrix(8, 3, sphere(key(1), 8, 3));
+ * const r = gramDeviationRate({ X, Hinf: hInfinity(X), widths: [50, 200], draws: 4, key: key(2), sample: (k, m) => gramH(X, normal(k, m * 3), m) });
+ * r.fro.length; // → 2
+ * (r.froSqExpected[0] as number) / (r.froSqExpected[1] as number); // → 4 (E‖H(0) − H∞‖_F² ∝ 1/m)
+ * ```
  */
 export function gramDeviationRate(o: {
   X: Matrix;
@@ -78,6 +89,16 @@ export function gramDeviationRate(o: {
 /**
  * Part (b) data: for each width m, `trials` draws of H(0) (key `foldIn(foldIn(key, 'prob-m<m>'), t)`), counting those
  * within the explicit bound `hoeffdingGramBound(n, m, delta)` of `Hinf`.
+ * @example
+ * ```ts
+ * import { key, normal, sphere } from '@repro/concentration';
+ * import { matrix } from '@repro/linalg';
+ * import { gramH, gramHoeffdingTrials, hInfinity } from '@repro/nets';
+ *
+ * const X = matrix(8, 3, sphere(key(1), 8, 3));
+ * const p = gramHoeffdingTrials({ Hinf: hInfinity(X), widths: [100], trials: 20, delta: 0.1, key: key(3), sample: (k, m) => gramH(X, normal(k, m * 3), m) });
+ * p.probSuccesses; // → [20] (the union bound is loose)
+ * ```
  */
 export function gramHoeffdingTrials(o: {
   Hinf: Matrix;
