@@ -76,23 +76,33 @@ export function svmSmo(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoOptions
   }
   const alpha = new Float64Array(n);
   const G = new Float64Array(n).fill(-1);
+  // Index sets as flags, kept in step with α (only α_i, α_j change per iteration): up ⇔ t ∈ I_up, low ⇔ t ∈ I_low.
+  const up = new Uint8Array(n);
+  const low = new Uint8Array(n);
+  const setFlags = (t: number): void => {
+    const yt = y[t] as number;
+    const at = alpha[t] as number;
+    up[t] = (yt === 1 ? at < C : at > 0) ? 1 : 0;
+    low[t] = (yt === 1 ? at > 0 : at < C) ? 1 : 0;
+  };
+  for (let t = 0; t < n; t++) setFlags(t);
+  // yG_t = y_t·G_t; −yG_t is exactly −y_t·G_t (y = ±1), so both selections read it.
+  const yG = new Float64Array(n);
+  // i: most violating index in I_up, i.e. argmax_{I_up} −y_tG_t, last index on ties. The first scan is here; later
+  // ones are fused into the gradient update (same values, same ascending order, so the same i).
+  let Gmax = Number.NEGATIVE_INFINITY;
+  let i = -1;
+  for (let t = 0; t < n; t++) {
+    const g = (y[t] as number) * (G[t] as number);
+    yG[t] = g;
+    if (up[t] === 1 && -g >= Gmax) {
+      Gmax = -g;
+      i = t;
+    }
+  }
   let iter = 0;
   let gap = Number.POSITIVE_INFINITY;
   for (;;) {
-    // i: most violating index in I_up = {α < C, y = +1} ∪ {α > 0, y = −1}.
-    let Gmax = Number.NEGATIVE_INFINITY;
-    let i = -1;
-    for (let t = 0; t < n; t++) {
-      const yt = y[t] as number;
-      const at = alpha[t] as number;
-      if (yt === 1 ? at < C : at > 0) {
-        const v = -yt * (G[t] as number);
-        if (v >= Gmax) {
-          Gmax = v;
-          i = t;
-        }
-      }
-    }
     // j: in I_low = {α < C, y = −1} ∪ {α > 0, y = +1}, maximal second-order gain; Gmax2 = max_{I_low} y_tG_t for the gap.
     let Gmax2 = Number.NEGATIVE_INFINITY;
     let j = -1;
@@ -101,10 +111,8 @@ export function svmSmo(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoOptions
       const Kii = diag[i] as number;
       const ri = i * n;
       for (let t = 0; t < n; t++) {
-        const yt = y[t] as number;
-        const at = alpha[t] as number;
-        if (yt === 1 ? at > 0 : at < C) {
-          const g = yt * (G[t] as number);
+        if (low[t] === 1) {
+          const g = yG[t] as number;
           if (g >= Gmax2) Gmax2 = g;
           const bgain = Gmax + g;
           if (bgain > 0) {
@@ -147,10 +155,24 @@ export function svmSmo(K: Matrix, labels: ArrayLike<number>, opts: SvmSmoOptions
     }
     alpha[i] = clipI ? (yi === 1 ? C : 0) : ai + yi * step;
     alpha[j] = clipJ ? (yj === 1 ? 0 : C) : aj - yj * step;
+    setFlags(i);
+    setFlags(j);
     const ri = i * n;
     const rj = j * n;
-    // G_k += y_k·t·(K_ki − K_kj)
-    for (let k = 0; k < n; k++) G[k] = (G[k] as number) + (y[k] as number) * step * ((Kd[ri + k] as number) - (Kd[rj + k] as number));
+    // G_k += y_k·t·(K_ki − K_kj), and the next i from the updated G_k in the same pass.
+    Gmax = Number.NEGATIVE_INFINITY;
+    i = -1;
+    for (let k = 0; k < n; k++) {
+      const yk = y[k] as number;
+      const Gk = (G[k] as number) + yk * step * ((Kd[ri + k] as number) - (Kd[rj + k] as number));
+      G[k] = Gk;
+      const g = yk * Gk;
+      yG[k] = g;
+      if (up[k] === 1 && -g >= Gmax) {
+        Gmax = -g;
+        i = k;
+      }
+    }
   }
   const b = bias(alpha, y, G, C);
   let objective = 0;

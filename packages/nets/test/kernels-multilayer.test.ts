@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arcCosineActivation,
   arcCosineAngleMap,
+  arcCosineAngleMapInPlace,
   arcCosineJ,
   arcCosineKernel,
   arcCosineLogDiagonal,
@@ -39,6 +40,15 @@ describe('arc-cosine kernels: closed forms at special angles', () => {
       expect(Math.abs(arcCosineAngleMap(n, -1))).toBeLessThan(ROUNDING);
       expect(arcCosineAngleMap(n, 1 + 1e-12)).toBe(1); // clamped
     }
+  });
+  it('the in-place angle map gives arcCosineAngleMap bit for bit (degree loops unrolled)', () => {
+    const xs = Float64Array.from([...Array.from(normal(key(5), 2000), (v) => Math.tanh(v)), -1, 1, -0, 0, -1.5, 1.5, 1 - 1e-16, -1 + 1e-16, Number.NaN]);
+    for (const n of [0, 1, 2, 3, 4]) {
+      const got = xs.slice();
+      arcCosineAngleMapInPlace(n, got);
+      got.forEach((v, i) => expect(Object.is(v, arcCosineAngleMap(n, xs[i] as number))).toBe(true));
+    }
+    expect(() => arcCosineAngleMapInPlace(5, xs.slice())).toThrow(RangeError);
   });
   it('activation g_n(z) = Θ(z) zⁿ with Θ(0) = 0', () => {
     expect(arcCosineActivation(0, 0)).toBe(0);

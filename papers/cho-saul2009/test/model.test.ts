@@ -1,4 +1,4 @@
-import { key } from '@repro/concentration';
+import { key, uniform } from '@repro/concentration';
 import { arcCosineJ } from '@repro/nets';
 import { describe, expect, it } from 'vitest';
 import { spearman } from '../src/claims/select.js';
@@ -51,6 +51,58 @@ describe('datasets', () => {
     expect(failsPairwiseConvexity(sq)).toBe(false);
     sq[10 * SIDE + 10] = 0;
     expect(failsPairwiseConvexity(sq)).toBe(true);
+  });
+  it('the row-mask convexity test gives the pairwise loop\'s answer on every image tried', () => {
+    // Oracle: the pairwise loop the row-mask version replaced (every pair a < b of on-pixels, half-pixel steps, rounded).
+    const byPairs = (img: Uint8Array): boolean => {
+      const on: number[] = [];
+      for (let i = 0; i < PIXELS; i++) if (img[i] === 1) on.push(i);
+      for (let a = 0; a < on.length; a++)
+        for (let b = a + 1; b < on.length; b++) {
+          const [ra, ca, rb, cb] = [Math.floor((on[a] as number) / SIDE), (on[a] as number) % SIDE, Math.floor((on[b] as number) / SIDE), (on[b] as number) % SIDE];
+          const steps = 2 * Math.max(Math.abs(rb - ra), Math.abs(cb - ca));
+          for (let s = 1; s < steps; s++) if (img[Math.round(ra + ((rb - ra) * s) / steps) * SIDE + Math.round(ca + ((cb - ca) * s) / steps)] === 0) return true;
+        }
+      return false;
+    };
+    const u = uniform(key(11), 200_000);
+    let q = 0;
+    const next = (): number => u[q++ % u.length] as number;
+    // Unions of 1–3 random half-plane polygons (many of them convex, so the full scan runs), sparse noise, lines, corners.
+    const polygon = (): Uint8Array => {
+      const img = new Uint8Array(PIXELS).fill(1);
+      const h = 1 + Math.floor(next() * 8);
+      for (let k = 0; k < h; k++) {
+        const [px, py, phi] = [next() * SIDE, next() * SIDE, next() * 2 * Math.PI];
+        for (let r = 0; r < SIDE; r++) for (let c = 0; c < SIDE; c++) if ((c + 0.5 - px) * Math.cos(phi) + (r + 0.5 - py) * Math.sin(phi) < 0) img[r * SIDE + c] = 0;
+      }
+      return img;
+    };
+    const images: Uint8Array[] = [new Uint8Array(PIXELS), new Uint8Array(PIXELS).fill(1)];
+    for (let t = 0; t < 300; t++) {
+      const img = polygon();
+      const parts = Math.floor(next() * 3);
+      for (let s = 0; s < parts; s++) polygon().forEach((v, i) => (img[i] = (img[i] as number) | v));
+      images.push(img);
+    }
+    for (const density of [0.003, 0.01, 0.05]) for (let t = 0; t < 30; t++) images.push(Uint8Array.from({ length: PIXELS }, () => (next() < density ? 1 : 0)));
+    for (const [a, b] of [[0, PIXELS - 1], [SIDE - 1, PIXELS - SIDE], [3 * SIDE + 4, 20 * SIDE + 9], [5, 5 + 3 * SIDE]] as const) {
+      const img = new Uint8Array(PIXELS);
+      img[a] = 1;
+      img[b] = 1;
+      images.push(img);
+    }
+    const d = generate('convex', key(2), 60);
+    for (let i = 0; i < 60; i++) images.push(Uint8Array.from(d.X.subarray(i * PIXELS, (i + 1) * PIXELS)));
+    let fails = 0;
+    for (const img of images) {
+      const want = byPairs(img);
+      expect(failsPairwiseConvexity(img)).toBe(want);
+      if (want) fails++;
+    }
+    // Both answers occur often (the comparison is not one-sided).
+    expect(fails).toBeGreaterThan(50);
+    expect(images.length - fails).toBeGreaterThan(50);
   });
   it('mnistBackRand: 10 classes, background replaced by noise, deterministic', () => {
     const a = generate('mnistBackRand', key(3), 100);
