@@ -1,7 +1,7 @@
 // worker_threads entry: hosts one GD shard on its own tfjs instance (same backend as the main thread).
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
-import { createShard } from './gd-shard.mjs';
+import { createFusedShard, createShard } from './gd-shard.mjs';
 import { installWasmMatMul } from './wasm-matmul.mjs';
 
 let shard = null;
@@ -16,7 +16,11 @@ async function setBackend(name, detail) {
 
 parentPort.on('message', async (msg) => {
   try {
-    if (msg.cmd === 'init') {
+    if (msg.cmd === 'init' && msg.fused) {
+      // The tfjs-free shard (wasm backend with @repro/linalg's sgemm): sgemm alone, one thread per shard.
+      shard = createFusedShard((await import(msg.sgemmUrl)).sgemm, msg.args, { threads: 1 });
+      parentPort.postMessage({ ok: true });
+    } else if (msg.cmd === 'init') {
       await setBackend(msg.backend, msg.detail);
       // Same matMul kernel as the main thread (so results do not depend on where a shard runs), one thread per shard.
       if (msg.sgemmUrl) installWasmMatMul(tf, (await import(msg.sgemmUrl)).sgemm, { threads: 1 });

@@ -17,3 +17,8 @@ export function createShard(
   tf: typeof tfc,
   o: { n: number; d: number; ms: number; X: Float32Array; Xt: Float32Array; Wt: Float32Array; a: Float32Array; scale: number; eta: number; joint: boolean },
 ): Shard;
+export function createFusedShard(
+  sgemm: (A: Float32Array, B: Float32Array, M: number, K: number, N: number, o?: { out?: Float32Array; threads?: number }) => Float32Array,
+  o: { n: number; d: number; ms: number; X: Float32Array; Xt: Float32Array; Wt: Float32Array; a: Float32Array; scale: number; eta: number; joint: boolean },
+  gemmOpts?: { threads?: number },
+): Shard;

@@ -65,3 +65,101 @@ export function createShard(tf, o) {
     },
   };
 }
+
+/**
+ * The same shard without tfjs: plain loops around @repro/linalg's `sgemm`, for the wasm backend with that sgemm installed
+ * as its matMul (`installWasmMatMul`). It performs tfjs-backend-wasm's float32 arithmetic in tfjs's order, so it returns
+ * the same bits as `createShard` there (a unit test compares them step by step): the elementwise products are rounded to
+ * float32 one by one, `sum` accumulates in float32 sequentially along the reduced axis, `max` propagates NaN, and each
+ * matMul is the same `sgemm` call on the same shapes. What it saves is passes over the n×ms activations: the forward's
+ * pattern, ReLU, output and pattern-change count are one pass, the update's step and the next ‖w_r − w_r(0)‖² another,
+ * against about fifteen tfjs kernels (each a pass, several allocating).
+ * @param {(A: Float32Array, B: Float32Array, M: number, K: number, N: number, o: object) => Float32Array} sgemm
+ * @param {{ n: number, d: number, ms: number, X: Float32Array, Xt: Float32Array, Wt: Float32Array, a: Float32Array,
+ *           scale: number, eta: number, joint: boolean }} o
+ * @param {{ threads?: number }} [gemmOpts] passed to every sgemm call (as `installWasmMatMul` does)
+ */
+export function createFusedShard(sgemm, o, gemmOpts = {}) {
+  const { n, d, ms, scale, eta, joint } = o;
+  const X = o.X;
+  const Xt = o.Xt;
+  const Wt = Float32Array.from(o.Wt);
+  const W0t = Float32Array.from(o.Wt);
+  const a = Float32Array.from(o.a);
+  // tfjs turns the JavaScript scalar η·scale into a float32 tensor before multiplying.
+  const step = Math.fround(eta * scale);
+  const Z = new Float32Array(n * ms); // Z = XW, then R = Z ∘ P in place
+  const P = new Uint8Array(n * ms);
+  const M = new Float32Array(n * ms);
+  const G = new Float32Array(d * ms);
+  const P0 = new Uint8Array(n * ms);
+  sgemm(X, Wt, n, d, ms, { ...gemmOpts, out: Z });
+  for (let t = 0; t < n * ms; t++) P0[t] = Z[t] >= 0 ? 1 : 0;
+  const acc = new Float32Array(ms);
+  // max over r of Σ_j (w_jr − w0_jr)² with float32 sums in j order (tf.sum over axis 0), NaN if any is NaN (tf.max).
+  const maxOfAcc = () => {
+    let mx = acc[0];
+    for (let r = 0; r < ms; r++) {
+      const v = acc[r];
+      if (Number.isNaN(v)) return Number.NaN;
+      if (v > mx) mx = v;
+    }
+    return mx;
+  };
+  // At W = W(0) the distances are all exactly 0 (the same pass as after an update, kept general).
+  for (let j = 0; j < d; j++)
+    for (let r = 0; r < ms; r++) {
+      const dv = Math.fround(Wt[j * ms + r] - W0t[j * ms + r]);
+      acc[r] = acc[r] + Math.fround(dv * dv);
+    }
+  let maxSq = maxOfAcc();
+  return {
+    forward(wantZ) {
+      sgemm(X, Wt, n, d, ms, { ...gemmOpts, out: Z });
+      const z = wantZ ? Z.slice() : null;
+      const u = new Float32Array(n);
+      let changed = 0;
+      for (let i = 0; i < n; i++) {
+        const row = i * ms;
+        let s = 0;
+        for (let r = 0; r < ms; r++) {
+          const zv = Z[row + r];
+          const p = zv >= 0 ? 1 : 0;
+          P[row + r] = p;
+          if (p !== P0[row + r]) changed++;
+          const rv = zv * p; // exact (p ∈ {0, 1}); −0 and NaN as tfjs's mul
+          Z[row + r] = rv;
+          s = Math.fround(s + Math.fround(rv * a[r]));
+        }
+        u[i] = s;
+      }
+      return { u, changed, maxSq, z, a: wantZ && joint ? a.slice() : null };
+    },
+    update(rIn) {
+      for (let i = 0; i < n; i++) {
+        const ri = rIn[i];
+        const row = i * ms;
+        for (let r = 0; r < ms; r++) M[row + r] = P[row + r] * Math.fround(ri * a[r]);
+      }
+      sgemm(Xt, M, d, n, ms, { ...gemmOpts, out: G });
+      // a's step reads R (in Z) and the old a, so it is computed before W's pass and applied after it.
+      const ga = joint ? sgemm(rIn, Z, 1, n, ms, gemmOpts) : null;
+      acc.fill(0);
+      for (let j = 0; j < d; j++) {
+        const row = j * ms;
+        for (let r = 0; r < ms; r++) {
+          const w = Math.fround(Wt[row + r] - Math.fround(G[row + r] * step));
+          Wt[row + r] = w;
+          const dv = Math.fround(w - W0t[row + r]);
+          acc[r] = acc[r] + Math.fround(dv * dv);
+        }
+      }
+      maxSq = maxOfAcc();
+      if (ga) for (let r = 0; r < ms; r++) a[r] = Math.fround(a[r] - Math.fround(ga[r] * step));
+    },
+    final() {
+      return { Wt: Wt.slice(), a: a.slice() };
+    },
+    dispose() {},
+  };
+}

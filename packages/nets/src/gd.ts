@@ -3,10 +3,10 @@
  * ∂L/∂w_r = m^{−1/2} Σ_i (u_i − y_i) a_r 1{w_rᵀx_i ≥ 0} x_i (kink active), ∂L/∂a_r = m^{−1/2} Σ_i (u_i − y_i) relu(w_rᵀx_i).
  * Two implementations with identical semantics: float32 on the selected tfjs backend, and a plain-JS float64 reference.
  */
-import { gram, lambdaMin, norm2, normFro, gemmModuleUrl, sub, type Matrix } from '@repro/linalg';
+import { gram, lambdaMin, norm2, normFro, gemmModuleUrl, sgemm, sub, type Matrix } from '@repro/linalg';
 import { Worker } from 'node:worker_threads';
 import { getTf, selectedBackend, type BackendInfo } from './backend.js';
-import { createShard, type ShardForward } from './gd-shard.mjs';
+import { createFusedShard, createShard, type ShardForward } from './gd-shard.mjs';
 import { gramFromCounts, patternCounts, projections, type TwoLayerParams } from './two-layer.js';
 
 /**
@@ -34,6 +34,12 @@ export interface GdOptions {
   shards?: number;
   /** float32 path: run shards in worker threads (default true); false runs the same shard code in this thread. */
   workers?: boolean;
+  /**
+   * float32 path: how a shard computes. 'fused' (default where it applies: the wasm backend with @repro/linalg's sgemm as
+   * its matMul) runs plain loops around sgemm and gives tfjs's bits with fewer passes; 'tfjs' runs tfjs kernels (every
+   * other backend always does).
+   */
+  shardKernel?: 'fused' | 'tfjs';
 }
 
 /**
@@ -57,6 +63,8 @@ export interface GdTrace {
   /** float32 path: neuron shards used, and how many ran in worker threads (0 = in this thread). */
   shards?: number;
   workers?: number;
+  /** float32 path: the shard kernel that ran ('fused' or 'tfjs'; see GdOptions.shardKernel). */
+  shardKernel?: 'fused' | 'tfjs';
 }
 
 function validate(o: GdOptions): void {
@@ -249,7 +257,7 @@ interface ShardHandle {
 }
 
 /** A shard in a worker thread (its own tfjs instance on the same backend); one request in flight at a time. */
-async function workerShard(args: Parameters<typeof createShard>[1], backend: BackendInfo): Promise<ShardHandle> {
+async function workerShard(args: Parameters<typeof createShard>[1], backend: BackendInfo, fused: boolean): Promise<ShardHandle> {
   const worker = new Worker(new URL('./gd-shard-worker.mjs', import.meta.url));
   worker.unref();
   const call = <R>(msg: Record<string, unknown>): Promise<R> =>
@@ -268,7 +276,7 @@ async function workerShard(args: Parameters<typeof createShard>[1], backend: Bac
       worker.postMessage(msg);
     });
   const sgemmUrl = backend.name === 'wasm' && backend.detail?.includes('sgemm') ? gemmModuleUrl : undefined;
-  await call({ cmd: 'init', backend: backend.name, detail: backend.detail, sgemmUrl, args });
+  await call({ cmd: 'init', backend: backend.name, detail: backend.detail, sgemmUrl, fused, args });
   return {
     forward: (wantZ) => call<ShardForward>({ cmd: 'forward', wantZ }),
     update: async (r) => {
@@ -283,8 +291,8 @@ async function workerShard(args: Parameters<typeof createShard>[1], backend: Bac
 }
 
 /** The same shard code in this thread (fallback when workers cannot start; also the 1-shard path). */
-function localShard(args: Parameters<typeof createShard>[1]): ShardHandle {
-  const sh = createShard(getTf(), args);
+function localShard(args: Parameters<typeof createShard>[1], fused: boolean): ShardHandle {
+  const sh = fused ? createFusedShard(sgemm, args) : createShard(getTf(), args);
   return {
     forward: async (wantZ) => sh.forward(wantZ),
     update: async (r) => sh.update(r),
@@ -307,6 +315,9 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
   const Xf = Float32Array.from(X.data);
   const Xt = new Float32Array(d * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xt[j * n + i] = X.data[i * d + j] as number;
+  // The fused shard reproduces tfjs-backend-wasm's arithmetic around the sgemm installed as its matMul, so it applies there.
+  const fusable = backend?.name === 'wasm' && backend.detail?.includes('sgemm') === true;
+  const fused = (opts.shardKernel ?? 'fused') === 'fused' && fusable;
   const ranges = shardRanges(m, shards);
   const argsFor = ([r0, r1]: [number, number]): Parameters<typeof createShard>[1] => {
     const ms = r1 - r0;
@@ -318,12 +329,12 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
   let workers = 0;
   if (ranges.length > 1 && backend !== undefined && opts.workers !== false) {
     try {
-      handles = await Promise.all(ranges.map((r) => workerShard(argsFor(r), backend)));
+      handles = await Promise.all(ranges.map((r) => workerShard(argsFor(r), backend, fused)));
       workers = handles.length;
     } catch {
-      handles = ranges.map((r) => localShard(argsFor(r)));
+      handles = ranges.map((r) => localShard(argsFor(r), fused));
     }
-  } else handles = ranges.map((r) => localShard(argsFor(r)));
+  } else handles = ranges.map((r) => localShard(argsFor(r), fused));
   const rec = new GramRecorder(X, opts.gramEvery ?? 0, opts.gramDiff ?? false, K);
   const loss: number[] = [];
   const patternChange: number[] = [];
@@ -386,6 +397,7 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
     const trace = finish({ loss, patternChange, maxDistance, u0 }, rec, opts, 'float32', diverged, final);
     trace.shards = ranges.length;
     trace.workers = workers;
+    trace.shardKernel = fused ? 'fused' : 'tfjs';
     return trace;
   } finally {
     await Promise.all(handles.map((h) => h.close()));
