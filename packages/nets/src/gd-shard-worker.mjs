@@ -29,9 +29,10 @@ parentPort.on('message', async (msg) => {
     } else if (msg.cmd === 'forward') {
       const out = shard.forward(msg.wantZ);
       parentPort.postMessage(out, [out.u.buffer, ...(out.z ? [out.z.buffer] : []), ...(out.a ? [out.a.buffer] : [])]);
-    } else if (msg.cmd === 'update') {
+    } else if (msg.cmd === 'step') {
       shard.update(msg.r);
-      parentPort.postMessage({ ok: true });
+      const out = shard.forward(msg.wantZ);
+      parentPort.postMessage(out, [out.u.buffer, ...(out.z ? [out.z.buffer] : []), ...(out.a ? [out.a.buffer] : [])]);
     } else if (msg.cmd === 'final') {
       const f = shard.final();
       parentPort.postMessage(f, [f.Wt.buffer, f.a.buffer]);

@@ -251,7 +251,8 @@ export function defaultShards(n: number, d: number, m: number): number {
 
 interface ShardHandle {
   forward(wantZ: boolean): Promise<ShardForward>;
-  update(r: Float32Array): Promise<void>;
+  /** update(r), then forward(wantZ) at the new weights: one round trip per GD step instead of two. */
+  step(r: Float32Array, wantZ: boolean): Promise<ShardForward>;
   final(): Promise<{ Wt: Float32Array; a: Float32Array }>;
   close(): Promise<void>;
 }
@@ -279,9 +280,7 @@ async function workerShard(args: Parameters<typeof createShard>[1], backend: Bac
   await call({ cmd: 'init', backend: backend.name, detail: backend.detail, sgemmUrl, fused, args });
   return {
     forward: (wantZ) => call<ShardForward>({ cmd: 'forward', wantZ }),
-    update: async (r) => {
-      await call({ cmd: 'update', r });
-    },
+    step: (r, wantZ) => call<ShardForward>({ cmd: 'step', r, wantZ }),
     final: () => call<{ Wt: Float32Array; a: Float32Array }>({ cmd: 'final' }),
     close: async () => {
       await call({ cmd: 'close' }).catch(() => undefined);
@@ -295,7 +294,10 @@ function localShard(args: Parameters<typeof createShard>[1], fused: boolean): Sh
   const sh = fused ? createFusedShard(sgemm, args) : createShard(getTf(), args);
   return {
     forward: async (wantZ) => sh.forward(wantZ),
-    update: async (r) => sh.update(r),
+    step: async (r, wantZ) => {
+      sh.update(r);
+      return sh.forward(wantZ);
+    },
     final: async () => sh.final(),
     close: async () => sh.dispose(),
   };
@@ -342,10 +344,12 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
   let u0 = new Float64Array(n);
   let diverged: { step: number; reason: string } | undefined;
   const r32 = new Float32Array(n);
+  let next: ShardForward[] = [];
   try {
     for (let k = 0; k <= K; k++) {
       const wantGram = rec.wants(k);
-      const outs = await Promise.all(handles.map((h) => h.forward(wantGram)));
+      // Step 0's forward pass here; each later one comes back with the update that precedes it.
+      const outs = k === 0 ? await Promise.all(handles.map((h) => h.forward(wantGram))) : next;
       // Partial outputs are summed in float64 in shard order: fixed, so the result is deterministic.
       const u = new Float64Array(n);
       let changed = 0;
@@ -376,7 +380,7 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
         rec.recordCounts(k, C, m);
       }
       if (k === K) break;
-      await Promise.all(handles.map((h) => h.update(r32)));
+      next = await Promise.all(handles.map((h) => h.step(r32, rec.wants(k + 1))));
       opts.onStep?.(k + 1);
     }
     let final: { W: Float64Array; a: Float64Array } | undefined;
