@@ -36,6 +36,12 @@ describe('fused GD shard = tfjs shard on the wasm backend, bit for bit', () => {
       const opts: GdOptions = { X, y, init, eta: 0.3, steps: 12, keepFinal: true, ...extra };
       same(await trainTwoLayerGd(opts), await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
     });
+  it('products past the native crossover (onnxruntime-node where it loads) give the same bits too', async () => {
+    const [nb, db, mb] = [96, 96, 512]; // 96·96·256 multiply-adds per shard GEMM ≥ 2^19
+    const Xb = matrix(nb, db, sphere(key(24), nb, db));
+    const opts: GdOptions = { X: Xb, y: normal(key(25), nb), init: initTwoLayer(key(26), mb, db), eta: 0.05, steps: 5, keepFinal: true, shards: 2, trainOutput: true };
+    same(await trainTwoLayerGd(opts), await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
+  });
   it('a diverging run stops at the same step with the same non-finite values', async () => {
     const opts: GdOptions = { X, y, init, eta: 1e7, steps: 200, trainOutput: true, shards: 2 };
     const fused = await trainTwoLayerGd(opts);
