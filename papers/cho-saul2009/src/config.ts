@@ -155,7 +155,7 @@ const paper: ChoSaul2009Config = {
   svmDepths: [1, 2, 3, 4, 5, 6],
   svmC: [0.1, 1, 10, 100],
   rbfGammas: [0.25, 0.5, 1, 2, 4],
-  // 16 draws (convexDrawsForPower above; the depth claim's 5 are a subset, NOTES.md §3). Each extra draw costs ≈ 150 CPU-s
+  // 16 draws (convexDrawsForPower above; the depth claim's 5 are a subset, NOTES.md §3). Each extra draw costs ≈ 94 CPU-s
   // on an idle core in the job pool (README, paper profile cost).
   svmConvexReplicates: convexDrawsForPower(SVM_POWER),
   // MKMs: ℓ = 0..5 as the paper's charts; 7000 of the 10 000 digits per draw (one job ≈ 180 s at 5000/1000/4000 with
