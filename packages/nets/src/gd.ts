@@ -35,11 +35,13 @@ export interface GdOptions {
   /** float32 path: run shards in worker threads (default true); false runs the same shard code in this thread. */
   workers?: boolean;
   /**
-   * float32 path: how a shard computes. 'fused' (default where it applies: the wasm backend with @repro/linalg's sgemm as
-   * its matMul) runs plain loops around sgemm and gives tfjs's bits with fewer passes; 'tfjs' runs tfjs kernels (every
-   * other backend always does).
+   * float32 path: how a shard computes. 'fused' runs plain loops around @repro/linalg's sgemm and gives the tfjs shard's
+   * bits with fewer passes; it applies on the wasm backend with that sgemm as its matMul (every other backend runs
+   * 'tfjs'). Default 'auto': fused where it applies and a shard holds ≥ 2^20 activations (n × its neurons) — below
+   * that, tfjs-backend-wasm's SIMD element-wise kernels beat the scalar JavaScript loops despite their extra passes
+   * (measured: fused 5–15 % faster at 3.2–5 M per shard, a wash or slower at 0.4–0.8 M). The bits do not depend on it.
    */
-  shardKernel?: 'fused' | 'tfjs';
+  shardKernel?: 'auto' | 'fused' | 'tfjs';
 }
 
 /**
@@ -237,6 +239,9 @@ function trainF64(opts: GdOptions): GdTrace {
   return finish({ loss, patternChange, maxDistance, u0 }, rec, opts, 'float64', diverged, { W, a });
 }
 
+/** Activations per shard (n × its neurons) from which 'auto' runs the fused shard (see GdOptions.shardKernel). */
+const FUSED_MIN_ACTIVATIONS = 2 ** 20;
+
 /** Neuron shards: contiguous ranges of r, fixed by the options (not by the worker count), so results never depend on it. */
 function shardRanges(m: number, shards: number): [number, number][] {
   const out: [number, number][] = [];
@@ -319,8 +324,9 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xt[j * n + i] = X.data[i * d + j] as number;
   // The fused shard reproduces tfjs-backend-wasm's arithmetic around the sgemm installed as its matMul, so it applies there.
   const fusable = backend?.name === 'wasm' && backend.detail?.includes('sgemm') === true;
-  const fused = (opts.shardKernel ?? 'fused') === 'fused' && fusable;
   const ranges = shardRanges(m, shards);
+  const kernel = opts.shardKernel ?? 'auto';
+  const fused = fusable && (kernel === 'fused' || (kernel === 'auto' && n * Math.max(...ranges.map(([r0, r1]) => r1 - r0)) >= FUSED_MIN_ACTIVATIONS));
   const argsFor = ([r0, r1]: [number, number]): Parameters<typeof createShard>[1] => {
     const ms = r1 - r0;
     const Wt = new Float32Array(d * ms);

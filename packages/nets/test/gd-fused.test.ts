@@ -33,23 +33,28 @@ describe('fused GD shard = tfjs shard on the wasm backend, bit for bit', () => {
   ];
   for (const [name, extra] of cases)
     it(name, async () => {
-      const opts: GdOptions = { X, y, init, eta: 0.3, steps: 12, keepFinal: true, ...extra };
+      const opts: GdOptions = { X, y, init, eta: 0.3, steps: 12, keepFinal: true, shardKernel: 'fused', ...extra };
       same(await trainTwoLayerGd(opts), await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
     });
   it('products past the native crossover (onnxruntime-node where it loads) give the same bits too', async () => {
     const [nb, db, mb] = [96, 96, 512]; // 96·96·256 multiply-adds per shard GEMM ≥ 2^19
     const Xb = matrix(nb, db, sphere(key(24), nb, db));
-    const opts: GdOptions = { X: Xb, y: normal(key(25), nb), init: initTwoLayer(key(26), mb, db), eta: 0.05, steps: 5, keepFinal: true, shards: 2, trainOutput: true };
+    const opts: GdOptions = { X: Xb, y: normal(key(25), nb), init: initTwoLayer(key(26), mb, db), eta: 0.05, steps: 5, keepFinal: true, shards: 2, trainOutput: true, shardKernel: 'fused' };
     same(await trainTwoLayerGd(opts), await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
   });
   it('a diverging run stops at the same step with the same non-finite values', async () => {
-    const opts: GdOptions = { X, y, init, eta: 1e7, steps: 200, trainOutput: true, shards: 2 };
+    const opts: GdOptions = { X, y, init, eta: 1e7, steps: 200, trainOutput: true, shards: 2, shardKernel: 'fused' };
     const fused = await trainTwoLayerGd(opts);
     expect(fused.diverged?.step).toBeGreaterThan(0);
     same(fused, await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
   });
+  it("'auto' picks the fused shard only from 2^20 activations per shard", async () => {
+    expect((await trainTwoLayerGd({ X, y, init, eta: 0.3, steps: 1 })).shardKernel).toBe('tfjs');
+    const big = { X: matrix(2048, 2, sphere(key(27), 2048, 2)), y: normal(key(28), 2048), init: initTwoLayer(key(29), 512, 2), eta: 0.01, steps: 1, shards: 1 };
+    expect((await trainTwoLayerGd(big)).shardKernel).toBe('fused');
+  });
   it('the fused kernel is not a copy of the tfjs one: a different step size gives different bits', async () => {
-    const a = await trainTwoLayerGd({ X, y, init, eta: 0.3, steps: 3 });
+    const a = await trainTwoLayerGd({ X, y, init, eta: 0.3, steps: 3, shardKernel: 'fused' });
     const b = await trainTwoLayerGd({ X, y, init, eta: 0.3 * (1 + 2 ** -20), steps: 3, shardKernel: 'tfjs' });
     expect(a.loss.slice(1)).not.toEqual(b.loss.slice(1));
   });
