@@ -76,6 +76,7 @@ function validate(o: GdOptions): void {
   if (!(Number.isFinite(eta) && eta > 0)) throw new RangeError(`learning rate eta must be finite and > 0, got ${eta}`);
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
   if (o.gramEvery !== undefined && !(Number.isInteger(o.gramEvery) && o.gramEvery >= 0)) throw new RangeError(`gramEvery must be a non-negative integer, got ${o.gramEvery}`);
+  if (o.shardKernel !== undefined && !['auto', 'fused', 'tfjs'].includes(o.shardKernel)) throw new RangeError(`shardKernel must be 'auto', 'fused' or 'tfjs', got ${String(o.shardKernel)}`);
   for (const v of X.data) if (!Number.isFinite(v)) throw new RangeError('X contains a non-finite value');
   for (const v of y) if (!Number.isFinite(v)) throw new RangeError('y contains a non-finite value');
 }

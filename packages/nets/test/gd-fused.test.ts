@@ -48,6 +48,9 @@ describe('fused GD shard = tfjs shard on the wasm backend, bit for bit', () => {
     expect(fused.diverged?.step).toBeGreaterThan(0);
     same(fused, await trainTwoLayerGd({ ...opts, shardKernel: 'tfjs' }));
   });
+  it('rejects an unknown shard kernel', async () => {
+    await expect(trainTwoLayerGd({ X, y, init, eta: 0.3, steps: 1, shardKernel: 'simd' as 'auto' })).rejects.toThrow(/shardKernel/);
+  });
   it("'auto' picks the fused shard only from 2^20 activations per shard", async () => {
     expect((await trainTwoLayerGd({ X, y, init, eta: 0.3, steps: 1 })).shardKernel).toBe('tfjs');
     const big = { X: matrix(2048, 2, sphere(key(27), 2048, 2)), y: normal(key(28), 2048), init: initTwoLayer(key(29), 512, 2), eta: 0.01, steps: 1, shards: 1 };
