@@ -248,6 +248,8 @@ export function arcCosineAngleMapInPlace(n: number, cos: Float64Array): void {
       }
       return;
     case 1:
+    case 2: {
+      const two = n === 2; // loop-invariant: the branch below always goes the same way
       for (let i = 0; i < len; i++) {
         const c = Math.min(1, Math.max(-1, cos[i] as number));
         if (c === 1) {
@@ -256,21 +258,10 @@ export function arcCosineAngleMapInPlace(n: number, cos: Float64Array): void {
         }
         const t = Math.PI - Math.acos(c);
         const s = Math.sqrt(Math.max(0, (1 - c) * (1 + c)));
-        cos[i] = (s + t * c) / Math.PI;
+        cos[i] = two ? (3 * s * c + t * (1 + 2 * c * c)) / (3 * Math.PI) : (s + t * c) / Math.PI;
       }
       return;
-    case 2:
-      for (let i = 0; i < len; i++) {
-        const c = Math.min(1, Math.max(-1, cos[i] as number));
-        if (c === 1) {
-          cos[i] = 1;
-          continue;
-        }
-        const t = Math.PI - Math.acos(c);
-        const s = Math.sqrt(Math.max(0, (1 - c) * (1 + c)));
-        cos[i] = (3 * s * c + t * (1 + 2 * c * c)) / (3 * Math.PI);
-      }
-      return;
+    }
     default:
       for (let i = 0; i < len; i++) cos[i] = arcCosineAngleMap(n, cos[i] as number);
   }
