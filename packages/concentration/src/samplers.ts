@@ -15,8 +15,13 @@ const TWO_POW_26 = 2 ** 26;
 export function uniform(k: Key, n: number): Float64Array {
   const bits = randomBits(k, 2 * n);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = ((bits[2 * i] as number) >>> 5) * TWO_POW_26 * TWO_POW_M53 + (((bits[2 * i + 1] as number) >>> 6) + 0.5) * TWO_POW_M53;
+  for (let i = 0; i < n; i++) out[i] = openUnit(bits[2 * i] as number, bits[2 * i + 1] as number);
   return out;
+}
+
+/** The open-interval uniform of two words (27 + 26 bits), as `uniform` and `normal` both use it. */
+function openUnit(hi: number, lo: number): number {
+  return (hi >>> 5) * TWO_POW_26 * TWO_POW_M53 + ((lo >>> 6) + 0.5) * TWO_POW_M53;
 }
 
 /**
@@ -31,11 +36,12 @@ export function uniform(k: Key, n: number): Float64Array {
  */
 export function normal(k: Key, n: number): Float64Array {
   const pairs = Math.ceil(n / 2);
-  const u = uniform(k, 2 * pairs);
+  // The words of uniform(k, 2·pairs), turned into uniforms pair by pair (no intermediate array: the same numbers).
+  const bits = randomBits(k, 4 * pairs);
   const out = new Float64Array(2 * pairs);
   for (let i = 0; i < pairs; i++) {
-    const r = Math.sqrt(-2 * Math.log(u[2 * i] as number));
-    const t = 2 * Math.PI * (u[2 * i + 1] as number);
+    const r = Math.sqrt(-2 * Math.log(openUnit(bits[4 * i] as number, bits[4 * i + 1] as number)));
+    const t = 2 * Math.PI * openUnit(bits[4 * i + 2] as number, bits[4 * i + 3] as number);
     out[2 * i] = r * Math.cos(t);
     out[2 * i + 1] = r * Math.sin(t);
   }
