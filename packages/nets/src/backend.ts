@@ -141,3 +141,8 @@ export function getTf(): typeof tf {
 export function selectedBackend(): BackendInfo | undefined {
   return selected?.info;
 }
+
+/** Whether tfjs's matMul on this backend is @repro/linalg's sgemm (the wasm backend after `installWasmMatMul`). Internal. */
+export function matMulIsReproSgemm(b: BackendInfo | undefined = selectedBackend()): boolean {
+  return b?.name === 'wasm' && (b.detail ?? '').includes('sgemm');
+}

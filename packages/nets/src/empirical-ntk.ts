@@ -6,7 +6,7 @@
  */
 import { gram, matmul, matrix, type Matrix } from '@repro/linalg';
 import type * as tfc from '@tensorflow/tfjs-core';
-import { getTf, selectedBackend } from './backend.js';
+import { getTf, matMulIsReproSgemm, selectedBackend } from './backend.js';
 import { ensureGradients } from './gradients.js';
 import { activation, type Activation } from './activation.js';
 import { mlpForward, type MlpParams } from './mlp.js';
@@ -74,8 +74,7 @@ export function empiricalNtk(p: MlpParams, X: Matrix, act: Activation): Empirica
 
 /** tfjs-backend-wasm's own matMul with a transposed operand (measured 1.7 vs 22 GFLOP/s); not sgemm, not tfjs-node. */
 function transposeIsSlow(): boolean {
-  const b = selectedBackend();
-  return b?.name === 'wasm' && !(b.detail ?? '').includes('sgemm');
+  return selectedBackend()?.name === 'wasm' && !matMulIsReproSgemm();
 }
 
 /** Row blocks for the symmetric Gram products: only blocks i ≤ j are formed, (b + 1)/(2b) of the full GEMM cost. */
@@ -97,11 +96,13 @@ async function addGramProductTerm(F: tfc.Tensor2D, B: tfc.Tensor2D, edges: reado
   const N = K.rows;
   const FG = keepFeatureGram ? matrix(N, N) : undefined;
   const nb = edges.length - 1;
-  // Row blocks from one read of each operand: tfjs-backend-wasm's slice kernel copies the whole input out of its heap on
-  // every call (readSync), which for the N×n_1 operands of a wide net cost 4 full copies per operand (≈ 0.5 s of a
-  // 6 s Figure 2 trial). The blocks hold the same numbers, so the products are the same.
+  // Row blocks. On the wasm backend from one read of each operand: its slice kernel copies the whole input out of the
+  // heap on every call (readSync), which for the N×n_1 operands of a wide net cost 4 full copies per operand (≈ 0.5 s
+  // of a 6 s Figure 2 trial). Elsewhere tf.slice (on-device for tfjs-node, no download). Same numbers either way.
   const blocksOf = async (T: tfc.Tensor2D): Promise<tfc.Tensor2D[]> => {
     if (nb === 1) return [T];
+    if (selectedBackend()?.name !== 'wasm')
+      return Array.from({ length: nb }, (_, i) => tf.slice(T, [edges[i] as number, 0], [(edges[i + 1] as number) - (edges[i] as number), -1]));
     const v = (await T.data()) as Float32Array;
     const c = T.shape[1];
     return Array.from({ length: nb }, (_, i) => tf.tensor2d(v.subarray((edges[i] as number) * c, (edges[i + 1] as number) * c), [(edges[i + 1] as number) - (edges[i] as number), c]));

@@ -5,7 +5,7 @@
  */
 import { gram, lambdaMin, norm2, normFro, gemmModuleUrl, sgemm, sub, type Matrix } from '@repro/linalg';
 import { Worker } from 'node:worker_threads';
-import { getTf, selectedBackend, type BackendInfo } from './backend.js';
+import { getTf, matMulIsReproSgemm, selectedBackend, type BackendInfo } from './backend.js';
 import { createFusedShard, createShard, type ShardForward } from './gd-shard.mjs';
 import { gramFromCounts, patternCounts, projections, type TwoLayerParams } from './two-layer.js';
 
@@ -282,7 +282,7 @@ async function workerShard(args: Parameters<typeof createShard>[1], backend: Bac
       worker.once('error', onErr);
       worker.postMessage(msg);
     });
-  const sgemmUrl = backend.name === 'wasm' && backend.detail?.includes('sgemm') ? gemmModuleUrl : undefined;
+  const sgemmUrl = matMulIsReproSgemm(backend) ? gemmModuleUrl : undefined;
   await call({ cmd: 'init', backend: backend.name, detail: backend.detail, sgemmUrl, fused, args });
   return {
     forward: (wantZ) => call<ShardForward>({ cmd: 'forward', wantZ }),
@@ -324,7 +324,7 @@ async function trainF32(opts: GdOptions): Promise<GdTrace> {
   const Xt = new Float32Array(d * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xt[j * n + i] = X.data[i * d + j] as number;
   // The fused shard reproduces tfjs-backend-wasm's arithmetic around the sgemm installed as its matMul, so it applies there.
-  const fusable = backend?.name === 'wasm' && backend.detail?.includes('sgemm') === true;
+  const fusable = matMulIsReproSgemm(backend);
   const ranges = shardRanges(m, shards);
   const kernel = opts.shardKernel ?? 'auto';
   const fused = fusable && (kernel === 'fused' || (kernel === 'auto' && n * Math.max(...ranges.map(([r0, r1]) => r1 - r0)) >= FUSED_MIN_ACTIVATIONS));
