@@ -35,24 +35,26 @@ const n = 1000;
 const d = 1000;
 const X = matrix(n, d, sphere(key(1), n, d));
 const y = normal(key(2), n);
-for (const [m, target, numpy] of [
-  [1000, Number.NaN, 0.019],
-  [10000, 0.7, 0.23],
+// extra: the iterations between the short (2-step) and the long run, ≈ 1 s of work either way: 4 at m = 10 000 gave
+// 0.014 s/iter (282 GFLOP/s, above this box's peak) at m = 1000 — set-up noise divided by 4 — where 20 give 0.031.
+for (const [m, target, numpy, extra] of [
+  [1000, Number.NaN, 0.019, 20],
+  [10000, 0.3, 0.23, 4], // target: issue 23 (≤ 0.30 s; issue 10 had asked ≤ 0.7 s)
 ] as const) {
   const init = initTwoLayer(key(3), m, d);
-  // Marginal cost of one iteration (forward + update ≈ 4ndm flops): the difference of a 6-step and a 2-step run, so set-up
+  // Marginal cost of one iteration (forward + update ≈ 4ndm flops): the difference of a (2 + extra)-step and a 2-step run, so set-up
   // (transposes, worker start-up, the initial pattern) is not counted.
   // Each length is timed 3 times and the fastest kept: single runs on this VM vary by tens of percent, and the difference
   // of two noisy times is noisier still.
   let short = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 2 });
-  let long = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 6 });
+  let long = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 2 + extra });
   for (let rep = 1; rep < 3; rep++) {
     const s2 = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 2 });
-    const l2 = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 6 });
+    const l2 = await trainTwoLayerGd({ X, y, init, eta: 0.1, steps: 2 + extra });
     if (s2.seconds < short.seconds) short = s2;
     if (l2.seconds < long.seconds) long = l2;
   }
-  const perIter = (long.seconds - short.seconds) / 4;
+  const perIter = (long.seconds - short.seconds) / extra;
   const setup = short.seconds - 2 * perIter;
   const gflops = (4 * n * d * m) / perIter / 1e9;
   recordBench(`nets du2019 GD iteration n=d=${n} m=${m}`, perIter);
