@@ -6,9 +6,13 @@
 //   2. wasm vs native → every claim has the same status (exactly), every observed number of an allclose claim agrees
 //      within that claim's own rtol/atol (the `repro diff` rule check-determinism --backends uses for tfjs's cpu backend),
 //      and every other observed number and every values.json entry agrees within VALUES_RTOL (below).
-// Usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep]
+// Usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep] [--kernel native|cuda]
 //   --all: every paper (≈ 3 × the whole smoke reproduction; with --no-repeat, which skips check 1, ≈ 2 ×);
-//   --keep: keep the run dirs.
+//   --keep: keep the run dirs;
+//   --kernel cuda: compare against onnxruntime-node's CUDA execution provider instead of its CPU one (REPRO_GEMM=cuda) —
+//     the one-command check of issue 23 item 4 for a machine with an NVIDIA GPU and the provider's libraries
+//     (ONNXRUNTIME_NODE_INSTALL=cuda12, packages/linalg/README.md § Native GEMM). There a provider that does not load is
+//     an error (exit 2, with the reason), not a skip: whoever asks for CUDA expects it to run.
 // Needs the papers built (pnpm --filter @repro/<id>... build). Where onnxruntime-node does not load the check says so
 // and passes as skipped (exit 0): the fallback is tested by packages/linalg/test/gemm-native.test.ts. Prints
 // `gemm-kernels: N passed, M failed`, writes test-results/gemm-kernels.json, exits 1 on any failure.
@@ -37,7 +41,7 @@ const VALUES_RTOL = 1e-3;
 const VALUES_ATOL = 64 * 2 ** -24;
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep] [--compare DIR]   (default paper: du2019)');
+  console.log('usage: node scripts/check-gemm-kernels.mjs [paper ...] [--all] [--seed S] [--no-repeat] [--keep] [--compare DIR] [--kernel native|cuda]   (default paper: du2019, kernel native)');
   process.exit(0);
 }
 const si = args.indexOf('--seed');
@@ -48,7 +52,13 @@ if (!Number.isSafeInteger(seed) || seed < 0) {
 }
 const ci = args.indexOf('--compare');
 const compareDir = ci >= 0 ? args[ci + 1] : undefined;
-const named = args.filter((a, i) => !a.startsWith('--') && !(si >= 0 && i === si + 1) && !(ci >= 0 && i === ci + 1));
+const ki = args.indexOf('--kernel');
+const kernel = ki >= 0 ? args[ki + 1] : 'native';
+if (kernel !== 'native' && kernel !== 'cuda') {
+  console.error(`check-gemm-kernels: --kernel expects native or cuda, got ${kernel}`);
+  process.exit(2);
+}
+const named = args.filter((a, i) => !a.startsWith('--') && !(si >= 0 && i === si + 1) && !(ci >= 0 && i === ci + 1) && !(ki >= 0 && i === ki + 1));
 const papers = args.includes('--all') ? listPapers() : named.length > 0 ? named : ['du2019'];
 for (const p of papers) {
   if (!existsSync(join(root, 'papers', p, 'dist/bin.js'))) {
@@ -59,8 +69,13 @@ for (const p of papers) {
 
 const { diffRuns } = await import(pathToFileURL(join(root, 'packages/harness/dist/index.js')).href);
 const { gemmInfo, setGemmKernel } = await import(pathToFileURL(join(root, 'packages/linalg/dist/wasm/gemm.mjs')).href);
-setGemmKernel('native');
-const native = gemmInfo();
+let native = null;
+try {
+  setGemmKernel(kernel);
+  native = gemmInfo();
+} catch (err) {
+  native = { nativeError: String(err?.message ?? err).split('\n')[0] };
+}
 let passed = 0;
 let failed = 0;
 const result = (ok, what) => {
@@ -68,6 +83,10 @@ const result = (ok, what) => {
   else failed++;
   console.log(`gemm-kernels: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
 };
+if (kernel === 'cuda' && (native === null || native.kernel !== 'native')) {
+  console.error(`check-gemm-kernels: --kernel cuda: the CUDA execution provider does not load here: ${native?.nativeError ?? 'no WebAssembly SIMD'}`);
+  process.exit(2);
+}
 if (native === null || native.kernel !== 'native') {
   console.log(`gemm-kernels: skipped: onnxruntime-node does not load here (${native?.nativeError ?? 'no WebAssembly SIMD'}); nothing to compare`);
   writeCheckResult('gemm-kernels', 0, 0);
@@ -103,35 +122,35 @@ for (const p of papers) {
   const dirs = { wasm: join(scratch, p, 'wasm'), native: join(scratch, p, 'native'), again: join(scratch, p, 'native-again') };
   // The wasm and native runs side by side (their thread counts are fixed by REPRO_GEMM_THREADS, not by the load, so their
   // bytes do not depend on it; the seconds printed are those of two runs sharing the machine). The repeat runs alone after.
-  const [w, n] = await Promise.all([run(p, 'wasm', dirs.wasm), run(p, 'native', dirs.native)]);
-  const a = args.includes('--no-repeat') || (compareDir !== undefined && !existsSync(join(dirs.again, 'claims.json'))) ? { seconds: 0 } : await run(p, 'native', dirs.again);
+  const [w, n] = await Promise.all([run(p, 'wasm', dirs.wasm), run(p, kernel, dirs.native)]);
+  const a = args.includes('--no-repeat') || (compareDir !== undefined && !existsSync(join(dirs.again, 'claims.json'))) ? { seconds: 0 } : await run(p, kernel, dirs.again);
   const bad = [w, n, a].find((x) => x.error !== undefined);
   if (bad) {
     result(false, `${p}: ${bad.error}`);
     continue;
   }
-  console.log(`gemm-kernels: ${p}: wasm ${w.seconds.toFixed(1)} s (${counts(dirs.wasm)}), native ${n.seconds.toFixed(1)} s${a.gemm ? ` and ${a.seconds.toFixed(1)} s` : ''} (${counts(dirs.native)}); manifests name '${w.gemm}' / '${n.gemm}'`);
+  console.log(`gemm-kernels: ${p}: wasm ${w.seconds.toFixed(1)} s (${counts(dirs.wasm)}), ${kernel} ${n.seconds.toFixed(1)} s${a.gemm ? ` and ${a.seconds.toFixed(1)} s` : ''} (${counts(dirs.native)}); manifests name '${w.gemm}' / '${n.gemm}'`);
   const inReport = (dir, label) => existsSync(join(dir, 'report.md')) && read(dir, 'report.md').includes(String(label));
   result(
-    /REPRO_GEMM=wasm/.test(String(w.gemm)) && /REPRO_GEMM=native: onnxruntime-node/.test(String(n.gemm)) && inReport(dirs.wasm, w.gemm) && inReport(dirs.native, n.gemm),
+    /REPRO_GEMM=wasm/.test(String(w.gemm)) && new RegExp(`REPRO_GEMM=${kernel}: onnxruntime-node`).test(String(n.gemm)) && inReport(dirs.wasm, w.gemm) && inReport(dirs.native, n.gemm),
     `${p}: each manifest and report.md names the kernel it ran on`,
   );
   if (a.gemm) {
     const same = ['claims.json', 'values.json'].filter((f) => read(dirs.native, f) === read(dirs.again, f));
-    result(same.length === 2, `${p}: native twice, same threads → identical claims.json and values.json (${same.length}/2 identical)`);
+    result(same.length === 2, `${p}: ${kernel} twice, same threads → identical claims.json and values.json (${same.length}/2 identical)`);
   }
   const bytes = ['claims.json', 'values.json'].filter((f) => read(dirs.wasm, f) === read(dirs.native, f)).length;
-  console.log(`gemm-kernels: ${p}: wasm vs native: ${bytes}/2 of claims.json, values.json byte-identical`);
+  console.log(`gemm-kernels: ${p}: wasm vs ${kernel}: ${bytes}/2 of claims.json, values.json byte-identical`);
   const sw = statuses(dirs.wasm);
   const sn = statuses(dirs.native);
   const changed = sw.flatMap((s, i) => (s === sn[i] ? [] : [`${s} → ${sn[i] ?? '—'}`]));
-  result(sw.length === sn.length && changed.length === 0, `${p}: wasm vs native → the same verdict for every claim (${sw.length} claims)${changed.length ? `: ${changed.join('; ')}` : ''}`);
+  result(sw.length === sn.length && changed.length === 0, `${p}: wasm vs ${kernel} → the same verdict for every claim (${sw.length} claims)${changed.length ? `: ${changed.join('; ')}` : ''}`);
   const d = diffRuns(dirs.wasm, dirs.native, { rtol: VALUES_RTOL, atol: VALUES_ATOL });
   const numeric = d.rows.filter((x) => x.item.includes(' observed.') || x.item.startsWith('value '));
   const out = numeric.filter((x) => x.verdict === 'changed' || x.verdict === 'added' || x.verdict === 'removed');
   const within = numeric.filter((x) => x.verdict === 'within').length;
   const identical = numeric.filter((x) => x.verdict === 'same').length;
-  result(out.length === 0, `${p}: wasm vs native → ${numeric.length} numbers: ${identical} identical, ${within} within tolerance, ${out.length} outside${out.length ? `: ${out.slice(0, 8).map((x) => `${x.item} ${x.a} → ${x.b} ${x.detail}`).join('; ')}${out.length > 8 ? ' …' : ''}` : ''}`);
+  result(out.length === 0, `${p}: wasm vs ${kernel} → ${numeric.length} numbers: ${identical} identical, ${within} within tolerance, ${out.length} outside${out.length ? `: ${out.slice(0, 8).map((x) => `${x.item} ${x.a} → ${x.b} ${x.detail}`).join('; ')}${out.length > 8 ? ' …' : ''}` : ''}`);
 }
 if (args.includes('--keep') || compareDir !== undefined) console.log(`gemm-kernels: runs kept in ${scratch}`);
 else rmSync(scratch, { recursive: true, force: true });
