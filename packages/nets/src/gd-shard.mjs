@@ -120,7 +120,7 @@ export function createFusedShard(sgemm, o, gemmOpts = {}) {
       const u = new Float32Array(n);
       let changed = 0;
       // Four rows at a time: four independent float32 sums (each still in r order) instead of one dependency chain, and
-      // no branches — the pattern bit is 50/50 random, so a branch on it mispredicts half the time (≈ 3.5× slower).
+      // no branches — the pattern bit is 50/50 random, so a branch on it mispredicts half the time (2.3× slower).
       let i = 0;
       for (; i + 4 <= n; i += 4) {
         const r0 = i * ms;
